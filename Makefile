@@ -1,0 +1,27 @@
+# The two commands of the README: `make demo` and `make check` (each installs, builds in Release, runs).
+BUILD ?= build
+JOBS ?= $(shell nproc)
+
+.PHONY: deps build demo check bench clean
+
+deps:
+	@scripts/install-deps
+
+build: deps
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+
+demo: build
+	@scripts/demo $(BUILD)/apps/vitrum out
+
+check: build
+	@cd $(BUILD) && ctest --output-on-failure -j $(JOBS) --timeout 900
+
+bench: deps
+	@scripts/install-deps --bench
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DVITRUM_BENCH=ON >/dev/null
+	@cmake --build $(BUILD) -j $(JOBS)
+	@bench/md_vs_lammps $(BUILD)/apps/vitrum
+
+clean:
+	rm -rf $(BUILD) out
