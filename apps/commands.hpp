@@ -1,0 +1,10 @@
+// The `vitrum` subcommands: each registers its options on the CLI11 app and runs when chosen.
+#pragma once
+#include <CLI/CLI.hpp>
+
+namespace vitrum::cli {
+
+void add_inspect(CLI::App& app);
+void add_generate(CLI::App& app);
+
+}  // namespace vitrum::cli

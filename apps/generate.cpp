@@ -1,0 +1,38 @@
+// `vitrum generate`: a random fluid configuration of a model, written as LAMMPS data, dump or extended XYZ.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "vitrum/atomistic/build/generate.hpp"
+
+namespace vitrum::cli {
+
+void add_generate(CLI::App& app) {
+  auto* cmd = app.add_subcommand("generate", "Random fluid configuration of a model (no overlaps)");
+  struct Options {
+    std::string model, out;
+    GenerateOptions gen;
+    double density = 0;
+    std::vector<double> composition;
+  };
+  auto opt = std::make_shared<Options>();
+  cmd->add_option("--model,-m", opt->model, "model name (see `vitrum potentials`)")->required();
+  cmd->add_option("-n,--atoms", opt->gen.n, "number of atoms")->check(CLI::PositiveNumber);
+  cmd->add_option("--density", opt->density, "number density (default: the model's)")->check(CLI::PositiveNumber);
+  cmd->add_option("--composition", opt->composition, "fraction of each type, e.g. 0.8 0.2 (default: the model's)");
+  cmd->add_option("--seed", opt->gen.seed, "random seed");
+  cmd->add_option("--min-distance", opt->gen.min_distance, "closest allowed pair, in units of sigma_ij")
+      ->check(CLI::Range(0.0, 1.5));
+  cmd->add_option("--tilt", opt->gen.tilt_xy, "xy tilt as a fraction of Lx")->check(CLI::Range(-0.5, 0.5));
+  cmd->add_option("--out,-o", opt->out, "output file: .data, .dump or .xyz")->required();
+  cmd->callback([opt] {
+    if (opt->density > 0) opt->gen.density = opt->density;
+    if (!opt->composition.empty()) opt->gen.fractions = opt->composition;
+    const ModelSpec& model = find_model(opt->model);
+    const Configuration cfg = generate_configuration(model, opt->gen);
+    write_configuration(opt->out, cfg, fmt::format("generate model={} seed={}", model.name, opt->gen.seed));
+    fmt::print("wrote {} ({} atoms of {}, box {:.6g} x {:.6g} x {:.6g})\n", opt->out, cfg.particles.size(), model.name,
+               cfg.box.lengths().x, cfg.box.lengths().y, cfg.box.lengths().z);
+  });
+}
+
+}  // namespace vitrum::cli

@@ -1,0 +1,54 @@
+// `vitrum inspect FILE --potential NAME`: size, density, energy, virial pressure and closest pair of a configuration.
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+#include "commands.hpp"
+#include "vitrum/atomistic/system.hpp"
+
+namespace vitrum::cli {
+
+void add_inspect(CLI::App& app) {
+  auto* cmd = app.add_subcommand("inspect", "Energy, virial pressure and closest pair of a configuration file");
+  struct Options {
+    std::string file, potential, format = "text";
+    double skin = kDefaultSkin;
+  };
+  auto opt = std::make_shared<Options>();
+  cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
+  cmd->add_option("--potential,-p", opt->potential, "model name (see `vitrum potentials`)")->required();
+  cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--skin", opt->skin, "neighbour-list skin [length]");
+  cmd->callback([opt] {
+    System s = make_system(read_configuration(opt->file), opt->potential, opt->file, opt->skin);
+    const double n = static_cast<double>(s.size());
+    const double volume = s.box().volume();
+    // Virial part of the pressure tensor, W_ab / V: LAMMPS `compute pressure NULL virial`.
+    Sym6 virial;
+    for (int a = 0; a < 6; ++a) virial[a] = s.last.virial[a] / volume;
+    const double p_virial = (virial[0] + virial[1] + virial[2]) / 3.0;
+    const ClosestPair c = s.potential->closest_pair(s.cfg.particles, s.cfg.box, s.list);
+    if (opt->format == "json") {
+      nlohmann::json j = {{"file", opt->file},
+                          {"potential", opt->potential},
+                          {"n", s.size()},
+                          {"volume", volume},
+                          {"density", n / volume},
+                          {"pe_per_particle", s.last.energy / n},
+                          {"pressure_virial", p_virial},
+                          {"virial", virial},
+                          {"min_pair_distance", c.distance}};
+      fmt::print("{}\n", j.dump(2));
+    } else {
+      fmt::print("file               {}\npotential          {}\n", opt->file, opt->potential);
+      fmt::print("n                  {}\nvolume             {:.10g}\ndensity            {:.10g}\n", s.size(), volume, n / volume);
+      fmt::print("pe_per_particle    {:.12g}\npressure_virial    {:.12g}\n", s.last.energy / n, p_virial);
+      fmt::print("virial (xx yy zz xy xz yz)  {:.10g} {:.10g} {:.10g} {:.10g} {:.10g} {:.10g}\n", virial[0], virial[1],
+                 virial[2], virial[3], virial[4], virial[5]);
+      fmt::print("min_pair_distance  {:.10g}  (atoms {} and {} are closest relative to sigma_ij: {:.4g})\n", c.distance,
+                 c.id_i, c.id_j, c.reduced_distance);
+    }
+  });
+}
+
+}  // namespace vitrum::cli

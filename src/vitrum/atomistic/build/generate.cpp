@@ -1,0 +1,99 @@
+#include "vitrum/atomistic/build/generate.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <numeric>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/core/rng.hpp"
+
+namespace vitrum {
+
+Configuration generate_configuration(const ModelSpec& model, const GenerateOptions& opt) {
+  const double density = opt.density.value_or(model.density);
+  const auto fractions = opt.fractions.value_or(model.type_fractions);
+  if (opt.n < 1) throw Error("generate: need at least one particle");
+  if (!(density > 0) || !std::isfinite(density)) throw Error(fmt::format("generate: density {} must be positive", density));
+  if (fractions.size() != model.type_fractions.size())
+    throw Error(fmt::format("generate: model '{}' has {} types, composition gives {} fractions", model.name,
+                            model.type_fractions.size(), fractions.size()));
+  const double total = std::accumulate(fractions.begin(), fractions.end(), 0.0);
+  for (double f : fractions)
+    if (!(f >= 0) || !(total > 0)) throw Error("generate: composition fractions must be non-negative with a positive sum");
+
+  Configuration cfg;
+  const std::size_t n = opt.n;
+  const double L = std::cbrt(static_cast<double>(n) / density);
+  cfg.box = Box({0, 0, 0}, {L, L, L}, opt.tilt_xy * L);
+  cfg.type_count = static_cast<int>(fractions.size());
+  cfg.type_masses = model.type_masses;
+  cfg.has_diameters = static_cast<bool>(model.draw_diameter);
+  Particles& p = cfg.particles;
+  p.resize(n);
+
+  // Type counts by largest remainder, then a seeded Fisher–Yates shuffle of the type sequence.
+  std::vector<std::size_t> count(fractions.size());
+  std::size_t assigned = 0;
+  for (std::size_t t = 0; t < fractions.size(); ++t) assigned += count[t] = static_cast<std::size_t>(std::floor(fractions[t] / total * n));
+  for (std::size_t t = 0; assigned < n; t = (t + 1) % fractions.size(), ++assigned) ++count[t];
+  std::size_t k = 0;
+  for (std::size_t t = 0; t < count.size(); ++t)
+    for (std::size_t c = 0; c < count[t]; ++c) p.type[k++] = static_cast<int>(t) + 1;
+  for (std::size_t i = n - 1; i > 0; --i) {
+    Rng rng(Stream::Generate, opt.seed, 0, i, 1);
+    std::swap(p.type[i], p.type[static_cast<std::size_t>(rng.uniform() * (i + 1))]);
+  }
+  auto potential = model.make();
+  for (std::size_t i = 0; i < n; ++i) {
+    p.id[i] = static_cast<std::int64_t>(i + 1);
+    p.mass[i] = model.type_masses[p.type[i] - 1];
+    if (cfg.has_diameters) {
+      Rng rng(Stream::Generate, opt.seed, 0, i, 2);
+      p.diameter[i] = model.draw_diameter(rng);
+    }
+  }
+
+  // Random sequential addition on a cell grid; σ_ij from the model's own pair coefficients.
+  const double max_sigma = potential->cutoff();  // a safe bound on any σ_ij · min_distance
+  const double reach = opt.min_distance * max_sigma;
+  const int nc = std::max(1, static_cast<int>(L / reach));
+  std::vector<std::vector<std::size_t>> cells(static_cast<std::size_t>(nc) * nc * nc);
+  auto cell_index = [&](const Vec3& s) {
+    auto c = [&](double v) { return std::min(nc - 1, std::max(0, static_cast<int>(v * nc))); };
+    return std::array<int, 3>{c(s.x), c(s.y), c(s.z)};
+  };
+  // A single pair's σ_ij: evaluate the potential's coefficients through a two-particle probe.
+  auto sigma_ij = [&](std::size_t i, std::size_t j) { return pair_sigma(*potential, p, i, j); };
+  constexpr int kMaxAttempts = 100000;
+  for (std::size_t i = 0; i < n; ++i) {
+    bool placed = false;
+    for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt) {
+      Rng rng(Stream::Generate, opt.seed, static_cast<std::uint64_t>(attempt) + 1, i, 0);
+      const Vec3 s{rng.uniform(), rng.uniform(), rng.uniform()};
+      const Vec3 r = cfg.box.from_fractional(s);
+      const auto c = cell_index(s);
+      bool ok = true;
+      for (int dz = -1; dz <= 1 && ok; ++dz)
+        for (int dy = -1; dy <= 1 && ok; ++dy)
+          for (int dx = -1; dx <= 1 && ok; ++dx) {
+            const int x = (c[0] + dx + nc) % nc, y = (c[1] + dy + nc) % nc, z = (c[2] + dz + nc) % nc;
+            for (std::size_t j : cells[static_cast<std::size_t>(x + nc * (y + nc * z))]) {
+              const double lim = opt.min_distance * sigma_ij(i, j);
+              if (norm2(cfg.box.min_image(r - p.position[j])) < lim * lim) { ok = false; break; }
+            }
+          }
+      if (ok) {
+        p.position[i] = r;
+        cells[static_cast<std::size_t>(c[0] + nc * (c[1] + nc * c[2]))].push_back(i);
+        placed = true;
+      }
+    }
+    if (!placed)
+      throw Error(fmt::format("generate: could not place particle {} of {} at density {} with minimum distance {} "
+                              "sigma; lower the density or --min-distance",
+                              i + 1, n, density, opt.min_distance));
+  }
+  return cfg;
+}
+
+}  // namespace vitrum

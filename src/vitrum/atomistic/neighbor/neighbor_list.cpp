@@ -1,0 +1,151 @@
+#include "vitrum/atomistic/neighbor/neighbor_list.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "vitrum/core/error.hpp"
+
+namespace vitrum {
+
+namespace {
+constexpr int code_of(int ox, int oy, int oz) { return (ox + 1) + 3 * (oy + 1) + 9 * (oz + 1); }
+}  // namespace
+
+NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(skin) {
+  if (!(cutoff > 0) || !(skin >= 0))
+    throw Error(fmt::format("neighbour list: cut-off ({}) must be > 0 and skin ({}) >= 0", cutoff, skin));
+}
+
+std::array<Vec3, 27> NeighborList::shift_vectors(const Box& box) {
+  std::array<Vec3, 27> s{};
+  const Vec3 L = box.lengths();
+  for (int oz = -1; oz <= 1; ++oz)
+    for (int oy = -1; oy <= 1; ++oy)
+      for (int ox = -1; ox <= 1; ++ox)
+        s[code_of(ox, oy, oz)] = {ox * L.x + oy * box.xy(), oy * L.y, oz * L.z};
+  return s;
+}
+
+void NeighborList::build(Particles& p, const Box& box) {
+  const double r_list = cutoff_ + skin_;
+  const Vec3 w = box.perpendicular_widths();
+  if (2.0 * r_list > std::min({w.x, w.y, w.z}))
+    throw Error(fmt::format(
+        "box too small: its narrowest width {:.6g} is less than twice the cut-off plus skin (2 x {:.6g})",
+        std::min({w.x, w.y, w.z}), r_list));
+  for (std::size_t i = 0; i < p.size(); ++i) box.wrap(p.position[i], p.image[i]);
+  build_from(p.position, box);
+}
+
+void NeighborList::restore(const std::vector<Vec3>& positions, const Box& box) { build_from(positions, box); }
+
+void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
+  const std::size_t n = pos.size();
+  const double r_list = cutoff_ + skin_;
+  const double r_list_sq = r_list * r_list;
+  const Vec3 w = box.perpendicular_widths();
+  const int nx = std::max(1, static_cast<int>(w.x / r_list));
+  const int ny = std::max(1, static_cast<int>(w.y / r_list));
+  const int nz = std::max(1, static_cast<int>(w.z / r_list));
+  const std::size_t ncell = static_cast<std::size_t>(nx) * ny * nz;
+
+  // Counting sort of particles into cells (fractional coordinates, so the tilt is exact).
+  std::vector<int> cell_of(n);
+  std::vector<std::int32_t> cell_start(ncell + 1, 0), cell_members(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const Vec3 s = box.to_fractional(pos[i]);
+    const int cx = std::clamp(static_cast<int>(s.x * nx), 0, nx - 1);
+    const int cy = std::clamp(static_cast<int>(s.y * ny), 0, ny - 1);
+    const int cz = std::clamp(static_cast<int>(s.z * nz), 0, nz - 1);
+    cell_of[i] = cx + nx * (cy + ny * cz);
+    ++cell_start[cell_of[i] + 1];
+  }
+  for (std::size_t c = 0; c < ncell; ++c) cell_start[c + 1] += cell_start[c];
+  {
+    std::vector<std::int32_t> fill(cell_start.begin(), cell_start.end() - 1);
+    for (std::size_t i = 0; i < n; ++i) cell_members[fill[cell_of[i]]++] = static_cast<std::int32_t>(i);
+  }
+
+  const auto shifts = shift_vectors(box);
+  // Generous first guess of the neighbour count; doubled and retried if any particle overflows.
+  const double density = n / box.volume();
+  if (stride_ == 0) stride_ = static_cast<std::size_t>(8 + 0.75 * 4.18879 * r_list * r_list * r_list * density);
+  count_.assign(n, 0);
+  for (;;) {
+    j_.resize(n * stride_);
+    code_.resize(n * stride_);
+    bool overflow = false;
+#pragma omp parallel for schedule(dynamic, 64) reduction(|| : overflow)
+    for (std::size_t i = 0; i < n; ++i) {
+      const int c = cell_of[i];
+      const int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+      std::size_t k = 0;
+      std::int32_t* out_j = j_.data() + i * stride_;
+      std::uint8_t* out_code = code_.data() + i * stride_;
+      for (int oz = -1; oz <= 1; ++oz) {
+        const int z = cz + oz, wz = (z + nz) % nz, sz = z < 0 ? -1 : (z >= nz ? 1 : 0);
+        for (int oy = -1; oy <= 1; ++oy) {
+          const int y = cy + oy, wy = (y + ny) % ny, sy = y < 0 ? -1 : (y >= ny ? 1 : 0);
+          for (int ox = -1; ox <= 1; ++ox) {
+            const int x = cx + ox, wx = (x + nx) % nx, sx = x < 0 ? -1 : (x >= nx ? 1 : 0);
+            const int code = code_of(sx, sy, sz);
+            const Vec3 xi = pos[i] - shifts[code];
+            const int cell = wx + nx * (wy + ny * wz);
+            for (std::int32_t m = cell_start[cell]; m < cell_start[cell + 1]; ++m) {
+              const std::int32_t j = cell_members[m];
+              if (static_cast<std::size_t>(j) <= i) continue;
+              if (norm2(xi - pos[j]) < r_list_sq) {
+                if (k < stride_) {
+                  out_j[k] = j;
+                  out_code[k] = static_cast<std::uint8_t>(code);
+                }
+                ++k;
+              }
+            }
+          }
+        }
+      }
+      count_[i] = static_cast<std::int32_t>(k);
+      if (k > stride_) overflow = true;
+    }
+    if (!overflow) break;
+    stride_ = static_cast<std::size_t>(*std::max_element(count_.begin(), count_.end())) + 8;
+  }
+  build_positions_ = pos;
+  build_box_ = box;
+  ++builds_;
+}
+
+bool NeighborList::needs_rebuild(const Particles& p, const Box& box) const {
+  if (builds_ == 0 || build_positions_.size() != p.size()) return true;
+  // Box deformation F = h h0^-1 for upper-triangular h = [[Lx, xy, 0], [0, Ly, 0], [0, 0, Lz]].
+  const Vec3 L = box.lengths(), L0 = build_box_.lengths();
+  const double fxx = L.x / L0.x, fyy = L.y / L0.y, fzz = L.z / L0.z;
+  const double fxy = (box.xy() - fxx * build_box_.xy()) / L0.y;
+  const double strain = std::sqrt((fxx - 1) * (fxx - 1) + (fyy - 1) * (fyy - 1) + (fzz - 1) * (fzz - 1) + fxy * fxy);
+  const double budget = skin_ - strain * (cutoff_ + skin_);
+  if (budget <= 0) return true;
+  const double limit_sq = 0.25 * budget * budget;
+  const bool affine = strain != 0.0;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    Vec3 d = p.position[i] - build_positions_[i];
+    if (affine) d = p.position[i] - box.from_fractional(build_box_.to_fractional(build_positions_[i]));
+    if (norm2(d) > limit_sq) return true;
+  }
+  return false;
+}
+
+bool NeighborList::update(Particles& p, const Box& box) {
+  if (!needs_rebuild(p, box)) return false;
+  build(p, box);
+  return true;
+}
+
+std::size_t NeighborList::pair_count() const {
+  std::size_t s = 0;
+  for (auto c : count_) s += static_cast<std::size_t>(c);
+  return s;
+}
+
+}  // namespace vitrum

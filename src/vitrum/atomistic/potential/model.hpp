@@ -1,0 +1,38 @@
+// The registry of glass-former models: recipe name → potential, composition, masses, density, sizes.
+#pragma once
+#include <functional>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vitrum/atomistic/potential/potential.hpp"
+#include "vitrum/core/rng.hpp"
+
+namespace vitrum {
+
+// One entry per model (LAMMPS's style map without macros): a new model is one new file that
+// defines a ModelSpec-returning function, plus one line in registry.cpp.
+struct ModelSpec {
+  std::string name;                    // the recipe / CLI name, e.g. "kob-andersen"
+  std::string summary;                 // one line for `vitrum potentials` and the README
+  std::string reference;               // where the parameters come from
+  std::vector<double> type_fractions;  // default composition, types 1..n
+  std::vector<double> type_masses;     // [mass]
+  double density = 1.0;                // default number density [length^-3]
+  std::function<std::unique_ptr<Potential>()> make;
+  // Only for models with per-particle sizes: draw one diameter from the model's distribution.
+  std::function<double(Rng&)> draw_diameter;
+};
+
+ModelSpec kob_andersen_model();
+ModelSpec ka2_model();
+ModelSpec wahnstrom_model();
+ModelSpec polydisperse_soft_spheres_model();
+
+const std::vector<ModelSpec>& models();
+// Throws Error naming the unknown model and listing the known ones.
+const ModelSpec& find_model(std::string_view name);
+inline std::unique_ptr<Potential> make_potential(std::string_view name) { return find_model(name).make(); }
+
+}  // namespace vitrum

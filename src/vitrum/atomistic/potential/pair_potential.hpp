@@ -1,0 +1,172 @@
+// One templated driver for every pair model: neighbour loop, Newton's third law, virial, threads (HOOMD's evaluator idea).
+#pragma once
+#include <omp.h>
+
+#include <cmath>
+#include <concepts>
+#include <fmt/format.h>
+#include <string>
+#include <vector>
+
+#include "vitrum/atomistic/potential/potential.hpp"
+#include "vitrum/core/error.hpp"
+
+namespace vitrum {
+
+// A pair evaluator: per-pair coefficients (from types, or from diameters when the model has
+// per-particle sizes) and a branch-free kernel valid for r² below the coefficients' cut-off.
+template <class E>
+concept PairEvaluator = requires(const E& e, const typename E::Coeffs& c, double rsq, int t, double d) {
+  { E::kNeedsDiameter } -> std::convertible_to<bool>;
+  { E::eval(rsq, c) } -> std::same_as<PairTerm>;
+  { c.rcut_sq } -> std::convertible_to<double>;
+  { c.sigma } -> std::convertible_to<double>;
+  { e.coeffs(t, t, d, d) } -> std::same_as<typename E::Coeffs>;
+  { e.cutoff() } -> std::convertible_to<double>;
+  { e.type_count() } -> std::convertible_to<int>;
+};
+
+template <PairEvaluator E>
+class PairPotential final : public Potential {
+ public:
+  PairPotential(std::string name, E evaluator) : name_(std::move(name)), eval_(std::move(evaluator)) {
+    const int nt = eval_.type_count();
+    if constexpr (!E::kNeedsDiameter) {
+      table_.resize(static_cast<std::size_t>((nt + 1) * (nt + 1)));
+      for (int a = 1; a <= nt; ++a)
+        for (int b = 1; b <= nt; ++b) table_[a * (nt + 1) + b] = eval_.coeffs(a, b, 0.0, 0.0);
+    }
+  }
+
+  [[nodiscard]] std::string_view name() const override { return name_; }
+  [[nodiscard]] double cutoff() const override { return eval_.cutoff(); }
+  [[nodiscard]] int type_count() const override { return eval_.type_count(); }
+  [[nodiscard]] bool needs_diameter() const override { return E::kNeedsDiameter; }
+  [[nodiscard]] const E& evaluator() const { return eval_; }
+
+  void check(const Particles& p) const override {
+    const int nt = eval_.type_count();
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      if (p.type[i] < 1 || p.type[i] > nt)
+        throw Error(fmt::format("atom {} has type {}, but potential '{}' defines types 1..{}", p.id[i], p.type[i],
+                                name_, nt));
+      const Vec3& r = p.position[i];
+      if (!std::isfinite(r.x) || !std::isfinite(r.y) || !std::isfinite(r.z))
+        throw Error(fmt::format("atom {} has a non-finite coordinate", p.id[i]));
+      if constexpr (E::kNeedsDiameter) {
+        if (!(p.diameter[i] > 0) || !std::isfinite(p.diameter[i]))
+          throw Error(fmt::format("atom {} has no valid diameter ({}), but potential '{}' needs per-atom diameters",
+                                  p.id[i], p.diameter[i], name_));
+        const double c = cutoff();
+        if (eval_.coeffs(1, 1, p.diameter[i], p.diameter[i]).rcut_sq > c * c)
+          throw Error(fmt::format("atom {} has diameter {}, larger than potential '{}' supports (cut-off {})",
+                                  p.id[i], p.diameter[i], name_, c));
+      }
+    }
+  }
+
+  ForceResult compute(Particles& p, const Box& box, const NeighborList& list) override {
+    const std::size_t n = p.size();
+    const auto shifts = NeighborList::shift_vectors(box);
+    const int nthreads = omp_get_max_threads();
+    if (static_cast<int>(thread_force_.size()) < nthreads - 1) thread_force_.resize(nthreads - 1);
+    std::vector<double> energy(nthreads, 0.0);
+    std::vector<Sym6> virial(nthreads, Sym6{});
+    // Each thread adds into its own force array (thread 0 into p.force); the arrays are then
+    // summed in thread order, so a given thread count is deterministic and different thread
+    // counts agree to summation round-off.
+#pragma omp parallel num_threads(nthreads)
+    {
+      const int t = omp_get_thread_num();
+      std::vector<Vec3>& f = t == 0 ? p.force : thread_force_[t - 1];
+      f.assign(n, Vec3{});
+      double e = 0, wxx = 0, wyy = 0, wzz = 0, wxy = 0, wxz = 0, wyz = 0;
+#pragma omp for schedule(static, 64)
+      for (std::size_t i = 0; i < n; ++i) {
+        const Vec3 xi = p.position[i];
+        const auto nbr = list.neighbors(i);
+        const auto img = list.images(i);
+        const std::size_t m = nbr.size();
+        Vec3 fi{};
+        for (std::size_t k = 0; k < m; ++k) {
+          const std::size_t j = static_cast<std::size_t>(nbr[k]);
+          const Vec3 d = xi - (p.position[j] + shifts[img[k]]);
+          const double rsq = norm2(d);
+          const auto& c = coeffs(p, i, j);
+          if (rsq < c.rcut_sq) {
+            const PairTerm term = E::eval(rsq, c);
+            const Vec3 fij = d * term.force_divr;
+            fi += fij;
+            f[j] -= fij;
+            e += term.energy;
+            wxx += d.x * fij.x; wyy += d.y * fij.y; wzz += d.z * fij.z;
+            wxy += d.x * fij.y; wxz += d.x * fij.z; wyz += d.y * fij.z;
+          }
+        }
+        f[i] += fi;
+      }
+      energy[t] = e;
+      virial[t] = {wxx, wyy, wzz, wxy, wxz, wyz};
+#pragma omp barrier
+      if (nthreads > 1) {
+#pragma omp for schedule(static)
+        for (std::size_t i = 0; i < n; ++i)
+          for (int s = 1; s < nthreads; ++s) p.force[i] += thread_force_[s - 1][i];
+      }
+    }
+    ForceResult out;
+    for (int t = 0; t < nthreads; ++t) {
+      out.energy += energy[t];
+      for (int a = 0; a < 6; ++a) out.virial[a] += virial[t][a];
+    }
+    return out;
+  }
+
+  [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override {
+    return coeffs(p, i, j).sigma;
+  }
+
+  [[nodiscard]] PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const override {
+    const auto& c = coeffs(p, i, j);
+    return rsq < c.rcut_sq ? E::eval(rsq, c) : PairTerm{0.0, 0.0};
+  }
+
+  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override {
+    const auto shifts = NeighborList::shift_vectors(box);
+    ClosestPair best{};
+    best.reduced_distance = INFINITY;
+    best.distance = INFINITY;
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const auto nbr = list.neighbors(i);
+      const auto img = list.images(i);
+      for (std::size_t k = 0; k < nbr.size(); ++k) {
+        const std::size_t j = static_cast<std::size_t>(nbr[k]);
+        const double r = norm(p.position[i] - (p.position[j] + shifts[img[k]]));
+        const double reduced = r / coeffs(p, i, j).sigma;
+        if (r < best.distance) best.distance = r;
+        if (reduced < best.reduced_distance) {
+          best.reduced_distance = reduced;
+          best.id_i = p.id[i];
+          best.id_j = p.id[j];
+        }
+      }
+    }
+    return best;
+  }
+
+ private:
+  [[nodiscard]] decltype(auto) coeffs(const Particles& p, std::size_t i, std::size_t j) const {
+    if constexpr (E::kNeedsDiameter) {
+      return eval_.coeffs(p.type[i], p.type[j], p.diameter[i], p.diameter[j]);
+    } else {
+      return table_[p.type[i] * (eval_.type_count() + 1) + p.type[j]];
+    }
+  }
+
+  std::string name_;
+  E eval_;
+  std::vector<typename E::Coeffs> table_;
+  std::vector<std::vector<Vec3>> thread_force_;
+};
+
+}  // namespace vitrum

@@ -1,0 +1,50 @@
+// The force-field interface every model implements: energy, forces and the full virial on a configuration.
+#pragma once
+#include <string_view>
+
+#include "vitrum/atomistic/neighbor/neighbor_list.hpp"
+#include "vitrum/core/box.hpp"
+#include "vitrum/core/particles.hpp"
+
+namespace vitrum {
+
+struct PairTerm {
+  double force_divr;  // −(dv/dr)/r
+  double energy;      // v(r), shifted as the model prescribes
+};
+
+struct ForceResult {
+  double energy = 0;  // total potential energy [energy]
+  Sym6 virial{};      // W_ab = Σ_pairs r_a f_b (xx yy zz xy xz yz) [energy]; pressure tensor part = W/V
+};
+
+// The closest pair relative to its interaction size (r / σ_ij), for overlap checks and `inspect`.
+struct ClosestPair {
+  double distance = 0;          // r [length]
+  double reduced_distance = 0;  // r / σ_ij
+  std::int64_t id_i = -1, id_j = -1;
+};
+
+class Potential {
+ public:
+  virtual ~Potential() = default;
+  [[nodiscard]] virtual std::string_view name() const = 0;
+  [[nodiscard]] virtual double cutoff() const = 0;  // largest pair cut-off [length]
+  [[nodiscard]] virtual int type_count() const = 0;
+  [[nodiscard]] virtual bool needs_diameter() const = 0;
+  // Throws Error if the particles do not fit the model (type range, missing diameters, NaN).
+  virtual void check(const Particles& p) const = 0;
+  // Overwrites p.force; the list must be current (NeighborList::update) for these positions.
+  virtual ForceResult compute(Particles& p, const Box& box, const NeighborList& list) = 0;
+  // σ_ij of the pair (i, j): the length that scales their interaction [length].
+  [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
+  // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.
+  [[nodiscard]] virtual PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const = 0;
+  [[nodiscard]] virtual ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const = 0;
+};
+
+inline double pair_sigma(const Potential& u, const Particles& p, std::size_t i, std::size_t j) {
+  return u.pair_sigma(p, i, j);
+}
+
+}  // namespace vitrum

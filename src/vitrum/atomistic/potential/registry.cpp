@@ -1,0 +1,27 @@
+#include <fmt/format.h>
+
+#include "vitrum/atomistic/potential/model.hpp"
+#include "vitrum/core/error.hpp"
+
+namespace vitrum {
+
+const std::vector<ModelSpec>& models() {
+  static const std::vector<ModelSpec> table = {
+      kob_andersen_model(),
+      ka2_model(),
+      wahnstrom_model(),
+      polydisperse_soft_spheres_model(),
+  };
+  return table;
+}
+
+const ModelSpec& find_model(std::string_view name) {
+  std::string known;
+  for (const auto& m : models()) {
+    if (m.name == name) return m;
+    known += (known.empty() ? "" : ", ") + m.name;
+  }
+  throw Error(fmt::format("unknown potential '{}' (known: {})", name, known));
+}
+
+}  // namespace vitrum

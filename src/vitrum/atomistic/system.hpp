@@ -1,0 +1,36 @@
+// The atomistic state every stage works on: configuration, potential and neighbour list, validated together.
+#pragma once
+#include <memory>
+#include <string>
+
+#include "vitrum/atomistic/neighbor/neighbor_list.hpp"
+#include "vitrum/atomistic/potential/model.hpp"
+#include "vitrum/io/configuration.hpp"
+
+namespace vitrum {
+
+// Pairs closer than this fraction of σ_ij are overlaps: the energy (≈ 4·2^12 ε per pair for LJ) and
+// forces would wreck any integrator or minimiser, so we stop with a clear error instead.
+inline constexpr double kOverlapRatio = 0.5;
+inline constexpr double kDefaultSkin = 0.3;
+
+struct System {
+  Configuration cfg;
+  std::unique_ptr<Potential> potential;
+  NeighborList list;
+  std::string source;  // where the configuration came from, for error messages
+  ForceResult last{};  // energy and virial of the last force evaluation
+
+  // Updates the neighbour list if needed and recomputes forces, energy and virial.
+  const ForceResult& compute_forces();
+  [[nodiscard]] Particles& particles() { return cfg.particles; }
+  [[nodiscard]] const Box& box() const { return cfg.box; }
+  [[nodiscard]] std::size_t size() const { return cfg.particles.size(); }
+};
+
+// Checks the configuration against the model (types, diameters, NaN, box size, overlaps) and
+// builds the first neighbour list. Every error names `source`.
+System make_system(Configuration cfg, const std::string& potential_name, const std::string& source,
+                   double skin = kDefaultSkin);
+
+}  // namespace vitrum

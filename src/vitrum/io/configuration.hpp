@@ -1,0 +1,42 @@
+// A configuration as files hold it: box, particles, per-type masses, and which optional columns were present.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "vitrum/core/box.hpp"
+#include "vitrum/core/particles.hpp"
+
+namespace vitrum {
+
+struct Configuration {
+  Box box;
+  Particles particles;
+  int type_count = 0;               // declared number of atom types
+  std::vector<double> type_masses;  // index t-1; empty when the file gave none (sphere style)
+  bool has_velocities = false;
+  bool has_diameters = false;       // per-atom diameters (polydisperse models)
+  std::int64_t step = 0;            // timestep the file was written at (dump, extxyz)
+};
+
+enum class FileFormat { LammpsData, LammpsDump, ExtXyz };
+
+// By extension: .data/.lmp → LAMMPS data; .dump/.lammpstrj → LAMMPS dump; .xyz/.extxyz → extended XYZ.
+FileFormat format_from_path(const std::filesystem::path& path);
+FileFormat parse_format(const std::string& name);  // "data", "dump", "xyz"/"extxyz"
+
+Configuration read_configuration(const std::filesystem::path& path);
+void write_configuration(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
+
+Configuration read_lammps_data(const std::filesystem::path& path);
+void write_lammps_data(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
+Configuration read_lammps_dump(const std::filesystem::path& path);
+void write_lammps_dump(const std::filesystem::path& path, const Configuration& cfg);
+Configuration read_extxyz(const std::filesystem::path& path);
+void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
+
+// Write to a temporary file beside `path`, fsync, then rename: readers never see half a file.
+void write_file_atomically(const std::filesystem::path& path, const std::string& contents);
+
+}  // namespace vitrum

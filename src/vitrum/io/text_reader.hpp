@@ -1,0 +1,53 @@
+// Line-by-line reading of text files with error messages that carry "file:line".
+#pragma once
+#include <charconv>
+#include <filesystem>
+#include <fmt/format.h>
+#include <fstream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vitrum/core/error.hpp"
+
+namespace vitrum {
+
+class TextReader {
+ public:
+  explicit TextReader(const std::filesystem::path& path) : path_(path), in_(path) {
+    if (!in_) throw Error(fmt::format("{}: cannot open file for reading", path.string()));
+  }
+  // Next line (comment after '#' kept); false at end of file.
+  bool next(std::string& line) {
+    if (!std::getline(in_, line)) return false;
+    ++line_no_;
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    return true;
+  }
+  [[nodiscard]] int line_number() const { return line_no_; }
+  [[nodiscard]] const std::filesystem::path& path() const { return path_; }
+  [[noreturn]] void fail(const std::string& what) const {
+    throw Error(fmt::format("{}:{}: {}", path_.string(), line_no_, what));
+  }
+  [[noreturn]] void fail_file(const std::string& what) const { throw Error(fmt::format("{}: {}", path_.string(), what)); }
+
+  template <class T>
+  T number(std::string_view token, std::string_view what) const {
+    T value{};
+    const auto* end = token.data() + token.size();
+    auto [ptr, ec] = std::from_chars(token.data(), end, value);
+    if (ec != std::errc() || ptr != end) fail(fmt::format("expected a number for {}, found '{}'", what, token));
+    return value;
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ifstream in_;
+  int line_no_ = 0;
+};
+
+// Whitespace-separated tokens of a line, ignoring anything after '#'.
+std::vector<std::string_view> split_tokens(std::string_view line, bool stop_at_comment = true);
+std::string_view trim(std::string_view s);
+
+}  // namespace vitrum

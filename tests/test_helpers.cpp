@@ -1,0 +1,56 @@
+#include "test_helpers.hpp"
+
+#include <array>
+#include <cstdio>
+
+#include "vitrum/atomistic/build/generate.hpp"
+
+namespace vitrum::test {
+
+CommandResult run_command(const std::string& command) {
+  std::string out;
+  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return {-1, "popen failed"};
+  std::array<char, 4096> buf{};
+  while (fgets(buf.data(), buf.size(), pipe)) out += buf.data();
+  const int status = pclose(pipe);
+  return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+Configuration random_configuration(const std::string& model, std::size_t n, std::uint32_t seed, double tilt) {
+  GenerateOptions opt;
+  opt.n = n;
+  opt.seed = seed;
+  opt.tilt_xy = tilt;
+  return generate_configuration(find_model(model), opt);
+}
+
+ForceResult brute_force(const Potential& u, const Configuration& cfg) {
+  ForceResult out;
+  const Particles& p = cfg.particles;
+  const Box& b = cfg.box;
+  const double rc = u.cutoff();
+  const Vec3 L = b.lengths();
+  const int reach = 1;  // enough: every cut-off is below half the narrowest width
+  for (std::size_t i = 0; i < p.size(); ++i)
+    for (std::size_t j = i; j < p.size(); ++j)
+      for (int nz = -reach; nz <= reach; ++nz)
+        for (int ny = -reach; ny <= reach; ++ny)
+          for (int nx = -reach; nx <= reach; ++nx) {
+            if (i == j && nx == 0 && ny == 0 && nz == 0) continue;
+            const Vec3 shift{nx * L.x + ny * b.xy(), ny * L.y, nz * L.z};
+            const Vec3 d = p.position[i] - (p.position[j] + shift);
+            const double rsq = norm2(d);
+            if (rsq >= rc * rc) continue;
+            const auto term = u.pair_term(p, i, j, rsq);
+            // A particle and its own image: each such pair appears twice (±shift), count half.
+            const double w = (i == j) ? 0.5 : 1.0;
+            out.energy += w * term.energy;
+            const Vec3 f = d * (w * term.force_divr);
+            out.virial[0] += d.x * f.x; out.virial[1] += d.y * f.y; out.virial[2] += d.z * f.z;
+            out.virial[3] += d.x * f.y; out.virial[4] += d.x * f.z; out.virial[5] += d.y * f.z;
+          }
+  return out;
+}
+
+}  // namespace vitrum::test

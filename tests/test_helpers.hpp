@@ -1,0 +1,26 @@
+// Small helpers shared by the tests: reference files, random configurations, brute-force sums.
+#pragma once
+#include <filesystem>
+#include <string>
+
+#include "vitrum/atomistic/system.hpp"
+
+namespace vitrum::test {
+
+inline std::filesystem::path data_dir() { return VITRUM_TEST_DATA; }
+
+// Runs a shell command, returns its exit status and combined stdout+stderr.
+struct CommandResult {
+  int status;
+  std::string output;
+};
+CommandResult run_command(const std::string& command);
+
+// A random fluid configuration of `model` (via generate) with the given tilt fraction.
+Configuration random_configuration(const std::string& model, std::size_t n, std::uint32_t seed, double tilt);
+
+// Energy and virial by an O(N²) sum over every pair and all 27 periodic images of each partner:
+// independent of the neighbour list and of the minimum-image convention (positions must be wrapped).
+ForceResult brute_force(const Potential& u, const Configuration& cfg);
+
+}  // namespace vitrum::test

@@ -1,0 +1,89 @@
+// File formats: lossless round trips (bit-for-bit coordinates) through LAMMPS data, dump and extended XYZ.
+#include <gtest/gtest.h>
+
+#include <cstring>
+#include <fstream>
+#include <unistd.h>
+
+#include "test_helpers.hpp"
+
+namespace vitrum {
+namespace {
+
+// Coordinates bit for bit. The box too, except through dump files: their triclinic bounds are
+// xlo + min(0, xy) etc. (LAMMPS's format), which can cost the box lengths one ulp.
+void expect_bitwise_equal(const Configuration& a, const Configuration& b, bool velocities, const std::string& what,
+                          bool exact_box = true) {
+  ASSERT_EQ(a.particles.size(), b.particles.size()) << what;
+  for (int d = 0; d < 3; ++d) {
+    const double tol = exact_box ? 0.0 : 4e-16 * std::abs(a.box.lengths()[d]);
+    EXPECT_NEAR(a.box.lo()[d], b.box.lo()[d], tol) << what;
+    EXPECT_NEAR(a.box.lengths()[d], b.box.lengths()[d], tol) << what;
+  }
+  EXPECT_EQ(a.box.xy(), b.box.xy()) << what;
+  for (std::size_t i = 0; i < a.particles.size(); ++i) {
+    ASSERT_EQ(std::memcmp(&a.particles.position[i], &b.particles.position[i], sizeof(Vec3)), 0) << what << " atom " << i;
+    ASSERT_EQ(a.particles.id[i], b.particles.id[i]) << what;
+    ASSERT_EQ(a.particles.type[i], b.particles.type[i]) << what;
+    ASSERT_EQ(a.particles.image[i], b.particles.image[i]) << what;
+    ASSERT_EQ(a.particles.diameter[i], b.particles.diameter[i]) << what;
+    if (velocities)
+      ASSERT_EQ(std::memcmp(&a.particles.velocity[i], &b.particles.velocity[i], sizeof(Vec3)), 0) << what;
+  }
+}
+
+class RoundTrip : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(RoundTrip, IsLossless) {
+  const auto dir = std::filesystem::temp_directory_path() / ("vitrum_io_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  for (const char* model : {"kob-andersen", "polydisperse-ss"}) {
+    Configuration cfg = test::random_configuration(model, 700, 21, 0.3);
+    // Awkward values: velocities with full mantissas, non-zero images, an off-centre origin.
+    for (std::size_t i = 0; i < cfg.particles.size(); ++i) {
+      cfg.particles.velocity[i] = {std::sqrt(2.0) * (i % 7), -1.0 / 3.0 * (i % 5), 1e-17 * i};
+      cfg.particles.image[i] = {static_cast<int>(i % 3) - 1, -2, static_cast<int>(i % 11)};
+    }
+    cfg.has_velocities = true;
+    const auto path = dir / (std::string(model) + "." + GetParam());
+    write_configuration(path, cfg);
+    const Configuration back = read_configuration(path);
+    const bool exact_box = GetParam() != "dump";
+    expect_bitwise_equal(cfg, back, true, std::string(model) + " " + GetParam(), exact_box);
+    EXPECT_EQ(back.type_count, cfg.type_count);
+    // Writing what was read gives the same bytes again.
+    const auto path2 = dir / (std::string(model) + "_again." + GetParam());
+    write_configuration(path2, back);
+    const Configuration again = read_configuration(path2);
+    expect_bitwise_equal(back, again, true, std::string(model) + " second pass", exact_box);
+  }
+  std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Formats, RoundTrip, ::testing::Values("data", "xyz", "dump"));
+
+TEST(LammpsData, ReadsWhatLammpsWriteDataWrites) {
+  // LAMMPS write_data adds 'Pair Coeffs' and Velocities sections and comments after section names.
+  const auto path = std::filesystem::temp_directory_path() / ("vitrum_lmp_" + std::to_string(::getpid()) + ".data");
+  {
+    std::ofstream f(path);
+    f << "LAMMPS data file via write_data, version 29 Sep 2021, timestep = 0\n\n3 atoms\n2 atom types\n\n"
+         "0 10 xlo xhi\n0 10 ylo yhi\n0 10 zlo zhi\n1.5 0 0 xy xz yz\n\nMasses\n\n1 1\n2 2.5\n\n"
+         "Pair Coeffs # lj/cut\n\n1 1 1\n2 0.5 0.88\n\nAtoms # atomic\n\n"
+         "3 2 1.0 2.0 3.0 0 0 0\n1 1 4.0 5.0 6.0 1 -1 0\n2 1 7.0 8.0 9.0 0 0 2\n\n"
+         "Velocities\n\n1 0.1 0.2 0.3\n3 -1 -2 -3\n2 0 0 0\n";
+  }
+  const Configuration cfg = read_configuration(path);
+  std::filesystem::remove(path);
+  ASSERT_EQ(cfg.particles.size(), 3u);
+  EXPECT_EQ(cfg.type_count, 2);
+  EXPECT_EQ(cfg.box.xy(), 1.5);
+  EXPECT_EQ(cfg.particles.id[0], 3);
+  EXPECT_EQ(cfg.particles.mass[0], 2.5);
+  EXPECT_EQ(cfg.particles.velocity[0], (Vec3{-1, -2, -3}));
+  EXPECT_EQ(cfg.particles.image[1], (Int3{1, -1, 0}));
+  EXPECT_TRUE(cfg.has_velocities);
+}
+
+}  // namespace
+}  // namespace vitrum

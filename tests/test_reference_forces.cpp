@@ -1,0 +1,78 @@
+// Energy, virial and forces of every potential against reference files made by LAMMPS (and, for the
+// polydisperse model, by an independent NumPy brute force): tests/data/forces/README.md.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "test_helpers.hpp"
+
+namespace vitrum {
+namespace {
+
+struct Reference {
+  double pe = 0;
+  Sym6 virial{};
+  std::map<std::int64_t, Vec3> force;
+};
+
+Reference read_reference(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path.string());
+  Reference ref;
+  std::string line, key;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ls(line);
+    ls >> key;
+    if (key == "pe") ls >> ref.pe;
+    else if (key == "virial") for (double& v : ref.virial) ls >> v;
+    else if (key == "forces") break;
+  }
+  std::int64_t id;
+  Vec3 f;
+  while (in >> id >> f.x >> f.y >> f.z) ref.force[id] = f;
+  return ref;
+}
+
+class ReferenceForces : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(ReferenceForces, MatchesReferenceTo1e9) {
+  const std::string name = GetParam();
+  const std::string model = name.substr(0, name.rfind('_'));
+  const auto dir = test::data_dir() / "forces";
+  const Reference ref = read_reference(dir / (name + ".ref"));
+  System s = make_system(read_configuration(dir / (name + ".data")), model, name);
+  ASSERT_GE(s.size(), 1000u);
+  ASSERT_EQ(ref.force.size(), s.size());
+
+  const double n = static_cast<double>(s.size());
+  EXPECT_NEAR(s.last.energy, ref.pe, 1e-9 * std::abs(ref.pe)) << name;
+  double vmax = 0;
+  for (double v : ref.virial) vmax = std::max(vmax, std::abs(v));
+  for (int a = 0; a < 6; ++a)
+    EXPECT_NEAR(s.last.virial[a] / s.box().volume(), ref.virial[a], 1e-9 * vmax) << name << " virial component " << a;
+  double fmax = 0;
+  for (const auto& [id, f] : ref.force) fmax = std::max(fmax, norm(f));
+  double worst = 0;
+  const Particles& p = s.cfg.particles;
+  for (std::size_t i = 0; i < p.size(); ++i) worst = std::max(worst, norm(p.force[i] - ref.force.at(p.id[i])));
+  EXPECT_LT(worst, 1e-9 * fmax) << name << ": worst force difference " << worst << " of max " << fmax;
+  RecordProperty("pe_per_particle", std::to_string(s.last.energy / n));
+}
+
+INSTANTIATE_TEST_SUITE_P(AllModels, ReferenceForces,
+                         ::testing::Values("kob-andersen_ortho", "kob-andersen_tilt", "ka2_ortho", "ka2_tilt",
+                                           "wahnstrom_ortho", "wahnstrom_tilt", "polydisperse-ss_ortho",
+                                           "polydisperse-ss_tilt"),
+                         [](const auto& info) {
+                           std::string s = info.param;
+                           for (char& c : s)
+                             if (c == '-') c = '_';
+                           return s;
+                         });
+
+}  // namespace
+}  // namespace vitrum
