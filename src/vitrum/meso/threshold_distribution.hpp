@@ -1,0 +1,26 @@
+// Local yield thresholds of EPM blocks: a Weibull or a truncated Gaussian distribution, drawn with counter-based RNG.
+#pragma once
+#include <string>
+
+#include "vitrum/core/rng.hpp"
+
+namespace vitrum::meso {
+
+struct ThresholdDistribution {
+  enum class Kind { Weibull, Gaussian };
+  Kind kind = Kind::Weibull;
+  // Weibull: P(s) = (k/lambda) (s/lambda)^(k-1) exp(-(s/lambda)^k), k = shape, lambda = scale.
+  double shape = 2.0;
+  double scale = 1.0;
+  // Gaussian: mean, std, truncated below at `minimum` (> 0) by redrawing.
+  double mean = 1.0;
+  double std = 0.3;
+  double minimum = 0.05;
+
+  // One threshold from the generator (added `shift` afterwards: the annealing stability of the initial state).
+  [[nodiscard]] double draw(Rng& rng) const;
+  [[nodiscard]] double mean_value() const;
+  [[nodiscard]] std::string describe() const;
+};
+
+}  // namespace vitrum::meso
