@@ -1,0 +1,44 @@
+// `vitrum epm RECIPE.toml [--out DIR]`: runs a mesoscale elastoplastic model recipe and plots its outputs.
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstdlib>
+
+#include "commands.hpp"
+#include "vitrum/meso/epm_run.hpp"
+
+namespace vitrum::cli {
+
+void add_epm(CLI::App& app) {
+  auto* cmd = app.add_subcommand("epm", "Mesoscale elastoplastic model (Eshelby propagator by FFT): see docs/epm.md");
+  struct Options {
+    std::string recipe, out = "out/epm";
+    bool no_plots = false;
+  };
+  auto opt = std::make_shared<Options>();
+  cmd->add_option("recipe", opt->recipe, "EPM recipe (.toml)")->required();
+  cmd->add_option("--out,-o", opt->out, "output folder");
+  cmd->add_flag("--no-plots", opt->no_plots, "skip the matplotlib plots");
+  cmd->callback([opt] {
+    const auto recipe = meso::read_epm_recipe(opt->recipe);
+    meso::EpmRunOptions run{opt->out, VITRUM_VERSION, ::isatty(2) != 0};
+    const auto summary = meso::run_epm(recipe, run);
+    for (const char* key : {"tau", "theta", "yield_stress", "largest_drop", "band_detected", "localization_index"})
+      if (summary.contains(key)) fmt::print("{:<20} {}\n", key, summary[key].dump());
+    if (summary.contains("herschel_bulkley")) fmt::print("herschel_bulkley     {}\n", summary["herschel_bulkley"].dump());
+    if (summary.contains("arrested")) fmt::print("creep arrested       {}\n", summary["arrested"].dump());
+    if (summary.contains("levels"))
+      for (const auto& l : summary["levels"])
+        fmt::print("stability {:<8} yield_stress {:.4f} largest_drop {:.4f} band_detected {} localization_index {:.3f}\n",
+                   l["stability"].get<double>(), l.value("yield_stress", 0.0), l.value("largest_drop", 0.0),
+                   l.value("band_detected", false), l.value("localization_index", 0.0));
+    fmt::print("outputs in {}/ (summary.json, {:.1f} s)\n", opt->out, summary["wall_seconds"].get<double>());
+    std::fflush(stdout);
+    if (opt->no_plots) return;
+    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", meso::epm_plot_script().string(), opt->out);
+    if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+  });
+}
+
+}  // namespace vitrum::cli

@@ -1,0 +1,67 @@
+#include "vitrum/meso/quasistatic_driver.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+
+#include "vitrum/core/error.hpp"
+
+namespace vitrum::meso {
+
+Avalanche QuasistaticDriver::step(int direction, double strain_limit) {
+  const auto& s = model_.stress();
+  const auto& th = model_.thresholds();
+  const double sign = direction > 0 ? 1.0 : -1.0;
+  double x_min = INFINITY;
+  std::size_t weakest = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const double x = th[i] - sign * s[i];
+    if (x < x_min) { x_min = x; weakest = i; }
+  }
+  x_min = std::max(x_min, 0.0);
+  Avalanche a;
+  const double two_mu = 2.0 * model_.parameters().shear_modulus;
+  const double room = (strain_limit - model_.strain()) * sign;  // strain left before the limit
+  if (x_min / two_mu >= room) {
+    model_.load(sign * std::max(room, 0.0) * two_mu);
+    model_.set_strain(strain_limit);
+    a.strain = model_.strain();
+    a.stress_before = a.stress_after = model_.mean_stress();
+    a.reached_strain_limit = true;
+    return a;
+  }
+  model_.load(sign * x_min);
+  a.strain = model_.strain();
+  a.stress_before = model_.mean_stress();
+  std::tie(a.size, a.duration) = relax(weakest);
+  a.stress_after = model_.mean_stress();
+  return a;
+}
+
+std::pair<std::uint64_t, std::uint64_t> QuasistaticDriver::relax(std::size_t trigger) {
+  const std::uint64_t limit = 100000ull * model_.sites() + 1000000ull;  // a runaway means a bug or a bad recipe
+  std::uint64_t size = 0, duration = 0;
+  if (rule_ == UpdateRule::Sequential) {
+    auto worst = model_.fail_one(trigger);
+    ++size;
+    while (worst.excess >= 0) {
+      worst = model_.fail_one(worst.site);
+      if (++size > limit) throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small?)", size));
+    }
+    return {size, size};
+  }
+  unstable_.assign(1, trigger);
+  const auto& s = model_.stress();
+  const auto& th = model_.thresholds();
+  while (!unstable_.empty()) {
+    model_.fail_many(unstable_);
+    size += unstable_.size();
+    ++duration;
+    if (size > limit) throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small?)", size));
+    unstable_.clear();
+    for (std::size_t i = 0; i < s.size(); ++i)
+      if (std::abs(s[i]) >= th[i]) unstable_.push_back(i);
+  }
+  return {size, duration};
+}
+
+}  // namespace vitrum::meso
