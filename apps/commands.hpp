@@ -6,5 +6,7 @@ namespace vitrum::cli {
 
 void add_inspect(CLI::App& app);
 void add_generate(CLI::App& app);
+void add_epm(CLI::App& app);
+void add_run(CLI::App& app);
 
 }  // namespace vitrum::cli

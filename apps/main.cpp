@@ -14,6 +14,8 @@ int main(int argc, char** argv) {
   app.require_subcommand(1);
   vitrum::cli::add_inspect(app);
   vitrum::cli::add_generate(app);
+  vitrum::cli::add_epm(app);
+  vitrum::cli::add_run(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   potentials->callback([] {
     for (const auto& m : vitrum::models())

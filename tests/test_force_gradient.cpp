@@ -62,7 +62,7 @@ TEST_P(ForceGradient, VirialIsStrainDerivative) {
     }
     const Vec3 L = b.lengths();
     b = Box(b.lo(), {L.x * (1 + exx), L.y, L.z}, (1 + exx) * b.xy() + gxy * L.y);
-    s.list = NeighborList(s.potential->cutoff(), kDefaultSkin);
+    s.list = make_neighbor_list(*s.potential, kDefaultSkin);
     return energy_at(s);
   };
   const double dxy = -(strained_energy(0, h) - strained_energy(0, -h)) / (2 * h);

@@ -9,8 +9,14 @@ namespace vitrum {
 
 const ForceResult& System::compute_forces() {
   list.update(cfg.particles, cfg.box);
-  last = potential->compute(cfg.particles, cfg.box, list);
+  last = potential->compute(cfg.particles, cfg.box, list, need_energy_virial);
   return last;
+}
+
+NeighborList make_neighbor_list(const Potential& potential, double skin) {
+  NeighborList list(potential.cutoff(), skin);
+  list.set_type_cutoffs(potential.type_count(), potential.type_cutoffs());
+  return list;
 }
 
 System make_system(Configuration cfg, const std::string& potential_name, const std::string& source, double skin) {
@@ -24,7 +30,7 @@ System make_system(Configuration cfg, const std::string& potential_name, const s
   }
   if (cfg.particles.size() == 0) fail("the configuration holds no atoms");
   System s{std::move(cfg), std::move(potential), NeighborList(1.0, skin), source, {}};
-  s.list = NeighborList(s.potential->cutoff(), skin);
+  s.list = make_neighbor_list(*s.potential, skin);
   try {
     s.list.build(s.cfg.particles, s.cfg.box);
   } catch (const Error& e) {

@@ -20,13 +20,19 @@ struct System {
   NeighborList list;
   std::string source;  // where the configuration came from, for error messages
   ForceResult last{};  // energy and virial of the last force evaluation
+  // Whether compute_forces() must also evaluate energy and virial. The MD loop clears it for steps
+  // whose thermodynamics nobody reads; integrators that need the virial (NPT) set it again.
+  bool need_energy_virial = true;
 
-  // Updates the neighbour list if needed and recomputes forces, energy and virial.
+  // Updates the neighbour list if needed and recomputes forces (and energy and virial if needed).
   const ForceResult& compute_forces();
   [[nodiscard]] Particles& particles() { return cfg.particles; }
   [[nodiscard]] const Box& box() const { return cfg.box; }
   [[nodiscard]] std::size_t size() const { return cfg.particles.size(); }
 };
+
+// A neighbour list for this potential: its cut-off, per-type-pair cut-offs, the given skin.
+NeighborList make_neighbor_list(const Potential& potential, double skin);
 
 // Checks the configuration against the model (types, diameters, NaN, box size, overlaps) and
 // builds the first neighbour list. Every error names `source`.

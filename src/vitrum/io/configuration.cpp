@@ -1,5 +1,7 @@
 #include "vitrum/io/configuration.hpp"
 
+#include <algorithm>
+
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -9,6 +11,13 @@
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
+
+std::vector<std::size_t> id_order(const Particles& p) {
+  std::vector<std::size_t> order(p.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) { return p.id[a] < p.id[b]; });
+  return order;
+}
 
 FileFormat format_from_path(const std::filesystem::path& path) {
   const std::string ext = path.extension().string();

@@ -36,6 +36,10 @@ void write_lammps_dump(const std::filesystem::path& path, const Configuration& c
 Configuration read_extxyz(const std::filesystem::path& path);
 void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
 
+// Indices of the particles in increasing id: every writer uses this order, so files do not
+// depend on the internal (spatially sorted) order.
+std::vector<std::size_t> id_order(const Particles& p);
+
 // Write to a temporary file beside `path`, fsync, then rename: readers never see half a file.
 void write_file_atomically(const std::filesystem::path& path, const std::string& contents);
 

@@ -139,6 +139,7 @@ Configuration read_extxyz(const std::filesystem::path& path) {
 
 void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment) {
   const Particles& p = cfg.particles;
+  const std::vector<std::size_t> order = id_order(p);
   const Box& b = cfg.box;
   std::string s;
   auto out = std::back_inserter(s);
@@ -149,7 +150,7 @@ void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, c
                  cfg.has_diameters ? ":diameter:R:1" : "", cfg.has_velocities ? ":vel:R:3" : "", cfg.step);
   if (!comment.empty()) fmt::format_to(out, " comment=\"{}\"", comment);
   s += '\n';
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  for (const std::size_t i : order) {
     fmt::format_to(out, "{} {} {} {} {} {} {} {} {}", p.id[i], p.type[i], p.position[i].x, p.position[i].y,
                    p.position[i].z, p.image[i][0], p.image[i][1], p.image[i][2], p.mass[i]);
     if (cfg.has_diameters) fmt::format_to(out, " {}", p.diameter[i]);

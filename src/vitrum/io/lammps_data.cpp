@@ -200,6 +200,7 @@ Configuration read_lammps_data(const std::filesystem::path& path) {
 
 void write_lammps_data(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment) {
   const Particles& p = cfg.particles;
+  const std::vector<std::size_t> order = id_order(p);
   const Box& b = cfg.box;
   std::string s;
   auto out = std::back_inserter(s);
@@ -214,12 +215,12 @@ void write_lammps_data(const std::filesystem::path& path, const Configuration& c
     for (int t = 1; t <= cfg.type_count; ++t)
       fmt::format_to(out, "{} {}\n", t, t - 1 < static_cast<int>(cfg.type_masses.size()) ? cfg.type_masses[t - 1] : 1.0);
     fmt::format_to(out, "\nAtoms # atomic\n\n");
-    for (std::size_t i = 0; i < p.size(); ++i)
+    for (const std::size_t i : order)
       fmt::format_to(out, "{} {} {} {} {} {} {} {}\n", p.id[i], p.type[i], p.position[i].x, p.position[i].y,
                      p.position[i].z, p.image[i][0], p.image[i][1], p.image[i][2]);
   } else {
     fmt::format_to(out, "\nAtoms # sphere\n\n");
-    for (std::size_t i = 0; i < p.size(); ++i) {
+    for (const std::size_t i : order) {
       const double d = p.diameter[i];
       const double rho = p.mass[i] / (std::numbers::pi / 6.0 * d * d * d);
       fmt::format_to(out, "{} {} {} {} {} {} {} {} {} {}\n", p.id[i], p.type[i], d, rho, p.position[i].x,
@@ -228,7 +229,7 @@ void write_lammps_data(const std::filesystem::path& path, const Configuration& c
   }
   if (cfg.has_velocities) {
     fmt::format_to(out, "\nVelocities\n\n");
-    for (std::size_t i = 0; i < p.size(); ++i)
+    for (const std::size_t i : order)
       fmt::format_to(out, "{} {} {} {}\n", p.id[i], p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
   }
   write_file_atomically(path, s);

@@ -94,6 +94,7 @@ Configuration read_lammps_dump(const std::filesystem::path& path) {
 
 void write_lammps_dump(const std::filesystem::path& path, const Configuration& cfg) {
   const Particles& p = cfg.particles;
+  const std::vector<std::size_t> order = id_order(p);
   const Box& b = cfg.box;
   std::string s;
   auto out = std::back_inserter(s);
@@ -108,7 +109,7 @@ void write_lammps_dump(const std::filesystem::path& path, const Configuration& c
   }
   fmt::format_to(out, "ITEM: ATOMS id type x y z ix iy iz{}{}\n", cfg.has_diameters ? " diameter" : "",
                  cfg.has_velocities ? " vx vy vz" : "");
-  for (std::size_t i = 0; i < p.size(); ++i) {
+  for (const std::size_t i : order) {
     fmt::format_to(out, "{} {} {} {} {} {} {} {}", p.id[i], p.type[i], p.position[i].x, p.position[i].y,
                    p.position[i].z, p.image[i][0], p.image[i][1], p.image[i][2]);
     if (cfg.has_diameters) fmt::format_to(out, " {}", p.diameter[i]);

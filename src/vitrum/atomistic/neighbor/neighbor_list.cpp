@@ -17,6 +17,17 @@ NeighborList::NeighborList(double cutoff, double skin) : cutoff_(cutoff), skin_(
     throw Error(fmt::format("neighbour list: cut-off ({}) must be > 0 and skin ({}) >= 0", cutoff, skin));
 }
 
+void NeighborList::set_type_cutoffs(int ntypes, const std::vector<double>& cutoffs) {
+  if (static_cast<int>(cutoffs.size()) != ntypes * ntypes) throw Error("neighbour list: cut-off table has the wrong size");
+  ntypes_ = ntypes;
+  type_list_sq_.assign(static_cast<std::size_t>((ntypes + 1) * (ntypes + 1)), 0.0);
+  for (int a = 1; a <= ntypes; ++a)
+    for (int b = 1; b <= ntypes; ++b) {
+      const double r = std::min(cutoffs[(a - 1) * ntypes + (b - 1)], cutoff_) + skin_;
+      type_list_sq_[a * (ntypes + 1) + b] = r * r;
+    }
+}
+
 std::array<Vec3, 27> NeighborList::shift_vectors(const Box& box) {
   std::array<Vec3, 27> s{};
   const Vec3 L = box.lengths();
@@ -35,19 +46,50 @@ void NeighborList::build(Particles& p, const Box& box) {
         "box too small: its narrowest width {:.6g} is less than twice the cut-off plus skin (2 x {:.6g})",
         std::min({w.x, w.y, w.z}), r_list));
   for (std::size_t i = 0; i < p.size(); ++i) box.wrap(p.position[i], p.image[i]);
+  if (sorting_) {
+    // Order particles along a coarse cell grid (r_list cells, z-major) so that neighbours sit
+    // close in memory; a stable counting sort keeps it deterministic.
+    const int nx = std::max(1, static_cast<int>(w.x / r_list)), ny = std::max(1, static_cast<int>(w.y / r_list)),
+              nz = std::max(1, static_cast<int>(w.z / r_list));
+    std::vector<int> cell(p.size());
+    std::vector<std::size_t> start(static_cast<std::size_t>(nx) * ny * nz + 1, 0);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const Vec3 s = box.to_fractional(p.position[i]);
+      const int cx = std::clamp(static_cast<int>(s.x * nx), 0, nx - 1), cy = std::clamp(static_cast<int>(s.y * ny), 0, ny - 1),
+                cz = std::clamp(static_cast<int>(s.z * nz), 0, nz - 1);
+      cell[i] = cx + nx * (cy + ny * cz);
+      ++start[cell[i] + 1];
+    }
+    for (std::size_t c = 1; c < start.size(); ++c) start[c] += start[c - 1];
+    std::vector<std::size_t> order(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i) order[start[cell[i]]++] = i;
+    p.reorder(order);
+  }
+  types_ = p.type;
   build_from(p.position, box);
 }
 
-void NeighborList::restore(const std::vector<Vec3>& positions, const Box& box) { build_from(positions, box); }
+void NeighborList::restore(const std::vector<Vec3>& positions, const std::vector<int>& types, const Box& box) {
+  types_ = types;
+  build_from(positions, box);
+}
 
 void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
   const std::size_t n = pos.size();
   const double r_list = cutoff_ + skin_;
   const double r_list_sq = r_list * r_list;
   const Vec3 w = box.perpendicular_widths();
-  const int nx = std::max(1, static_cast<int>(w.x / r_list));
-  const int ny = std::max(1, static_cast<int>(w.y / r_list));
-  const int nz = std::max(1, static_cast<int>(w.z / r_list));
+  // Cells of at least r_list/2 with a ±2 stencil check half the volume of r_list cells with a ±1
+  // stencil; small boxes (fewer than 5 cells a side) fall back to r_list cells.
+  int reach = 2;
+  int nx = static_cast<int>(reach * w.x / r_list), ny = static_cast<int>(reach * w.y / r_list),
+      nz = static_cast<int>(reach * w.z / r_list);
+  if (std::min({nx, ny, nz}) < 2 * reach + 1) {
+    reach = 1;
+    nx = std::max(1, static_cast<int>(w.x / r_list));
+    ny = std::max(1, static_cast<int>(w.y / r_list));
+    nz = std::max(1, static_cast<int>(w.z / r_list));
+  }
   const std::size_t ncell = static_cast<std::size_t>(nx) * ny * nz;
 
   // Counting sort of particles into cells (fractional coordinates, so the tilt is exact).
@@ -68,6 +110,9 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
   }
 
   const auto shifts = shift_vectors(box);
+  const bool half_stencil = std::min({nx, ny, nz}) >= 2 * reach + 1;
+  const bool typed = !type_list_sq_.empty() && types_.size() == n;
+  const int span = 2 * reach + 1;
   // Generous first guess of the neighbour count; doubled and retried if any particle overflows.
   const double density = n / box.volume();
   if (stride_ == 0) stride_ = static_cast<std::size_t>(8 + 0.75 * 4.18879 * r_list * r_list * r_list * density);
@@ -79,23 +124,31 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
 #pragma omp parallel for schedule(dynamic, 64) reduction(|| : overflow)
     for (std::size_t i = 0; i < n; ++i) {
       const int c = cell_of[i];
+      const int ti = typed ? types_[i] : 0;
       const int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
       std::size_t k = 0;
       std::int32_t* out_j = j_.data() + i * stride_;
       std::uint8_t* out_code = code_.data() + i * stride_;
-      for (int oz = -1; oz <= 1; ++oz) {
+      for (int oz = -reach; oz <= reach; ++oz) {
         const int z = cz + oz, wz = (z + nz) % nz, sz = z < 0 ? -1 : (z >= nz ? 1 : 0);
-        for (int oy = -1; oy <= 1; ++oy) {
+        for (int oy = -reach; oy <= reach; ++oy) {
           const int y = cy + oy, wy = (y + ny) % ny, sy = y < 0 ? -1 : (y >= ny ? 1 : 0);
-          for (int ox = -1; ox <= 1; ++ox) {
+          for (int ox = -reach; ox <= reach; ++ox) {
+            // Half stencil: with at least 2·reach+1 cells per direction every stencil cell is a
+            // distinct (cell, image) pair, so each pair is found once by taking the "forward"
+            // half of the stencil plus j > i in the own cell. Otherwise the full stencil and j > i.
+            const int offset = ox + span * oy + span * span * oz;
+            if (half_stencil && offset < 0) continue;
             const int x = cx + ox, wx = (x + nx) % nx, sx = x < 0 ? -1 : (x >= nx ? 1 : 0);
             const int code = code_of(sx, sy, sz);
             const Vec3 xi = pos[i] - shifts[code];
             const int cell = wx + nx * (wy + ny * wz);
+            const bool own = offset == 0 || !half_stencil;
             for (std::int32_t m = cell_start[cell]; m < cell_start[cell + 1]; ++m) {
               const std::int32_t j = cell_members[m];
-              if (static_cast<std::size_t>(j) <= i) continue;
-              if (norm2(xi - pos[j]) < r_list_sq) {
+              if (own && static_cast<std::size_t>(j) <= i) continue;
+              const double lim = typed ? type_list_sq_[ti * (ntypes_ + 1) + types_[j]] : r_list_sq;
+              if (norm2(xi - pos[j]) < lim) {
                 if (k < stride_) {
                   out_j[k] = j;
                   out_code[k] = static_cast<std::uint8_t>(code);

@@ -22,6 +22,13 @@ class NeighborList {
  public:
   NeighborList(double cutoff, double skin);
 
+  // Optional per-type-pair cut-offs (types 1..ntypes, row-major, each <= cutoff): pairs enter the
+  // list within their own cut-off plus skin, as LAMMPS's neighbour lists do.
+  void set_type_cutoffs(int ntypes, const std::vector<double>& cutoffs);
+  // When on, build() also reorders the particles by cell (better memory locality). Off by
+  // default: code that keeps per-particle arrays of its own across rebuilds (CG) must not see it.
+  void set_sorting(bool on) { sorting_ = on; }
+
   // Wraps positions into the box, bins them and rebuilds the list.
   void build(Particles& p, const Box& box);
   // Rebuilds if the rule above says so; returns whether it did.
@@ -47,12 +54,16 @@ class NeighborList {
   [[nodiscard]] const std::vector<Vec3>& build_positions() const { return build_positions_; }
   [[nodiscard]] const Box& build_box() const { return build_box_; }
   // Rebuild the list as it was built from `positions` in `box` (wrapped positions, as stored).
-  void restore(const std::vector<Vec3>& positions, const Box& box);
+  void restore(const std::vector<Vec3>& positions, const std::vector<int>& types, const Box& box);
 
  private:
   void build_from(const std::vector<Vec3>& positions, const Box& box);
 
   double cutoff_, skin_;
+  int ntypes_ = 0;
+  std::vector<double> type_list_sq_;  // (ntypes+1)² squared list cut-offs, empty = one cut-off
+  bool sorting_ = false;
+  std::vector<int> types_;  // particle types at the last build (for per-type cut-offs)
   std::size_t stride_ = 0;
   std::vector<std::int32_t> j_;
   std::vector<std::uint8_t> code_;

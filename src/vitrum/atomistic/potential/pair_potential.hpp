@@ -42,6 +42,14 @@ class PairPotential final : public Potential {
   [[nodiscard]] double cutoff() const override { return eval_.cutoff(); }
   [[nodiscard]] int type_count() const override { return eval_.type_count(); }
   [[nodiscard]] bool needs_diameter() const override { return E::kNeedsDiameter; }
+  [[nodiscard]] std::vector<double> type_cutoffs() const override {
+    const int nt = eval_.type_count();
+    std::vector<double> out(static_cast<std::size_t>(nt * nt), cutoff());
+    if constexpr (!E::kNeedsDiameter)
+      for (int a = 1; a <= nt; ++a)
+        for (int b = 1; b <= nt; ++b) out[(a - 1) * nt + (b - 1)] = std::sqrt(eval_.coeffs(a, b, 0, 0).rcut_sq);
+    return out;
+  }
   [[nodiscard]] const E& evaluator() const { return eval_; }
 
   void check(const Particles& p) const override {
@@ -65,7 +73,13 @@ class PairPotential final : public Potential {
     }
   }
 
-  ForceResult compute(Particles& p, const Box& box, const NeighborList& list) override {
+  ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) override {
+    return energy_and_virial ? compute_impl<true>(p, box, list) : compute_impl<false>(p, box, list);
+  }
+
+ private:
+  template <bool kEnergyVirial>
+  ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list) {
     const std::size_t n = p.size();
     const auto shifts = NeighborList::shift_vectors(box);
     const int nthreads = omp_get_max_threads();
@@ -78,32 +92,48 @@ class PairPotential final : public Potential {
 #pragma omp parallel num_threads(nthreads)
     {
       const int t = omp_get_thread_num();
-      std::vector<Vec3>& f = t == 0 ? p.force : thread_force_[t - 1];
-      f.assign(n, Vec3{});
+      std::vector<Vec3>& fv = t == 0 ? p.force : thread_force_[t - 1];
+      fv.assign(n, Vec3{});
+      Vec3* __restrict f = fv.data();
+      const Vec3* __restrict pos = p.position.data();
+      const int* __restrict type = p.type.data();
+      const double* __restrict diameter = p.diameter.data();
+      const typename E::Coeffs* __restrict table = table_.data();
+      const std::size_t stride = static_cast<std::size_t>(eval_.type_count() + 1);
       double e = 0, wxx = 0, wyy = 0, wzz = 0, wxy = 0, wxz = 0, wyz = 0;
 #pragma omp for schedule(static, 64)
       for (std::size_t i = 0; i < n; ++i) {
-        const Vec3 xi = p.position[i];
+        const Vec3 xi = pos[i];
         const auto nbr = list.neighbors(i);
         const auto img = list.images(i);
+        const std::int32_t* __restrict jj = nbr.data();
+        const std::uint8_t* __restrict code = img.data();
         const std::size_t m = nbr.size();
-        Vec3 fi{};
+        const typename E::Coeffs* row = nullptr;
+        if constexpr (!E::kNeedsDiameter) row = table + static_cast<std::size_t>(type[i]) * stride;
+        double fx = 0, fy = 0, fz = 0;
         for (std::size_t k = 0; k < m; ++k) {
-          const std::size_t j = static_cast<std::size_t>(nbr[k]);
-          const Vec3 d = xi - (p.position[j] + shifts[img[k]]);
-          const double rsq = norm2(d);
-          const auto& c = coeffs(p, i, j);
+          const std::size_t j = static_cast<std::size_t>(jj[k]);
+          const Vec3& sh = shifts[code[k]];
+          const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
+          const double rsq = dx * dx + dy * dy + dz * dz;
+          const auto& c = [&]() -> decltype(auto) {
+            if constexpr (E::kNeedsDiameter) return eval_.coeffs(1, 1, diameter[i], diameter[j]);
+            else return (row[type[j]]);
+          }();
           if (rsq < c.rcut_sq) {
             const PairTerm term = E::eval(rsq, c);
-            const Vec3 fij = d * term.force_divr;
-            fi += fij;
-            f[j] -= fij;
-            e += term.energy;
-            wxx += d.x * fij.x; wyy += d.y * fij.y; wzz += d.z * fij.z;
-            wxy += d.x * fij.y; wxz += d.x * fij.z; wyz += d.y * fij.z;
+            const double fpx = dx * term.force_divr, fpy = dy * term.force_divr, fpz = dz * term.force_divr;
+            fx += fpx; fy += fpy; fz += fpz;
+            f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
+            if constexpr (kEnergyVirial) {
+              e += term.energy;
+              wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
+              wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
+            }
           }
         }
-        f[i] += fi;
+        f[i].x += fx; f[i].y += fy; f[i].z += fz;
       }
       energy[t] = e;
       virial[t] = {wxx, wyy, wzz, wxy, wxz, wyz};
@@ -122,6 +152,8 @@ class PairPotential final : public Potential {
     return out;
   }
 
+
+ public:
   [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override {
     return coeffs(p, i, j).sigma;
   }

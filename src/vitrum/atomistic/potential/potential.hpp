@@ -1,6 +1,7 @@
 // The force-field interface every model implements: energy, forces and the full virial on a configuration.
 #pragma once
 #include <string_view>
+#include <vector>
 
 #include "vitrum/atomistic/neighbor/neighbor_list.hpp"
 #include "vitrum/core/box.hpp"
@@ -32,10 +33,14 @@ class Potential {
   [[nodiscard]] virtual double cutoff() const = 0;  // largest pair cut-off [length]
   [[nodiscard]] virtual int type_count() const = 0;
   [[nodiscard]] virtual bool needs_diameter() const = 0;
+  // Cut-off of each type pair (row-major, type_count()² entries) for the neighbour list.
+  [[nodiscard]] virtual std::vector<double> type_cutoffs() const = 0;
   // Throws Error if the particles do not fit the model (type range, missing diameters, NaN).
   virtual void check(const Particles& p) const = 0;
   // Overwrites p.force; the list must be current (NeighborList::update) for these positions.
-  virtual ForceResult compute(Particles& p, const Box& box, const NeighborList& list) = 0;
+  // With energy_and_virial = false only forces are computed (the result is left zero): MD steps
+  // that print nothing skip that work, as LAMMPS does with eflag/vflag.
+  virtual ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) = 0;
   // σ_ij of the pair (i, j): the length that scales their interaction [length].
   [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
   // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.

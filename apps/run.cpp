@@ -1,0 +1,60 @@
+// `vitrum run RECIPE.toml [--out DIR] [--resume]` and `vitrum recipe --default`: the MD engine's entry points.
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/core/error.hpp"
+
+namespace vitrum::cli {
+
+namespace {
+
+void print_stage_table(const nlohmann::json& summary) {
+  fmt::print("{:>3}  {:<10} {:<9} {:>10} {:>14} {:>12} {:>12}\n", "#", "name", "kind", "T", "E/N", "P", "e_IS");
+  for (const auto& st : summary["stages"]) {
+    const auto& f = st["final"];
+    const std::string name = st.contains("name") ? st["name"].get<std::string>() : "";
+    const std::string e_is = st["kind"] == "minimize" ? fmt::format("{:.6f}", st["e_is"].get<double>()) : "";
+    fmt::print("{:>3}  {:<10} {:<9} {:>10.4f} {:>14.6f} {:>12.5f} {:>12}\n", st["index"].get<int>(), name,
+               st["kind"].get<std::string>(), f["temperature"].get<double>(), f["pe_per_particle"].get<double>(),
+               f["pressure"].get<double>(), e_is);
+  }
+}
+
+}  // namespace
+
+void add_run(CLI::App& app) {
+  auto* cmd = app.add_subcommand("run", "Run a TOML recipe of MD and minimisation stages");
+  struct Options {
+    std::string recipe, out = "out";
+    bool resume = false, use_default = false;
+  };
+  auto opt = std::make_shared<Options>();
+  cmd->add_option("recipe", opt->recipe, "recipe file (.toml)");
+  cmd->add_flag("--default", opt->use_default, "run the built-in default recipe (`vitrum recipe --default`)");
+  cmd->add_option("--out,-o", opt->out, "output folder (summary.json, thermo.csv, final.data, checkpoint.bin)");
+  cmd->add_flag("--resume", opt->resume, "continue from OUT/checkpoint.bin (same recipe, same thread count)");
+  cmd->callback([opt] {
+    if (opt->recipe.empty() == !opt->use_default) throw Error("run: give a recipe file or --default (not both)");
+    const Recipe recipe = opt->use_default
+                              ? parse_recipe(default_recipe_text(), "<default recipe>", std::filesystem::current_path())
+                              : read_recipe(opt->recipe);
+    try {
+      const auto summary = run_recipe(recipe, {opt->out, opt->resume});
+      print_stage_table(summary);
+      fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data checkpoint.bin\n", opt->out);
+    } catch (const Interrupted& i) {
+      fmt::print(stderr, "vitrum: interrupted by signal {}; checkpoint written to {}/checkpoint.bin, continue with "
+                         "`vitrum run {} --out {} --resume`\n",
+                 i.signal, opt->out, opt->use_default ? "--default" : opt->recipe, opt->out);
+      std::exit(128 + i.signal);
+    }
+  });
+
+  auto* rec = app.add_subcommand("recipe", "Print recipes");
+  auto show_default = std::make_shared<bool>(false);
+  rec->add_flag("--default", *show_default, "print the built-in default recipe")->required();
+  rec->callback([] { fmt::print("{}", default_recipe_text()); });
+}
+
+}  // namespace vitrum::cli

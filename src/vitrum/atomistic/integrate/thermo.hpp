@@ -1,0 +1,21 @@
+// Instantaneous thermodynamics of a system: kinetic energy, temperature, pressure and its tensor.
+#pragma once
+#include "vitrum/atomistic/system.hpp"
+
+namespace vitrum {
+
+struct Thermo {
+  double temperature = 0;        // 2 K / (dof k_B), dof = 3N − 3 (momentum conserved, as LAMMPS)
+  double kinetic_energy = 0;     // total
+  double potential_energy = 0;   // total
+  double pressure = 0;           // (2K + W_xx + W_yy + W_zz) / 3V
+  Sym6 stress{};                 // pressure tensor (Σ m v_a v_b + W_ab) / V, order xx yy zz xy xz yz
+  double volume = 0;
+};
+
+[[nodiscard]] double degrees_of_freedom(const System& s);
+[[nodiscard]] double kinetic_energy(const Particles& p);
+// Uses s.last (the last force evaluation) for the potential part.
+[[nodiscard]] Thermo measure(const System& s);
+
+}  // namespace vitrum

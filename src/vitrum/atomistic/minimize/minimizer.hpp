@@ -1,0 +1,38 @@
+// Energy minimisation to inherent structures: FIRE 2.0 and Polak–Ribière conjugate gradient.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "vitrum/atomistic/system.hpp"
+
+namespace vitrum {
+
+struct MinimizeOptions {
+  std::string method = "fire";       // fire | cg
+  double ftol = 1e-10;               // stop when max_i |F_i| < ftol [force]
+  std::int64_t max_iterations = 200000;
+  double dt = 0.005;                 // FIRE initial time step [time]
+  double max_step = 0.1;             // largest displacement of any atom in one step [length]
+};
+
+struct MinimizeResult {
+  std::string method;
+  double energy = 0;                 // total potential energy at the end
+  double fmax = 0;                   // max_i |F_i| at the end
+  std::int64_t iterations = 0;
+  std::int64_t force_evaluations = 0;
+  bool converged = false;
+};
+
+// Called every iteration with (iteration, fmax); return false to stop early.
+using MinimizeMonitor = std::function<void(std::int64_t iteration, double fmax)>;
+
+// Velocities are zeroed on return (an inherent structure has no kinetic energy).
+MinimizeResult minimize(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor = {});
+MinimizeResult minimize_fire(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
+MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
+
+[[nodiscard]] double max_force(const Particles& p);
+
+}  // namespace vitrum

@@ -1,0 +1,184 @@
+#include "vitrum/atomistic/protocol/recipe.hpp"
+
+#include <cmath>
+#include <fmt/format.h>
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/io/recipe_table.hpp"
+
+namespace vitrum {
+
+namespace {
+
+std::uint64_t fnv1a(const std::string& s) {
+  std::uint64_t h = 1469598103934665603ull;
+  for (unsigned char c : s) h = (h ^ c) * 1099511628211ull;
+  return h;
+}
+
+SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
+  SystemSpec s;
+  s.potential = t.get_string("potential");
+  const std::int64_t seed = t.get_int("seed", 1);
+  if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
+  s.seed = static_cast<std::uint32_t>(seed);
+  s.skin = t.get_double("skin", 0.3);
+  if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
+  const std::string units = t.get_string("units", "lj");
+  if (units != "lj") t.fail("units", "pair models run in reduced Lennard-Jones units: use \"lj\"");
+  const bool has_read = t.has("read"), has_gen = t.has("generate");
+  if (has_read == has_gen) t.fail(has_read ? "read" : "generate", "give exactly one of `read` and `generate`");
+  if (has_read) {
+    s.read = t.get_string("read");
+    if (s.read.is_relative()) s.read = base_dir / s.read;
+  } else {
+    RecipeTable g = t.get_table("generate");
+    s.generate_model = g.get_string("model");
+    const std::int64_t n = g.get_int("n");
+    if (n < 2) g.fail("n", "need at least 2 atoms");
+    s.generate.n = static_cast<std::size_t>(n);
+    if (g.has("density")) {
+      s.generate.density = g.get_double("density");
+      if (!(*s.generate.density > 0)) g.fail("density", "must be positive");
+    }
+    if (g.has("composition")) s.generate.fractions = g.get_doubles("composition");
+    s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", seed));
+    s.generate.min_distance = g.get_double("min_distance", s.generate.min_distance);
+    g.finish();
+  }
+  t.finish();
+  return s;
+}
+
+OutputSpec parse_output(RecipeTable t) {
+  OutputSpec o;
+  o.thermo_every = t.get_int("thermo_every", o.thermo_every);
+  o.sample_every = t.get_int("sample_every", o.sample_every);
+  o.checkpoint_every = t.get_int("checkpoint_every", o.checkpoint_every);
+  o.blocks = static_cast<int>(t.get_int("blocks", o.blocks));
+  if (o.thermo_every < 1) t.fail("thermo_every", "must be >= 1");
+  if (o.sample_every < 1) t.fail("sample_every", "must be >= 1");
+  if (o.checkpoint_every < 0) t.fail("checkpoint_every", "must be >= 0");
+  if (o.blocks < 2) t.fail("blocks", "must be >= 2");
+  t.finish();
+  return o;
+}
+
+StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
+  StageSpec s;
+  s.kind = t.get_string("kind");
+  s.name = t.get_string("name", "");
+  s.start = t.get_string("start", "");
+  if (s.kind == "md") {
+    IntegratorOptions& o = s.integrator;
+    o.ensemble = t.get_string("ensemble");
+    if (o.ensemble != "nve" && o.ensemble != "nvt" && o.ensemble != "langevin" && o.ensemble != "npt")
+      t.fail("ensemble", fmt::format("unknown ensemble '{}' (known: nve, nvt, langevin, npt)", o.ensemble));
+    o.dt = t.get_double("dt", 0.005);
+    if (!(o.dt > 0)) t.fail("dt", fmt::format("must be positive, got {}", o.dt));
+    const bool thermostatted = o.ensemble != "nve";
+    if (thermostatted) {
+      if (o.ensemble == "nvt") {
+        o.thermostat = t.get_string("thermostat", "nose-hoover");
+        if (o.thermostat != "nose-hoover" && o.thermostat != "bussi")
+          t.fail("thermostat", fmt::format("unknown thermostat '{}' (known: nose-hoover, bussi)", o.thermostat));
+      }
+      o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
+      if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
+      o.chain = static_cast<int>(t.get_int("chain", 3));
+      if (o.chain < 1) t.fail("chain", "must be >= 1");
+      if (o.ensemble == "npt") {
+        o.pressure = t.get_double("pressure");
+        o.pdamp = t.get_double("pdamp", 1000.0 * o.dt);
+        if (!(o.pdamp > 0)) t.fail("pdamp", "must be positive");
+      }
+    }
+    o.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
+    // temperature = T or [T_start, T_end]
+    if (thermostatted || t.has("temperature")) {
+      const toml::node* node = t.raw().get("temperature");
+      if (!node) t.fail("temperature", fmt::format("required for ensemble '{}'", o.ensemble));
+      if (node->is_array()) {
+        const auto ts = t.get_doubles("temperature");
+        if (ts.size() != 2) t.fail("temperature", "give one value or [start, end]");
+        s.t_start = ts[0];
+        s.t_end = ts[1];
+      } else {
+        s.t_start = s.t_end = t.get_double("temperature");
+      }
+      if (!(s.t_start > 0) || !(s.t_end > 0))
+        t.fail("temperature", "must be > 0 (a thermostat needs a positive target temperature)");
+    }
+    const bool has_steps = t.has("steps"), has_rate = t.has("rate");
+    if (has_steps == has_rate) t.fail("steps", "give exactly one of `steps` and `rate`");
+    if (has_steps) {
+      s.steps = t.get_int("steps");
+      if (s.steps < 1) t.fail("steps", "must be >= 1");
+    } else {
+      s.rate = t.get_double("rate");
+      if (!(*s.rate > 0)) t.fail("rate", "must be positive (|dT/dt| in reduced units)");
+      if (s.t_start == s.t_end) t.fail("rate", "needs a temperature ramp: temperature = [start, end]");
+      s.steps = static_cast<std::int64_t>(std::llround(std::abs(s.t_end - s.t_start) / (*s.rate * o.dt)));
+      if (s.steps < 1) s.steps = 1;
+    }
+    s.equilibrate = t.get_int("equilibrate", 0);
+    if (s.equilibrate < 0 || s.equilibrate >= s.steps) t.fail("equilibrate", "must be in 0 .. steps-1");
+    s.velocities = t.get_string("velocities", "auto");
+    if (s.velocities != "auto" && s.velocities != "create" && s.velocities != "keep")
+      t.fail("velocities", "must be auto, create or keep");
+  } else if (s.kind == "minimize") {
+    MinimizeOptions& m = s.minimize;
+    m.method = t.get_string("method", "fire");
+    if (m.method != "fire" && m.method != "cg") t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg)", m.method));
+    m.ftol = t.get_double("ftol", 1e-10);
+    if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
+    m.max_iterations = t.get_int("max_iterations", m.max_iterations);
+    if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
+    m.dt = t.get_double("dt", m.dt);
+    if (!(m.dt > 0)) t.fail("dt", "must be positive");
+    m.max_step = t.get_double("max_step", m.max_step);
+    if (!(m.max_step > 0)) t.fail("max_step", "must be positive");
+  } else {
+    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize)", s.kind));
+  }
+  t.finish();
+  return s;
+}
+
+}  // namespace
+
+Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir) {
+  const toml::table root = parse_toml_string(text, source);
+  RecipeTable top(root, source, "recipe");
+  Recipe r;
+  r.text = text;
+  r.source = source;
+  r.hash = fnv1a(text);
+  r.system = parse_system(top.get_table("system"), base_dir);
+  r.output = top.has("output") ? parse_output(top.get_table("output")) : OutputSpec{};
+  if (!top.has("stage")) top.fail("stage", "a recipe needs at least one [[stage]]");
+  std::set<std::string> names;
+  std::uint32_t k = 0;
+  for (RecipeTable& st : top.get_tables("stage")) {
+    StageSpec s = parse_stage(st, r.system.seed + k++);
+    if (!s.start.empty() && !names.count(s.start))
+      st.fail("start", fmt::format("no earlier stage is named '{}'", s.start));
+    if (!s.name.empty() && !names.insert(s.name).second) st.fail("name", fmt::format("two stages are named '{}'", s.name));
+    r.stages.push_back(std::move(s));
+  }
+  top.finish();
+  return r;
+}
+
+Recipe read_recipe(const std::filesystem::path& file) {
+  std::ifstream in(file);
+  if (!in) throw Error(fmt::format("{}: cannot open recipe for reading", file.string()));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return parse_recipe(ss.str(), file.string(), file.parent_path());
+}
+
+}  // namespace vitrum

@@ -1,0 +1,61 @@
+// A run recipe: the [system] to start from, [output] cadences and an ordered list of [[stage]]s.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "vitrum/atomistic/build/generate.hpp"
+#include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/atomistic/minimize/minimizer.hpp"
+
+namespace vitrum {
+
+struct SystemSpec {
+  std::filesystem::path read;             // configuration file (relative paths: to the recipe's folder)
+  std::optional<std::string> generate_model;
+  GenerateOptions generate;
+  std::string potential;
+  std::uint32_t seed = 1;
+  double skin = 0.3;
+};
+
+struct OutputSpec {
+  std::int64_t thermo_every = 100;        // rows of thermo.csv [steps]
+  std::int64_t sample_every = 10;         // samples for the stage averages [steps]
+  std::int64_t checkpoint_every = 10000;  // [steps]; 0 = only at stage starts and on signals
+  int blocks = 20;                        // blocks for the standard errors
+};
+
+struct StageSpec {
+  std::string kind;   // md | minimize
+  std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
+  std::string start;
+  // md
+  IntegratorOptions integrator;
+  double t_start = 0, t_end = 0;   // target temperature, ramped linearly over the stage
+  std::int64_t steps = 0;
+  std::int64_t equilibrate = 0;    // leading steps left out of the averages
+  std::optional<double> rate;      // |dT/dt| when the recipe gave a rate instead of steps
+  std::string velocities = "auto"; // auto (create if the system has none) | create | keep
+  // minimize
+  MinimizeOptions minimize;
+};
+
+struct Recipe {
+  SystemSpec system;
+  OutputSpec output;
+  std::vector<StageSpec> stages;
+  std::string text;    // the TOML as given
+  std::string source;  // file name (or "<default recipe>") for messages
+  std::uint64_t hash = 0;
+};
+
+// Parses and validates; every error names the file, line and key.
+Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir);
+Recipe read_recipe(const std::filesystem::path& file);
+// The recipe `make demo` runs (`vitrum recipe --default` prints it).
+const std::string& default_recipe_text();
+
+}  // namespace vitrum
