@@ -8,5 +8,6 @@ void add_inspect(CLI::App& app);
 void add_generate(CLI::App& app);
 void add_epm(CLI::App& app);
 void add_run(CLI::App& app);
+void add_gfa(CLI::App& app);
 
 }  // namespace vitrum::cli

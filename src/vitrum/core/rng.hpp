@@ -17,6 +17,8 @@ enum class Stream : std::uint32_t {
   SwapMC = 5,
   DisplacementMC = 6,
   EpmThreshold = 7,
+  GfaForest = 8,    // random-forest bootstrap samples and feature choices (gfa/)
+  GfaFolds = 9,     // cross-validation fold assignment (gfa/)
 };
 
 // One draw-site generator: construct for (stream, seed, step, id[, extra]) and pull a handful of

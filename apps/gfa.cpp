@@ -1,0 +1,212 @@
+// `vitrum gfa criteria|train|cv|predict|screen` and `vitrum ttt`: glass-forming ability from a composition.
+#include <fmt/format.h>
+
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "commands.hpp"
+#include "vitrum/core/error.hpp"
+#include "vitrum/gfa/composition.hpp"
+#include "vitrum/gfa/criteria.hpp"
+#include "vitrum/gfa/cv_report.hpp"
+#include "vitrum/gfa/data_dir.hpp"
+#include "vitrum/gfa/element_data.hpp"
+#include "vitrum/gfa/model.hpp"
+#include "vitrum/io/configuration.hpp"
+
+namespace vitrum::cli {
+namespace {
+
+using namespace vitrum::gfa;
+
+int default_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
+
+nlohmann::json criteria_json(const Composition& c, const Criteria& k) {
+  nlohmann::json j = {{"composition", c.label()},
+                      {"delta", k.delta},
+                      {"dH_mix_kJ_per_mol", k.dh_mix_kj},
+                      {"dS_mix_J_per_mol_K", k.ds_mix_j},
+                      {"omega", k.omega ? nlohmann::json(*k.omega) : nlohmann::json(nullptr)},
+                      {"tm_mix_K", k.tm_k},
+                      {"dchi", k.dchi},
+                      {"vec", k.vec},
+                      {"inoue",
+                       {{"three_or_more_elements", k.inoue.three_or_more_elements},
+                        {"size_mismatch_above_12pct", k.inoue.size_mismatch_above_12pct},
+                        {"negative_mixing_enthalpy", k.inoue.negative_mixing_enthalpy}}}};
+  if (k.t_rg) {
+    j["t_rg"] = *k.t_rg;
+    j["gamma"] = *k.gamma;
+    j["dTx_K"] = *k.dtx_k;
+  }
+  return j;
+}
+
+void add_criteria(CLI::App& gfa) {
+  auto* cmd = gfa.add_subcommand("criteria", "Empirical glass-forming criteria of a composition");
+  struct Options {
+    std::string comp, data, format = "text";
+    double tg = 0, tx = 0, tl = 0;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("composition", o->comp, "e.g. Zr41.2Ti13.8Cu12.5Ni10Be22.5 or (Cu50Zr50)98Al2")->required();
+  cmd->add_option("--tg", o->tg, "glass transition temperature T_g [K] (with --tx, --tl: T_rg, gamma, dTx)");
+  cmd->add_option("--tx", o->tx, "onset of crystallisation T_x [K]");
+  cmd->add_option("--tl", o->tl, "liquidus temperature T_l [K]");
+  cmd->add_option("--data", o->data, "GFA data directory (default: $VITRUM_GFA_DATA or the build's ../shared/data/gfa)");
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([o] {
+    const auto data = ElementData::load(resolve_data_dir(o->data));
+    const auto c = parse_composition(o->comp);
+    std::optional<CharacteristicTemperatures> t;
+    const int given = (o->tg > 0) + (o->tx > 0) + (o->tl > 0);
+    if (given == 3) t = CharacteristicTemperatures{o->tg, o->tx, o->tl};
+    else if (given != 0) throw Error("--tg, --tx and --tl go together: give all three or none");
+    const auto j = criteria_json(c, compute_criteria(c, data, t));
+    if (o->format == "json") { fmt::print("{}\n", j.dump(2)); return; }
+    for (const auto& [key, value] : j.items()) fmt::print("{:<20} {}\n", key, value.dump());
+  });
+}
+
+void add_train(CLI::App& gfa) {
+  auto* cmd = gfa.add_subcommand("train", "Train the GFA random forests (glass, D_max, T_g, T_x, T_l) and save the model file");
+  struct Options {
+    std::string data, out = "out/gfa/model.txt", features = "all";
+    int trees = 100, threads = default_threads();
+    std::uint32_t seed = 1;
+    bool no_regression = false;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("-o,--output", o->out, "model file to write");
+  cmd->add_option("--trees", o->trees, "trees per forest")->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", o->seed, "random seed");
+  cmd->add_option("--threads", o->threads, "worker threads (the model does not depend on it)")->check(CLI::PositiveNumber);
+  cmd->add_option("--features", o->features, "magpie, physical or all")->check(CLI::IsMember({"magpie", "physical", "all"}));
+  cmd->add_flag("--no-regression", o->no_regression, "train only the glass classifier");
+  cmd->add_option("--data", o->data, "GFA data directory");
+  cmd->callback([o] {
+    const auto dir = resolve_data_dir(o->data);
+    const auto data = ElementData::load(dir);
+    const auto t0 = std::chrono::steady_clock::now();
+    const auto m = GfaModel::train(dir, data, {parse_feature_set(o->features), o->trees, o->seed, o->threads, !o->no_regression});
+    if (const auto parent = std::filesystem::path(o->out).parent_path(); !parent.empty()) std::filesystem::create_directories(parent);
+    m.save(o->out);
+    const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    fmt::print("wrote {} ({} forests x {} trees, {} features, {:.1f} s)\n", o->out, m.forests().size(), o->trees,
+               m.feature_names().size(), s);
+  });
+}
+
+void add_cv(CLI::App& gfa) {
+  auto* cmd = gfa.add_subcommand("cv", "Stratified and leave-alloy-system-out cross-validation, with the feature ablation");
+  struct Options {
+    std::string data, format = "text";
+    std::vector<std::string> targets = {"p_glass", "dmax_mm", "tg_k", "tx_k", "tl_k"}, sets = {"all"};
+    int folds = 10, trees = 100, threads = default_threads();
+    std::uint32_t seed = 1;
+    bool ablation = false;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("--targets", o->targets, "p_glass, dmax_mm, tg_k, tx_k, tl_k")->delimiter(',');
+  cmd->add_option("--features", o->sets, "feature sets to compare: magpie, physical, all")->delimiter(',');
+  cmd->add_flag("--ablation", o->ablation, "same as --features all,magpie,physical");
+  cmd->add_option("--folds", o->folds, "k of k-fold")->check(CLI::Range(2, 100));
+  cmd->add_option("--trees", o->trees, "trees per forest")->check(CLI::PositiveNumber);
+  cmd->add_option("--seed", o->seed, "random seed (folds and forests)");
+  cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::PositiveNumber);
+  cmd->add_option("--data", o->data, "GFA data directory");
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([o] {
+    const auto dir = resolve_data_dir(o->data);
+    const auto data = ElementData::load(dir);
+    CvOptions c;
+    c.folds = o->folds;
+    c.trees = o->trees;
+    c.seed = o->seed;
+    c.threads = o->threads;
+    c.targets = o->targets;
+    c.sets.clear();
+    for (const auto& s : o->ablation ? std::vector<std::string>{"all", "magpie", "physical"} : o->sets)
+      c.sets.push_back(parse_feature_set(s));
+    const auto j = cross_validate(dir, data, c);
+    if (o->format == "json") { fmt::print("{}\n", j.dump(2)); return; }
+    fmt::print("{}-fold cross-validation, {} trees, seed {}\n", o->folds, o->trees, o->seed);
+    for (const auto& t : o->targets) {
+      for (const auto& s : c.sets) {
+        const auto& r = j[t][to_string(s)];
+        if (t == "p_glass")
+          fmt::print("{:<8} {:<9} n={:<5} systems={:<5} stratified: acc {:.3f} auc {:.3f} prec {:.3f} rec {:.3f} | "
+                     "system-out: acc {:.3f} auc {:.3f} prec {:.3f} rec {:.3f}\n",
+                     t, to_string(s), r["n"].get<int>(), r["systems"].get<int>(), r["stratified"]["accuracy"].get<double>(),
+                     r["stratified"]["roc_auc"].get<double>(), r["stratified"]["precision"].get<double>(),
+                     r["stratified"]["recall"].get<double>(), r["system_out"]["accuracy"].get<double>(),
+                     r["system_out"]["roc_auc"].get<double>(), r["system_out"]["precision"].get<double>(),
+                     r["system_out"]["recall"].get<double>());
+        else
+          fmt::print("{:<8} {:<9} n={:<5} systems={:<5} k-fold: R2 {:.3f} MAE {:.4g} | system-out: R2 {:.3f} MAE {:.4g}\n", t,
+                     to_string(s), r["n"].get<int>(), r["systems"].get<int>(), r["kfold"]["r2"].get<double>(),
+                     r["kfold"]["mae"].get<double>(), r["system_out"]["r2"].get<double>(), r["system_out"]["mae"].get<double>());
+      }
+    }
+    if (j.contains("importance")) {
+      fmt::print("most important features of p_glass ({} set, mean decrease in impurity):\n", j["importance_feature_set"].get<std::string>());
+      for (const auto& e : j["importance"]) fmt::print("  {:<28} {:.4f}\n", e["feature"].get<std::string>(), e["importance"].get<double>());
+    }
+  });
+}
+
+void add_predict(CLI::App& gfa) {
+  auto* cmd = gfa.add_subcommand("predict", "p(glass), D_max and T_g/T_x/T_l (hence T_rg, gamma) of compositions");
+  struct Options {
+    std::vector<std::string> comps;
+    std::string data, model = "out/gfa/model.txt", format = "text";
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("compositions", o->comps, "one or more compositions")->required();
+  cmd->add_option("--model,-m", o->model, "model file from `vitrum gfa train`");
+  cmd->add_option("--data", o->data, "GFA data directory");
+  cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->callback([o] {
+    const auto data = ElementData::load(resolve_data_dir(o->data));
+    const auto m = GfaModel::load(o->model, data);
+    const Featurizer f(data, m.set());
+    nlohmann::json out = nlohmann::json::array();
+    for (const auto& s : o->comps) {
+      const auto c = parse_composition(s);
+      const auto x = f.compute(c);
+      nlohmann::json j = {{"input", s}, {"composition", c.label()}};
+      for (const auto& [name, forest] : m.forests()) j[name] = forest.predict(x.data());
+      j["glass"] = j["p_glass"].get<double>() >= 0.5;
+      if (m.has("tg_k") && m.has("tl_k") && m.has("tx_k")) {
+        const double tg = j["tg_k"], tx = j["tx_k"], tl = j["tl_k"];
+        j["t_rg"] = tg / tl;
+        j["gamma"] = tx / (tg + tl);
+      }
+      out.push_back(j);
+    }
+    if (o->format == "json") { fmt::print("{}\n", out.dump(2)); return; }
+    for (const auto& j : out) {
+      fmt::print("{:<32} p_glass {:.3f}", j["composition"].get<std::string>(), j["p_glass"].get<double>());
+      if (j.contains("dmax_mm")) fmt::print("  dmax_mm {:.2f}", j["dmax_mm"].get<double>());
+      if (j.contains("t_rg"))
+        fmt::print("  tg_k {:.0f} tx_k {:.0f} tl_k {:.0f} t_rg {:.3f} gamma {:.3f}", j["tg_k"].get<double>(), j["tx_k"].get<double>(),
+                   j["tl_k"].get<double>(), j["t_rg"].get<double>(), j["gamma"].get<double>());
+      fmt::print("\n");
+    }
+  });
+}
+
+}  // namespace
+
+void add_gfa(CLI::App& app) {
+  auto* gfa = app.add_subcommand("gfa", "Glass-forming ability: criteria, ML prediction, cross-validation, screening");
+  gfa->require_subcommand(1);
+  add_criteria(*gfa);
+  add_train(*gfa);
+  add_cv(*gfa);
+  add_predict(*gfa);
+}
+
+}  // namespace vitrum::cli

@@ -1,0 +1,31 @@
+// An alloy composition (elements and normalised atomic fractions) and the parser for strings like "(Cu0.5Zr0.5)98Al2".
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace vitrum::gfa {
+
+// Elements sorted by atomic number, each present once, fractions > 0 summing to 1.
+struct Composition {
+  std::vector<int> z;
+  std::vector<double> x;
+
+  [[nodiscard]] std::size_t size() const { return z.size(); }
+  // "Cu0.5Zr0.5"-style label with fractions in at.% ("Cu50Zr50"), elements in atomic-number order.
+  [[nodiscard]] std::string label() const;
+  // The element set as "Cu-Zr" (atomic-number order): the alloy system used to group cross-validation folds.
+  [[nodiscard]] std::string system() const;
+};
+
+// Parses element symbols with optional amounts (at.% or fractions; any total, normalised) and
+// parenthesised groups with a multiplier: "Zr41.2Ti13.8Cu12.5Ni10Be22.5", "CuZr", "(Cu50Zr50)98Al2".
+// A group is normalised to 1 before its multiplier applies. Zero amounts drop out. Throws Error
+// naming the string and the position for unknown elements, stray characters, unbalanced brackets,
+// and an empty or all-zero composition.
+Composition parse_composition(std::string_view text);
+
+// Builds a normalised composition from (z, amount) pairs; merges repeats, drops zeros.
+Composition make_composition(const std::vector<int>& z, const std::vector<double>& amount);
+
+}  // namespace vitrum::gfa

@@ -1,0 +1,101 @@
+#include "vitrum/gfa/cv_report.hpp"
+
+#include <algorithm>
+#include <numeric>
+#include <set>
+
+#include <fmt/format.h>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/core/rng.hpp"
+#include "vitrum/gfa/cross_validation.hpp"
+#include "vitrum/gfa/dataset.hpp"
+#include "vitrum/gfa/model.hpp"
+
+namespace vitrum::gfa {
+namespace {
+
+LabelledSet load_target(const std::filesystem::path& dir, const std::string& t) {
+  if (t == "p_glass") return load_ward2016_glass(dir);
+  if (t == "dmax_mm") return load_xiong2020_dmax(dir);
+  if (t == "tg_k") return load_xiong2020_temperature(dir, 1);
+  if (t == "tx_k") return load_xiong2020_temperature(dir, 2);
+  if (t == "tl_k") return load_xiong2020_temperature(dir, 3);
+  throw Error(fmt::format("unknown target '{}' (expected p_glass, dmax_mm, tg_k, tx_k or tl_k)", t));
+}
+
+// Deterministic subset: the max_rows rows with the smallest keyed uniform draw.
+void subsample(LabelledSet& s, std::size_t max_rows, std::uint32_t seed) {
+  if (max_rows == 0 || s.size() <= max_rows) return;
+  std::vector<std::pair<double, std::size_t>> k(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) k[i] = {Rng(Stream::GfaFolds, seed, 77, i).uniform(), i};
+  std::sort(k.begin(), k.end());
+  k.resize(max_rows);
+  std::sort(k.begin(), k.end(), [](auto a, auto b) { return a.second < b.second; });
+  LabelledSet out;
+  out.source = s.source;
+  for (const auto& [u, i] : k) { out.comps.push_back(s.comps[i]); out.y.push_back(s.y[i]); }
+  s = std::move(out);
+}
+
+nlohmann::json scores(bool classification, const std::vector<double>& y, const std::vector<double>& p) {
+  if (classification) {
+    const auto c = score_classification(y, p);
+    return {{"accuracy", c.accuracy}, {"roc_auc", c.roc_auc}, {"precision", c.precision}, {"recall", c.recall}};
+  }
+  const auto r = score_regression(y, p);
+  return {{"r2", r.r2}, {"mae", r.mae}, {"rmse", r.rmse}};
+}
+
+}  // namespace
+
+nlohmann::json cross_validate(const std::filesystem::path& data_dir, const ElementData& data, const CvOptions& o) {
+  nlohmann::json out;
+  for (const auto& target : o.targets) {
+    LabelledSet s = load_target(data_dir, target);
+    subsample(s, o.max_rows, o.seed);
+    const bool cls = target == "p_glass";
+    const auto systems = s.systems();
+    // Classification: stratified k-fold; regression: plain shuffled k-fold (one class for all rows).
+    const std::vector<int> random_folds =
+        stratified_folds(cls ? s.y : std::vector<double>(s.size(), 0.0), o.folds, o.seed);
+    const auto grouped = grouped_folds(systems, o.folds, o.seed);
+    std::size_t nsys = std::set<std::string>(systems.begin(), systems.end()).size();
+    for (FeatureSet fs : o.sets) {
+      const Featurizer f(data, fs);
+      const auto x = featurize(f, s.comps, o.threads);
+      ForestParams p;
+      p.trees = o.trees;
+      p.seed = o.seed;
+      p.threads = o.threads;
+      p.classification = cls;
+      nlohmann::json j;
+      j["n"] = s.size();
+      j["systems"] = nsys;
+      j["features"] = f.size();
+      j[cls ? "stratified" : "kfold"] = scores(cls, s.y, out_of_fold(x, s.y, random_folds, p));
+      j["system_out"] = scores(cls, s.y, out_of_fold(x, s.y, grouped, p));
+      if (cls) j["glass_fraction"] = std::accumulate(s.y.begin(), s.y.end(), 0.0) / static_cast<double>(s.size());
+      out[target][to_string(fs)] = j;
+      if (cls && fs == o.sets.front()) {
+        const auto forest = RandomForest::train(x, s.y, p);
+        std::vector<std::size_t> order(f.size());
+        std::iota(order.begin(), order.end(), 0);
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return forest.importance()[a] > forest.importance()[b]; });
+        nlohmann::json imp = nlohmann::json::array();
+        for (std::size_t k = 0; k < std::min<std::size_t>(15, order.size()); ++k)
+          imp.push_back({{"feature", f.names()[order[k]]}, {"importance", forest.importance()[order[k]]}});
+        out["importance"] = imp;
+        out["importance_feature_set"] = to_string(fs);
+      }
+    }
+    out[target]["source"] = s.source;
+    out[target]["skipped_rows"] = s.skipped;
+  }
+  out["folds"] = o.folds;
+  out["trees"] = o.trees;
+  out["seed"] = o.seed;
+  return out;
+}
+
+}  // namespace vitrum::gfa

@@ -1,0 +1,13 @@
+// Where the GFA reference data (../shared/data/gfa) live: CLI flag, then $VITRUM_GFA_DATA, then the compiled-in default.
+#pragma once
+#include <filesystem>
+#include <string>
+
+namespace vitrum::gfa {
+
+// `cli` wins when non-empty, then the environment variable VITRUM_GFA_DATA, then the CMake cache
+// variable VITRUM_GFA_DATA compiled in. Throws Error naming the path (and where it came from) when
+// the directory or its magpie/ tables are missing.
+std::filesystem::path resolve_data_dir(const std::string& cli = "");
+
+}  // namespace vitrum::gfa

@@ -1,0 +1,125 @@
+#include "vitrum/gfa/dataset.hpp"
+
+#include <cmath>
+#include <map>
+
+#include <fmt/format.h>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/io/text_reader.hpp"
+
+namespace vitrum::gfa {
+namespace {
+
+// Key that identifies a composition to 0.01 at.% (the precision the tables carry).
+std::string key_of(const Composition& c) {
+  std::string s;
+  for (std::size_t i = 0; i < c.size(); ++i) s += fmt::format("{}:{:.0f};", c.z[i], c.x[i] * 1e4);
+  return s;
+}
+
+struct Merger {
+  enum class Rule { Max, Mean };
+  explicit Merger(Rule r) : rule(r) {}
+  void add(const Composition& c, double y) {
+    auto [it, fresh] = index.try_emplace(key_of(c), set.comps.size());
+    if (fresh) {
+      set.comps.push_back(c);
+      set.y.push_back(y);
+      count.push_back(1);
+      return;
+    }
+    const std::size_t i = it->second;
+    if (rule == Rule::Max) set.y[i] = std::max(set.y[i], y);
+    else set.y[i] += (y - set.y[i]) / static_cast<double>(++count[i]);
+  }
+  void skip(const TextReader& r, const std::string& what) {
+    ++set.skipped;
+    if (set.skipped_examples.size() < 5) set.skipped_examples.push_back(fmt::format("line {}: {}", r.line_number(), what));
+  }
+  Rule rule;
+  LabelledSet set;
+  std::map<std::string, std::size_t> index;
+  std::vector<int> count;
+};
+
+std::vector<std::string> split_commas(const std::string& line) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (true) {
+    const auto p = line.find(',', start);
+    out.emplace_back(trim(std::string_view(line).substr(start, p == std::string::npos ? std::string::npos : p - start)));
+    if (p == std::string::npos) break;
+    start = p + 1;
+  }
+  return out;
+}
+
+LabelledSet load_csv(const std::filesystem::path& file, int column, std::size_t ncols) {
+  TextReader r(file);
+  std::string line;
+  if (!r.next(line)) r.fail_file("empty file");
+  Merger m(Merger::Rule::Mean);
+  m.set.source = file.string();
+  while (r.next(line)) {
+    if (trim(line).empty()) continue;
+    const auto f = split_commas(line);
+    if (f.size() != ncols) r.fail(fmt::format("expected {} comma-separated fields, found {}", ncols, f.size()));
+    ++m.set.raw_rows;
+    if (f[static_cast<std::size_t>(column)].empty()) continue;  // no value for this target
+    const double y = r.number<double>(f[static_cast<std::size_t>(column)], "the target value");
+    try {
+      m.add(parse_composition(f[0]), y);
+    } catch (const Error& e) {
+      m.skip(r, e.what());
+    }
+  }
+  return std::move(m.set);
+}
+
+}  // namespace
+
+std::vector<std::string> LabelledSet::systems() const {
+  std::vector<std::string> s;
+  s.reserve(comps.size());
+  for (const auto& c : comps) s.push_back(c.system());
+  return s;
+}
+
+LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir) {
+  const auto file = data_dir / "datasets" / "ward2016_npj" / "glass.data";
+  TextReader r(file);
+  std::string line;
+  if (!r.next(line) || split_tokens(line).size() != 2) r.fail("expected the header 'comp gfa{AM,AC,CR}'");
+  Merger m(Merger::Rule::Max);
+  m.set.source = file.string();
+  while (r.next(line)) {
+    const auto t = split_tokens(line);
+    if (t.empty()) continue;
+    if (t.size() != 2) r.fail(fmt::format("expected 'composition label', found {} fields", t.size()));
+    ++m.set.raw_rows;
+    // Rank AM > AC > CR so that merging keeps the most glass-forming result; y is then AM or not.
+    double rank = 0;
+    if (t[1] == "AM") rank = 2;
+    else if (t[1] == "AC") rank = 1;
+    else if (t[1] != "CR") r.fail(fmt::format("label '{}' is not AM, AC or CR", t[1]));
+    try {
+      m.add(parse_composition(t[0]), rank);
+    } catch (const Error& e) {
+      m.skip(r, e.what());
+    }
+  }
+  for (auto& y : m.set.y) y = (y == 2) ? 1.0 : 0.0;
+  return std::move(m.set);
+}
+
+LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir) {
+  return load_csv(data_dir / "datasets" / "xiong2020" / "Dmax Dataset.csv", 1, 2);
+}
+
+LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, int column) {
+  if (column < 1 || column > 3) throw Error(fmt::format("CTT.csv column {} is not 1 (Tg), 2 (Tx) or 3 (Tl)", column));
+  return load_csv(data_dir / "datasets" / "xiong2020" / "CTT.csv", column, 4);
+}
+
+}  // namespace vitrum::gfa

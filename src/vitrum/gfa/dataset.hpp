@@ -1,0 +1,34 @@
+// Training sets read in place from the shared GFA data: Ward 2016 melt-spinning labels, Xiong 2020 D_max and T_g/T_x/T_l.
+#pragma once
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "vitrum/gfa/composition.hpp"
+
+namespace vitrum::gfa {
+
+// One target per composition; duplicates already merged. Rows whose composition does not parse are
+// counted in `skipped` (with the first few messages), never dropped silently.
+struct LabelledSet {
+  std::string source;  // file it came from
+  std::vector<Composition> comps;
+  std::vector<double> y;
+  std::size_t raw_rows = 0, skipped = 0;
+  std::vector<std::string> skipped_examples;
+  [[nodiscard]] std::size_t size() const { return comps.size(); }
+  // The alloy system (element set) of every row, for leave-system-out folds.
+  [[nodiscard]] std::vector<std::string> systems() const;
+};
+
+// datasets/ward2016_npj/glass.data: y = 1 for AM, 0 for AC or CR (Ward et al. 2016's convention: AC is
+// not glass). Repeated compositions keep the most glass-forming label (AM > AC > CR), as Ward did.
+LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir);
+
+// datasets/xiong2020/Dmax Dataset.csv: y = D_max in mm (zeros included: crystalline alloys); repeats averaged.
+LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir);
+
+// datasets/xiong2020/CTT.csv: column 1 = Tg, 2 = Tx, 3 = Tl (K); repeats averaged.
+LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, int column);
+
+}  // namespace vitrum::gfa

@@ -1,0 +1,100 @@
+#include "vitrum/gfa/model.hpp"
+
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/gfa/dataset.hpp"
+#include "vitrum/io/configuration.hpp"
+
+namespace vitrum::gfa {
+
+FeatureMatrix featurize(const Featurizer& f, const std::vector<Composition>& comps, int threads) {
+  FeatureMatrix x;
+  x.rows = comps.size();
+  x.cols = f.size();
+  x.v.resize(x.rows * x.cols);
+  const int nt = std::max(1, threads);
+  std::vector<std::thread> pool;
+  for (int w = 0; w < nt; ++w)
+    pool.emplace_back([&, w] {
+      for (std::size_t i = static_cast<std::size_t>(w); i < x.rows; i += static_cast<std::size_t>(nt)) f.compute(comps[i], x.row(i));
+    });
+  for (auto& t : pool) t.join();
+  return x;
+}
+
+GfaModel GfaModel::train(const std::filesystem::path& data_dir, const ElementData& data, const TrainOptions& o) {
+  GfaModel m;
+  m.set_ = o.set;
+  const Featurizer f(data, o.set);
+  m.names_ = f.names();
+  auto fit = [&](const LabelledSet& s, bool classification) {
+    ForestParams p;
+    p.trees = o.trees;
+    p.seed = o.seed;
+    p.threads = o.threads;
+    p.classification = classification;
+    return RandomForest::train(featurize(f, s.comps, o.threads), s.y, p);
+  };
+  m.forests_.emplace("p_glass", fit(load_ward2016_glass(data_dir), true));
+  if (o.regressions) {
+    m.forests_.emplace("dmax_mm", fit(load_xiong2020_dmax(data_dir), false));
+    m.forests_.emplace("tg_k", fit(load_xiong2020_temperature(data_dir, 1), false));
+    m.forests_.emplace("tx_k", fit(load_xiong2020_temperature(data_dir, 2), false));
+    m.forests_.emplace("tl_k", fit(load_xiong2020_temperature(data_dir, 3), false));
+  }
+  return m;
+}
+
+void GfaModel::save(const std::filesystem::path& file) const {
+  std::ostringstream out;
+  out << "vitrum-gfa-model 1\n" << "features " << to_string(set_) << ' ' << names_.size() << '\n';
+  for (const auto& n : names_) out << n << '\n';
+  out << "targets " << forests_.size() << '\n';
+  for (const auto& [name, forest] : forests_) {
+    out << "target " << name << '\n';
+    forest.write(out);
+  }
+  write_file_atomically(file, out.str());
+}
+
+GfaModel GfaModel::load(const std::filesystem::path& file, const ElementData& data) {
+  std::ifstream in(file);
+  if (!in) throw Error(fmt::format("{}: cannot open the GFA model (train one with `vitrum gfa train -o {}`)", file.string(), file.string()));
+  const std::string where = file.string();
+  std::string magic, tag, set_name;
+  int version = 0;
+  std::size_t n = 0;
+  if (!(in >> magic >> version) || magic != "vitrum-gfa-model" || version != 1)
+    throw Error(fmt::format("{}: not a vitrum GFA model file (version 1)", where));
+  if (!(in >> tag >> set_name >> n) || tag != "features") throw Error(fmt::format("{}: expected 'features SET COUNT'", where));
+  GfaModel m;
+  m.set_ = parse_feature_set(set_name);
+  m.names_.resize(n);
+  for (auto& s : m.names_) in >> s;
+  const Featurizer f(data, m.set_);
+  if (m.names_ != f.names())
+    throw Error(fmt::format("{}: its {} feature names differ from the {} this build computes; retrain the model", where, n, f.size()));
+  std::size_t targets = 0;
+  if (!(in >> tag >> targets) || tag != "targets") throw Error(fmt::format("{}: expected 'targets COUNT'", where));
+  for (std::size_t t = 0; t < targets; ++t) {
+    std::string name;
+    if (!(in >> tag >> name) || tag != "target") throw Error(fmt::format("{}: expected 'target NAME'", where));
+    auto forest = RandomForest::read(in, fmt::format("{} (target {})", where, name));
+    if (forest.cols() != n) throw Error(fmt::format("{}: target {} uses {} features, not {}", where, name, forest.cols(), n));
+    m.forests_.emplace(name, std::move(forest));
+  }
+  return m;
+}
+
+const RandomForest& GfaModel::forest(const std::string& target) const {
+  const auto it = forests_.find(target);
+  if (it == forests_.end()) throw Error(fmt::format("GFA model has no '{}' forest", target));
+  return it->second;
+}
+
+}  // namespace vitrum::gfa
