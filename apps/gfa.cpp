@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -14,6 +15,8 @@
 #include "vitrum/gfa/data_dir.hpp"
 #include "vitrum/gfa/element_data.hpp"
 #include "vitrum/gfa/model.hpp"
+#include "vitrum/gfa/ttt.hpp"
+#include "vitrum/gfa/ttt_recipe.hpp"
 #include "vitrum/io/configuration.hpp"
 
 namespace vitrum::cli {
@@ -198,9 +201,65 @@ void add_predict(CLI::App& gfa) {
   });
 }
 
+void add_ttt(CLI::App& app) {
+  auto* cmd = app.add_subcommand("ttt", "TTT curve, nose and critical cooling rate from classical nucleation theory");
+  struct Options {
+    std::string recipe, out = "out/ttt";
+    double calibrate_rc = 0;
+    bool no_plots = false;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("recipe", o->recipe, "TOML recipe (see recipes/ttt_vit1.toml)")->required();
+  cmd->add_option("-o,--output", o->out, "output directory (ttt.csv, summary.json, ttt.png)");
+  cmd->add_option("--calibrate-rc", o->calibrate_rc,
+                  "find the interfacial energy that gives this R_c [K/s], report it (and the Turnbull alpha) and use it");
+  cmd->add_flag("--no-plots", o->no_plots, "skip ttt.png");
+  cmd->callback([o] {
+    auto r = read_ttt_recipe(o->recipe);
+    nlohmann::json summary;
+    if (o->calibrate_rc > 0) {
+      r.kinetics.interfacial_energy_j_per_m2 = calibrate_interfacial_energy(r.kinetics, r.fraction, o->calibrate_rc);
+      r.turnbull_alpha = r.kinetics.interfacial_energy_j_per_m2 /
+                         turnbull_interfacial_energy(1.0, r.kinetics.fusion_enthalpy_j_per_mol, r.kinetics.molar_volume_m3_per_mol);
+      summary["calibrated_to_rc_K_per_s"] = o->calibrate_rc;
+    }
+    const auto curve = ttt_curve(r.kinetics, r.fraction);
+    const double rc = critical_cooling_rate(r.kinetics, r.fraction);
+    std::filesystem::create_directories(o->out);
+    std::string csv = "temperature_K,time_s\n";
+    for (const auto& p : curve.points) csv += fmt::format("{:.6g},{:.8g}\n", p.t_k, p.time_s);
+    write_file_atomically(std::filesystem::path(o->out) / "ttt.csv", csv);
+    summary["recipe"] = r.to_json();
+    summary["rc_K_per_s"] = rc;
+    summary["nose_temperature_K"] = curve.nose_temperature_k;
+    summary["nose_time_s"] = curve.nose_time_s;
+    summary["interfacial_energy_J_per_m2"] = r.kinetics.interfacial_energy_j_per_m2;
+    summary["turnbull_alpha"] = r.kinetics.interfacial_energy_j_per_m2 /
+        turnbull_interfacial_energy(1.0, r.kinetics.fusion_enthalpy_j_per_mol, r.kinetics.molar_volume_m3_per_mol);
+    summary["fraction"] = r.fraction;
+    summary["units"] = "SI";
+    summary["vitrum_version"] = VITRUM_VERSION;
+    if (r.published_rc) {
+      summary["published_rc_K_per_s"] = *r.published_rc;
+      summary["rc_over_published"] = rc / *r.published_rc;
+    }
+    write_file_atomically(std::filesystem::path(o->out) / "summary.json", summary.dump(2) + "\n");
+    fmt::print("{}: R_c {:.4g} K/s, nose {:.1f} K at {:.4g} s (x = {:g}), sigma {:.5f} J/m2 (Turnbull alpha {:.4f})\n", r.name, rc,
+               curve.nose_temperature_k, curve.nose_time_s, r.fraction, r.kinetics.interfacial_energy_j_per_m2,
+               summary["turnbull_alpha"].get<double>());
+    if (r.published_rc) fmt::print("published R_c {:.4g} K/s: ratio {:.3g}\n", *r.published_rc, rc / *r.published_rc);
+    fmt::print("outputs in {}/ (ttt.csv, summary.json{})\n", o->out, o->no_plots ? "" : ", ttt.png");
+    std::fflush(stdout);
+    if (o->no_plots) return;
+    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", plot_script("plot_ttt.py").string(), o->out);
+    if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+  });
+}
+
 }  // namespace
 
 void add_gfa(CLI::App& app) {
+  add_ttt(app);
   auto* gfa = app.add_subcommand("gfa", "Glass-forming ability: criteria, ML prediction, cross-validation, screening");
   gfa->require_subcommand(1);
   add_criteria(*gfa);

@@ -33,4 +33,6 @@ std::filesystem::path resolve_data_dir(const std::string& cli) {
   return p;
 }
 
+std::filesystem::path plot_script(const std::string& name) { return std::filesystem::path(VITRUM_GFA_SCRIPTS) / name; }
+
 }  // namespace vitrum::gfa

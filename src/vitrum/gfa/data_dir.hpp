@@ -10,4 +10,7 @@ namespace vitrum::gfa {
 // the directory or its magpie/ tables are missing.
 std::filesystem::path resolve_data_dir(const std::string& cli = "");
 
+// scripts/<name> of this source tree (the plot scripts, run with /usr/bin/python3).
+std::filesystem::path plot_script(const std::string& name);
+
 }  // namespace vitrum::gfa

@@ -1,0 +1,87 @@
+// The glass classifier on a subset of Ward 2016: honest CV lands near the published accuracy; system-out CV is harder.
+#include <gtest/gtest.h>
+
+#include <cstdio>
+#include <filesystem>
+
+#include "vitrum/core/error.hpp"
+#include "vitrum/gfa/cv_report.hpp"
+#include "vitrum/gfa/data_dir.hpp"
+#include "vitrum/gfa/dataset.hpp"
+#include "vitrum/gfa/model.hpp"
+
+using namespace vitrum::gfa;
+
+namespace {
+std::filesystem::path dir() { return resolve_data_dir(VITRUM_GFA_TEST_DATA); }
+const ElementData& data() {
+  static const ElementData d = ElementData::load(dir());
+  return d;
+}
+}  // namespace
+
+TEST(GfaData, Ward2016LoadsWithWardsConvention) {
+  const auto s = load_ward2016_glass(dir());
+  EXPECT_EQ(s.raw_rows, 6836u);  // README: 6836 rows
+  EXPECT_EQ(s.skipped, 0u);
+  EXPECT_LT(s.size(), s.raw_rows);  // repeats merged
+  EXPECT_GT(s.size(), 5000u);
+  double glass = 0;
+  for (double y : s.y) glass += y;
+  // AM is 4868/6836 = 0.71 of the raw rows; merging keeps the most glassy label per composition.
+  EXPECT_GT(glass / s.size(), 0.65);
+  EXPECT_LT(glass / s.size(), 0.80);
+}
+
+TEST(GfaData, XiongSetsLoad) {
+  const auto d = load_xiong2020_dmax(dir());
+  EXPECT_EQ(d.raw_rows, 5933u);
+  EXPECT_GT(d.size(), 5000u);
+  const auto tg = load_xiong2020_temperature(dir(), 1);
+  EXPECT_EQ(tg.raw_rows, 669u);
+  for (double t : tg.y) {
+    EXPECT_GT(t, 200.0);
+    EXPECT_LT(t, 1500.0);
+  }
+  EXPECT_THROW(load_xiong2020_temperature(dir(), 4), vitrum::Error);
+}
+
+TEST(GfaCv, SubsetAccuracyNearPublishedAndSystemOutIsHarder) {
+  // 2500 of ~5370 compositions, 30 trees, 10 folds: measured acc 0.868, AUC 0.929 (system-out 0.806, 0.844); the full set with 100 trees
+  // gives the numbers in validation/gfa/README.md (Ward 2016: ~0.90).
+  CvOptions o;
+  o.targets = {"p_glass"};
+  o.trees = 30;
+  o.max_rows = 2500;
+  o.threads = 1;
+  const auto j = cross_validate(dir(), data(), o);
+  const auto& r = j["p_glass"]["all"];
+  const double acc = r["stratified"]["accuracy"], auc = r["stratified"]["roc_auc"];
+  const double acc_out = r["system_out"]["accuracy"], auc_out = r["system_out"]["roc_auc"];
+  std::printf("subset CV: stratified acc %.3f auc %.3f | system-out acc %.3f auc %.3f\n", acc, auc, acc_out, auc_out);
+  EXPECT_GT(acc, 0.84);
+  EXPECT_LT(acc, 0.95);
+  EXPECT_GT(auc, 0.88);
+  EXPECT_LT(auc_out, auc);  // neighbouring compositions no longer leak
+  EXPECT_LT(acc_out, acc);
+  EXPECT_GT(auc_out, 0.70);  // but the model still transfers to unseen systems
+  EXPECT_EQ(j["importance"].size(), 15u);
+}
+
+TEST(GfaModel, TrainSaveLoadPredictRoundTrip) {
+  TrainOptions o;
+  o.trees = 5;
+  o.regressions = false;
+  const auto m = GfaModel::train(dir(), data(), o);
+  const auto file = std::filesystem::temp_directory_path() / "vitrum_gfa_test_model.txt";
+  m.save(file);
+  const auto back = GfaModel::load(file, data());
+  const Featurizer f(data(), back.set());
+  for (const char* s : {"Cu50Zr45Al5", "Fe80B20", "Cu90Ag10"}) {
+    const auto x = f.compute(parse_composition(s));
+    EXPECT_EQ(m.forest("p_glass").predict(x.data()), back.forest("p_glass").predict(x.data()));
+  }
+  EXPECT_THROW((void)back.forest("dmax_mm"), vitrum::Error);
+  std::filesystem::remove(file);
+  EXPECT_THROW(GfaModel::load(file, data()), vitrum::Error);
+}
