@@ -1,7 +1,10 @@
 // `vitrum gfa criteria|train|cv|predict|screen` and `vitrum ttt`: glass-forming ability from a composition.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <chrono>
+#include <cmath>
+#include <set>
 #include <cstdlib>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -15,6 +18,9 @@
 #include "vitrum/gfa/data_dir.hpp"
 #include "vitrum/gfa/element_data.hpp"
 #include "vitrum/gfa/model.hpp"
+#include "vitrum/gfa/dataset.hpp"
+#include "vitrum/gfa/periodic_table.hpp"
+#include "vitrum/gfa/screening.hpp"
 #include "vitrum/gfa/ttt.hpp"
 #include "vitrum/gfa/ttt_recipe.hpp"
 #include "vitrum/io/configuration.hpp"
@@ -256,6 +262,115 @@ void add_ttt(CLI::App& app) {
   });
 }
 
+void add_screen(CLI::App& gfa) {
+  auto* cmd = gfa.add_subcommand("screen", "p(glass) over every ternary of an element list on an at.% grid; CSV and ternary maps");
+  struct Options {
+    std::vector<std::string> elements, plot;
+    std::string data, model = "out/gfa/model.txt", out = "out/gfa/screen";
+    double step = 1.0;
+    int threads = default_threads();
+    bool points = false, no_plots = false;
+  };
+  auto o = std::make_shared<Options>();
+  cmd->add_option("--elements,-e", o->elements, "element symbols, e.g. Cu,Zr,Al,Ni")->delimiter(',')->required();
+  cmd->add_option("--step", o->step, "grid step in at.% (1: 5151 points per ternary)")->check(CLI::Range(0.1, 50.0));
+  cmd->add_option("--model,-m", o->model, "model file from `vitrum gfa train`");
+  cmd->add_option("-o,--output", o->out, "output directory");
+  cmd->add_option("--plot", o->plot, "systems to map (e.g. Al-Cu-Zr); default: all when there are at most 4")->delimiter(',');
+  cmd->add_flag("--points", o->points, "write the grid CSV of every system, not only the mapped ones");
+  cmd->add_flag("--no-plots", o->no_plots, "skip the PNG maps");
+  cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::PositiveNumber);
+  cmd->add_option("--data", o->data, "GFA data directory");
+  cmd->callback([o] {
+    const auto dir = resolve_data_dir(o->data);
+    const auto data = ElementData::load(dir);
+    const auto m = GfaModel::load(o->model, data);
+    const Featurizer f(data, m.set());
+    std::vector<int> z;
+    for (const auto& e : o->elements) {
+      const int n = atomic_number(e);
+      if (n == 0) throw Error(fmt::format("--elements: '{}' is not an element symbol", e));
+      z.push_back(n);
+    }
+    const auto systems = all_ternaries(z);
+    const int divisions = static_cast<int>(std::lround(100.0 / o->step));
+    if (std::abs(divisions * o->step - 100.0) > 1e-9) throw Error(fmt::format("--step {} does not divide 100 at.%", o->step));
+    std::set<std::string> mapped;
+    for (const auto& name : o->plot) {  // "Cu-Zr-Al" in any order -> the canonical "Al-Cu-Zr"
+      std::vector<int> e;
+      std::size_t start = 0;
+      while (start <= name.size()) {
+        const auto dash = std::min(name.find('-', start), name.size());
+        const int n = atomic_number(name.substr(start, dash - start));
+        if (n == 0) throw Error(fmt::format("--plot: '{}' is not a system like Cu-Zr-Al", name));
+        e.push_back(n);
+        start = dash + 1;
+      }
+      std::sort(e.begin(), e.end());
+      if (e.size() != 3) throw Error(fmt::format("--plot: '{}' is not a ternary system", name));
+      mapped.insert(TernarySystem{{e[0], e[1], e[2]}}.name());
+    }
+    if (o->plot.empty() && systems.size() <= 4)
+      for (const auto& s : systems) mapped.insert(s.name());
+    const std::filesystem::path out(o->out);
+    std::filesystem::create_directories(out);
+    if (!mapped.empty() || o->points) std::filesystem::create_directories(out / "points");
+    const auto grid = ternary_grid(divisions);
+    const auto result = screen_ternaries(systems, divisions, f, m.forest("p_glass"), o->threads,
+                                         [&](const TernarySystem& s, const std::vector<double>& p) {
+      if (!o->points && !mapped.count(s.name())) return;
+      std::string csv = fmt::format("x_{},x_{},x_{},p_glass\n", element_symbol(s.z[0]), element_symbol(s.z[1]), element_symbol(s.z[2]));
+      for (std::size_t g = 0; g < grid.size(); ++g)
+        csv += fmt::format("{:.6g},{:.6g},{:.6g},{:.4f}\n", double(grid[g].i) / divisions, double(grid[g].j) / divisions,
+                           double(grid[g].k) / divisions, p[g]);
+      write_file_atomically(out / "points" / (s.name() + ".csv"), csv);
+    });
+    auto summaries = result.systems;
+    std::sort(summaries.begin(), summaries.end(), [](const auto& a, const auto& b) { return a.glass_fraction > b.glass_fraction; });
+    std::string csv = "system,glass_fraction,max_p_glass,best_composition\n";
+    for (const auto& s : summaries) {
+      const Composition best = make_composition({s.system.z[0], s.system.z[1], s.system.z[2]},
+                                                {double(s.best.i), double(s.best.j), double(s.best.k)});
+      csv += fmt::format("{},{:.4f},{:.4f},{}\n", s.system.name(), s.glass_fraction, s.max_p, best.label());
+    }
+    write_file_atomically(out / "systems.csv", csv);
+    // Training compositions inside each mapped system, for the overlay.
+    if (!mapped.empty()) {
+      const auto ward = load_ward2016_glass(dir);
+      for (const auto& s : systems) {
+        if (!mapped.count(s.name())) continue;
+        std::string t = fmt::format("x_{},x_{},x_{},glass\n", element_symbol(s.z[0]), element_symbol(s.z[1]), element_symbol(s.z[2]));
+        for (std::size_t i = 0; i < ward.size(); ++i) {
+          const auto& c = ward.comps[i];
+          double x[3] = {0, 0, 0};
+          bool inside = true;
+          for (std::size_t q = 0; q < c.size(); ++q) {
+            const auto* hit = std::find(s.z, s.z + 3, c.z[q]);
+            if (hit == s.z + 3) { inside = false; break; }
+            x[hit - s.z] = c.x[q];
+          }
+          if (inside) t += fmt::format("{:.6g},{:.6g},{:.6g},{}\n", x[0], x[1], x[2], int(ward.y[i]));
+        }
+        write_file_atomically(out / "points" / (s.name() + ".training.csv"), t);
+      }
+    }
+    fmt::print("{} systems x {} points = {} compositions featurised and predicted in {:.2f} s ({} threads)\n", systems.size(),
+               grid.size(), result.points, result.seconds, o->threads);
+    for (std::size_t i = 0; i < std::min<std::size_t>(10, summaries.size()); ++i)
+      fmt::print("  {:<12} glass fraction {:.3f}  max p {:.3f} at {}\n", summaries[i].system.name(), summaries[i].glass_fraction,
+                 summaries[i].max_p,
+                 make_composition({summaries[i].system.z[0], summaries[i].system.z[1], summaries[i].system.z[2]},
+                                  {double(summaries[i].best.i), double(summaries[i].best.j), double(summaries[i].best.k)}).label());
+    fmt::print("outputs in {}/ (systems.csv{})\n", o->out, mapped.empty() && !o->points ? "" : ", points/");
+    std::fflush(stdout);
+    if (o->no_plots) return;
+    for (const auto& name : mapped) {
+      const std::string command = fmt::format("/usr/bin/python3 '{}' '{}' '{}'", plot_script("plot_gfa_ternary.py").string(), o->out, name);
+      if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+    }
+  });
+}
+
 }  // namespace
 
 void add_gfa(CLI::App& app) {
@@ -266,6 +381,7 @@ void add_gfa(CLI::App& app) {
   add_train(*gfa);
   add_cv(*gfa);
   add_predict(*gfa);
+  add_screen(*gfa);
 }
 
 }  // namespace vitrum::cli
