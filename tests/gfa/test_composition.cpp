@@ -56,6 +56,8 @@ TEST(GfaComposition, GroupsWithMultiplier) {
   const auto n = parse_composition("((Fe0.8B0.2)90Si10)95Nb5");
   EXPECT_NEAR(frac(n, "B"), 0.2 * 0.9 * 0.95, 1e-14);
   EXPECT_NEAR(frac(n, "Nb"), 0.05, 1e-14);
+  const auto sq = parse_composition("[(Ni0.9Fe0.1)0.75B0.2Si0.05]96Nb4");  // Xiong 2020 writes these
+  EXPECT_NEAR(frac(sq, "Fe"), 0.1 * 0.75 * 0.96, 1e-14);
 }
 
 TEST(GfaComposition, RepeatsMergeAndZerosDrop) {
@@ -69,6 +71,7 @@ TEST(GfaComposition, BadInputsNameTheProblem) {
   EXPECT_NE(error_of("Xx50Cu50").find("unknown element 'Xx'"), std::string::npos);
   EXPECT_NE(error_of("Cu50Zr50)").find("unbalanced ')'"), std::string::npos);
   EXPECT_NE(error_of("(Cu50Zr50").find("unbalanced '('"), std::string::npos);
+  EXPECT_NE(error_of("[Cu50Zr50)").find("unbalanced '['"), std::string::npos);
   EXPECT_NE(error_of("50Cu").find("amount without an element"), std::string::npos);
   EXPECT_NE(error_of("cu50zr50").find("unexpected character"), std::string::npos);
   EXPECT_NE(error_of("Cu-50").find("unexpected character"), std::string::npos);

@@ -36,9 +36,12 @@ TEST(GfaData, Ward2016LoadsWithWardsConvention) {
 TEST(GfaData, XiongSetsLoad) {
   const auto d = load_xiong2020_dmax(dir());
   EXPECT_EQ(d.raw_rows, 5933u);
+  EXPECT_EQ(d.skipped, 1u);  // "Al40Cu60T": T is not an element
+  EXPECT_NE(d.skipped_examples.at(0).find("unknown element 'T'"), std::string::npos);
   EXPECT_GT(d.size(), 5000u);
   const auto tg = load_xiong2020_temperature(dir(), 1);
   EXPECT_EQ(tg.raw_rows, 669u);
+  EXPECT_EQ(tg.skipped, 0u);  // the bracketed "[(Fe0.5Co0.5)72Mo4B24]94Dy6" rows parse
   for (double t : tg.y) {
     EXPECT_GT(t, 200.0);
     EXPECT_LT(t, 1500.0);

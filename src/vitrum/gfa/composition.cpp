@@ -20,11 +20,14 @@ class Parser {
 
   std::map<int, double> parse() {
     auto amounts = group(0);
-    if (pos_ != s_.size()) fail(s_[pos_] == ')' ? "unbalanced ')'" : "unexpected character");
+    if (pos_ != s_.size()) fail(is_close(s_[pos_]) ? fmt::format("unbalanced '{}'", s_[pos_]) : "unexpected character");
     return amounts;
   }
 
  private:
+  static bool is_close(char c) { return c == ')' || c == ']' || c == '}'; }
+  static char closer(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
+
   [[noreturn]] void fail(const std::string& what) const {
     throw Error(fmt::format("composition '{}': {} at position {}", s_, what, pos_ + 1));
   }
@@ -48,15 +51,15 @@ class Parser {
     while (pos_ < s_.size()) {
       const char c = s_[pos_];
       if (c == ' ' || c == '\t') { ++pos_; continue; }
-      if (c == ')') {
-        if (depth == 0) fail("unbalanced ')'");
+      if (is_close(c)) {
+        if (depth == 0) fail(fmt::format("unbalanced '{}'", c));
         break;
       }
-      if (c == '(') {
+      if (c == '(' || c == '[' || c == '{') {
         const std::size_t open = pos_;
         ++pos_;
         auto inner = group(depth + 1);
-        if (pos_ >= s_.size() || s_[pos_] != ')') { pos_ = open; fail("unbalanced '('"); }
+        if (pos_ >= s_.size() || s_[pos_] != closer(c)) { pos_ = open; fail(fmt::format("unbalanced '{}'", c)); }
         ++pos_;
         double total = 0;
         for (const auto& [z, a] : inner) total += a;

@@ -19,7 +19,8 @@ struct Composition {
 };
 
 // Parses element symbols with optional amounts (at.% or fractions; any total, normalised) and
-// parenthesised groups with a multiplier: "Zr41.2Ti13.8Cu12.5Ni10Be22.5", "CuZr", "(Cu50Zr50)98Al2".
+// bracketed groups ((), [] or {}, nested) with a multiplier: "Zr41.2Ti13.8Cu12.5Ni10Be22.5", "CuZr",
+// "(Cu50Zr50)98Al2", "[(Fe0.9Co0.1)0.75B0.2Si0.05]96Nb4".
 // A group is normalised to 1 before its multiplier applies. Zero amounts drop out. Throws Error
 // naming the string and the position for unknown elements, stray characters, unbalanced brackets,
 // and an empty or all-zero composition.
