@@ -69,10 +69,13 @@ TEST(GfaForest, IdenticalForAnyThreadCountAndAfterSaveLoad) {
   const auto c = RandomForest::read(io, "memory");
   p.seed = 2;
   const auto d = RandomForest::train(x, y, p);
+  std::vector<double> batch(x.rows);
+  a.predict_batch(x.v.data(), x.rows, batch.data());
   bool differs = false;
   for (std::size_t i = 0; i < x.rows; ++i) {
     EXPECT_EQ(a.predict(x.row(i)), b.predict(x.row(i)));
     EXPECT_EQ(a.predict(x.row(i)), c.predict(x.row(i)));
+    EXPECT_EQ(a.predict(x.row(i)), batch[i]);
     differs |= a.predict(x.row(i)) != d.predict(x.row(i));
   }
   EXPECT_TRUE(differs);  // the seed matters

@@ -155,6 +155,19 @@ double RandomForest::predict(const double* row) const {
   return s / static_cast<double>(roots_.size());
 }
 
+void RandomForest::predict_batch(const double* x, std::size_t rows, double* out) const {
+  std::fill(out, out + rows, 0.0);
+  for (const auto root : roots_) {
+    for (std::size_t i = 0; i < rows; ++i) {
+      const double* row = x + i * cols_;
+      const Node* nd = &nodes_[static_cast<std::size_t>(root)];
+      while (nd->feature >= 0) nd = &nodes_[static_cast<std::size_t>(row[nd->feature] <= nd->threshold ? nd->left : nd->right)];
+      out[i] += nd->value;
+    }
+  }
+  for (std::size_t i = 0; i < rows; ++i) out[i] /= static_cast<double>(roots_.size());
+}
+
 void RandomForest::write(std::ostream& out) const {
   out << fmt::format("forest {} {} {} {}\n", classification_ ? "classification" : "regression", cols_, roots_.size(),
                      nodes_.size());
