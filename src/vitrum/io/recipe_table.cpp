@@ -91,7 +91,7 @@ RecipeTable RecipeTable::get_table(const std::string& key) {
   const toml::node& n = require(key);
   const toml::table* t = n.as_table();
   if (!t) fail(key, "expected a table");
-  return RecipeTable(*t, file_, where_ + "." + key);
+  return RecipeTable(*t, file_, where_.empty() ? key : where_ + "." + key);
 }
 
 std::vector<RecipeTable> RecipeTable::get_tables(const std::string& key) {
@@ -105,6 +105,15 @@ std::vector<RecipeTable> RecipeTable::get_tables(const std::string& key) {
     out.emplace_back(*t, file_, fmt::format("{}[{}]", key, k + 1));
   }
   return out;
+}
+
+void RecipeTable::only(std::initializer_list<const char*> known) const {
+  for (const auto& [k, v] : *table_) {
+    bool ok = false;
+    for (const char* name : known) ok = ok || k.str() == name;
+    if (!ok)
+      throw Error(fmt::format("{}:{}: unknown key '{}' in [{}]", file_.string(), v.source().begin.line, k.str(), where_));
+  }
 }
 
 void RecipeTable::finish() const {

@@ -55,7 +55,6 @@ void Bussi::step(System& s, std::int64_t step, double temperature) {
   const double k_new = k * c + k_target / dof * (1 - c) * (r1 * r1 + rest) + 2.0 * r1 * std::sqrt(k * k_target / dof * (1 - c) * c);
   const double alpha = std::sqrt(std::max(k_new, 0.0) / k);
   const std::size_t n = p.size();
-#pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < n; ++i) p.velocity[i] *= alpha;
   bath_ -= (alpha * alpha - 1.0) * k;
 }

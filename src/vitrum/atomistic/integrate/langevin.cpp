@@ -16,7 +16,7 @@ void Langevin::step(System& s, std::int64_t step, double temperature) {
   const double noise = std::sqrt((1 - c * c) * temperature);
   const std::size_t n = p.size();
   double heat = 0;
-#pragma omp parallel for schedule(static) reduction(+ : heat)
+#pragma omp parallel for schedule(static) reduction(+ : heat) if (n >= 10000)
   for (std::size_t i = 0; i < n; ++i) {
     Rng rng(Stream::Langevin, seed_, static_cast<std::uint64_t>(step), static_cast<std::uint64_t>(p.id[i]));
     const double k0 = p.mass[i] * norm2(p.velocity[i]);

@@ -9,7 +9,6 @@ void NoseHooverChain::thermostat(System& s, double temperature) {
   Particles& p = s.cfg.particles;
   const double factor = chain_.half_step(2.0 * kinetic_energy(p), degrees_of_freedom(s), temperature, dt_);
   const std::size_t n = p.size();
-#pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < n; ++i) p.velocity[i] *= factor;
 }
 

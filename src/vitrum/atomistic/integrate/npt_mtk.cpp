@@ -46,7 +46,6 @@ void NptMtk::kick_scaled(System& s) {
   const double decay = std::exp(-a * 0.5 * dt_);
   const double drive = 0.5 * dt_ * std::exp(-a * 0.25 * dt_) * sinhc(a * 0.25 * dt_);
   const std::size_t n = p.size();
-#pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < n; ++i) p.velocity[i] = p.velocity[i] * decay + p.force[i] * (drive / p.mass[i]);
 }
 
@@ -62,7 +61,6 @@ void NptMtk::step(System& s, std::int64_t, double temperature) {
   const double move = dt_ * std::exp(0.5 * v_eps_ * dt_) * sinhc(0.5 * v_eps_ * dt_);
   const Vec3 lo = box.lo();
   const std::size_t n = p.size();
-#pragma omp parallel for schedule(static)
   for (std::size_t i = 0; i < n; ++i) p.position[i] = lo + (p.position[i] - lo) * grow + p.velocity[i] * move;
   box.set_lengths(box.lengths() * grow);
   s.need_energy_virial = true;  // the barostat reads the virial every step

@@ -21,6 +21,7 @@ std::uint64_t fnv1a(const std::string& s) {
 
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
+  t.only({"read", "generate", "potential", "seed", "skin", "units"});
   s.potential = t.get_string("potential");
   const std::int64_t seed = t.get_int("seed", 1);
   if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
@@ -36,6 +37,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
     if (s.read.is_relative()) s.read = base_dir / s.read;
   } else {
     RecipeTable g = t.get_table("generate");
+    g.only({"model", "n", "density", "composition", "seed", "min_distance"});
     s.generate_model = g.get_string("model");
     const std::int64_t n = g.get_int("n");
     if (n < 2) g.fail("n", "need at least 2 atoms");
@@ -70,6 +72,11 @@ OutputSpec parse_output(RecipeTable t) {
 StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
   StageSpec s;
   s.kind = t.get_string("kind");
+  if (s.kind == "md")
+    t.only({"kind", "name", "start", "ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed",
+            "temperature", "steps", "rate", "equilibrate", "velocities"});
+  else if (s.kind == "minimize")
+    t.only({"kind", "name", "start", "method", "ftol", "max_iterations", "dt", "max_step"});
   s.name = t.get_string("name", "");
   s.start = t.get_string("start", "");
   if (s.kind == "md") {
@@ -152,7 +159,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
 
 Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir) {
   const toml::table root = parse_toml_string(text, source);
-  RecipeTable top(root, source, "recipe");
+  RecipeTable top(root, source, "");
   Recipe r;
   r.text = text;
   r.source = source;

@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Plots T and E/N against time from a `vitrum run` output folder, and prints the cooling-rate table."""
+import csv
+import json
+import os
+import sys
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+
+out = sys.argv[1] if len(sys.argv) > 1 else "out"
+summary = json.load(open(os.path.join(out, "summary.json")))
+stages = summary["stages"]
+rows = list(csv.DictReader(open(os.path.join(out, "thermo.csv"))))
+
+fig, (ax_t, ax_e) = plt.subplots(2, 1, figsize=(7, 6), sharex=True)
+for st in stages:
+    if st["kind"] != "md":
+        continue
+    k = str(st["index"])
+    sel = [r for r in rows if r["stage"] == k]
+    if not sel:
+        continue
+    time = [float(r["time"]) for r in sel]
+    label = st.get("name", "stage " + k)
+    if "rate" in st:
+        label += f" (|dT/dt| = {st['rate']:g})"
+    ax_t.plot(time, [float(r["temperature"]) for r in sel], label=label)
+    ax_e.plot(time, [float(r["pe_per_particle"]) for r in sel], label=label)
+ax_t.set_ylabel("T")
+ax_e.set_ylabel("E_pot / N")
+ax_e.set_xlabel("time in the stage (LJ units)")
+ax_t.legend(fontsize=8)
+fig.suptitle(f"{summary['potential']}, N = {summary['n']}")
+fig.tight_layout()
+fig.savefig(os.path.join(out, "thermo.png"), dpi=120)
+
+# Each cooling ramp followed by a minimisation: rate, final E/N, e_IS, pressure.
+print(f"{'stage':<8} {'rate |dT/dt|':>13} {'final T':>8} {'final E/N':>11} {'e_IS':>11} {'P':>9} {'P (IS)':>9}")
+for i, st in enumerate(stages):
+    if st["kind"] != "md" or "rate" not in st:
+        continue
+    nxt = stages[i + 1] if i + 1 < len(stages) and stages[i + 1]["kind"] == "minimize" else None
+    e_is = f"{nxt['e_is']:.5f}" if nxt else "-"
+    p_is = f"{nxt['final']['pressure']:.4f}" if nxt else "-"
+    f = st["final"]
+    print(f"{st.get('name', st['index']):<8} {st['rate']:>13g} {f['temperature']:>8.4f} {f['pe_per_particle']:>11.5f} "
+          f"{e_is:>11} {f['pressure']:>9.4f} {p_is:>9}")
+print(f"plot: {os.path.join(out, 'thermo.png')}")

@@ -1,0 +1,117 @@
+// Recipes: the default parses; bad recipes (unknown key, missing file, negative dt, T <= 0 with a
+// thermostat, ...) stop with a message naming the file, line and key.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <unistd.h>
+
+#include "test_helpers.hpp"
+#include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/core/error.hpp"
+
+namespace vitrum {
+namespace {
+
+const char* kGood = R"([system]
+read = "glass.data"
+potential = "kob-andersen"
+seed = 1
+[[stage]]
+kind = "md"
+ensemble = "nvt"
+temperature = 0.8
+dt = 0.005
+steps = 100000
+equilibrate = 40000
+)";
+
+std::string error_of(const std::string& text) {
+  try {
+    parse_recipe(text, "bad.toml", ".");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+std::string replace(std::string s, const std::string& from, const std::string& to) {
+  const auto p = s.find(from);
+  EXPECT_NE(p, std::string::npos) << from;
+  return s.replace(p, from.size(), to);
+}
+
+TEST(Recipe, IssueRecipeParsesExactlyAsWritten) {
+  const Recipe r = parse_recipe(kGood, "good.toml", "/data");
+  ASSERT_EQ(r.stages.size(), 1u);
+  EXPECT_EQ(r.system.read, std::filesystem::path("/data/glass.data"));
+  EXPECT_EQ(r.stages[0].steps, 100000);
+  EXPECT_EQ(r.stages[0].equilibrate, 40000);
+  EXPECT_EQ(r.stages[0].integrator.thermostat, "nose-hoover");
+  EXPECT_DOUBLE_EQ(r.stages[0].t_start, 0.8);
+}
+
+TEST(Recipe, DefaultRecipeParses) {
+  const Recipe r = parse_recipe(default_recipe_text(), "<default>", ".");
+  EXPECT_EQ(r.system.generate.n, 4000u);
+  EXPECT_EQ(r.stages.size(), 6u);
+  EXPECT_EQ(r.stages[2].steps, 3400);   // (2.0 - 0.3) / (0.1 * 0.005)
+  EXPECT_EQ(r.stages[4].steps, 34000);  // ten times slower
+}
+
+TEST(Recipe, UnknownKeyNamesKeyTableAndLine) {
+  const auto msg = error_of(replace(kGood, "temperature = 0.8", "temprature = 0.8"));
+  EXPECT_NE(msg.find("bad.toml:8: unknown key 'temprature' in [stage[1]]"), std::string::npos) << msg;
+}
+
+TEST(Recipe, UnknownKeyInSystem) {
+  const auto msg = error_of(replace(kGood, "seed = 1", "sead = 1"));
+  EXPECT_NE(msg.find("unknown key 'sead' in [system]"), std::string::npos) << msg;
+}
+
+TEST(Recipe, NegativeTimeStep) {
+  const auto msg = error_of(replace(kGood, "dt = 0.005", "dt = -0.005"));
+  EXPECT_NE(msg.find("bad.toml:9: [stage[1]] dt: must be positive"), std::string::npos) << msg;
+}
+
+TEST(Recipe, NonPositiveTemperatureWithThermostat) {
+  for (const char* t : {"temperature = 0", "temperature = -1.0", "temperature = [1.0, 0.0]"}) {
+    const auto msg = error_of(replace(kGood, "temperature = 0.8", t));
+    EXPECT_NE(msg.find("temperature: must be > 0"), std::string::npos) << msg;
+  }
+  const auto missing = error_of(replace(kGood, "temperature = 0.8\n", ""));
+  EXPECT_NE(missing.find("temperature: required for ensemble 'nvt'"), std::string::npos) << missing;
+}
+
+TEST(Recipe, OtherMistakes) {
+  EXPECT_NE(error_of(replace(kGood, "ensemble = \"nvt\"", "ensemble = \"nvx\"")).find("unknown ensemble 'nvx'"),
+            std::string::npos);
+  EXPECT_NE(error_of(replace(kGood, "equilibrate = 40000", "equilibrate = 100000")).find("equilibrate"),
+            std::string::npos);
+  EXPECT_NE(error_of(replace(kGood, "kind = \"md\"", "kind = \"mdd\"")).find("unknown stage kind 'mdd'"),
+            std::string::npos);
+  EXPECT_NE(error_of(replace(kGood, "steps = 100000", "steps = \"many\"")).find("steps: expected an integer"),
+            std::string::npos);
+  EXPECT_NE(error_of("[system\n").find("bad.toml:1"), std::string::npos);
+  EXPECT_NE(error_of(replace(kGood, "[[stage]]", "[[stage]]\nstart = \"nowhere\"")).find("no earlier stage is named"),
+            std::string::npos);
+}
+
+TEST(Recipe, MissingConfigurationFileIsReportedByRun) {
+  const auto dir = std::filesystem::temp_directory_path() / ("vitrum_recipe_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "r.toml") << kGood;
+  const auto r = test::run_command(std::string(VITRUM_BINARY) + " run " + (dir / "r.toml").string() + " --out " +
+                                   (dir / "out").string());
+  std::filesystem::remove_all(dir);
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("glass.data: cannot open file for reading"), std::string::npos) << r.output;
+}
+
+TEST(Recipe, MissingRecipeFile) {
+  const auto r = test::run_command(std::string(VITRUM_BINARY) + " run /nonexistent/recipe.toml");
+  EXPECT_EQ(r.status, 1) << r.output;
+  EXPECT_NE(r.output.find("/nonexistent/recipe.toml: cannot open recipe for reading"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace vitrum
