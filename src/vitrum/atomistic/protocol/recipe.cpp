@@ -77,6 +77,8 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
             "temperature", "steps", "rate", "equilibrate", "velocities"});
   else if (s.kind == "minimize")
     t.only({"kind", "name", "start", "method", "ftol", "max_iterations", "dt", "max_step"});
+  else if (is_swap_stage_kind(s.kind))
+    only_swap_stage_keys(t, s.kind);
   s.name = t.get_string("name", "");
   s.start = t.get_string("start", "");
   if (s.kind == "md") {
@@ -148,8 +150,10 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     if (!(m.dt > 0)) t.fail("dt", "must be positive");
     m.max_step = t.get_double("max_step", m.max_step);
     if (!(m.max_step > 0)) t.fail("max_step", "must be positive");
+  } else if (is_swap_stage_kind(s.kind)) {
+    s.swap = parse_swap_stage(t, s.kind, seed);
   } else {
-    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize)", s.kind));
+    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid)", s.kind));
   }
   t.finish();
   return s;

@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/protocol/swap_spec.hpp"
 
 namespace vitrum {
 
@@ -29,7 +30,7 @@ struct OutputSpec {
 };
 
 struct StageSpec {
-  std::string kind;   // md | minimize
+  std::string kind;   // md | minimize | swap | swap_anneal | hybrid
   std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
   std::string start;
   // md
@@ -41,6 +42,8 @@ struct StageSpec {
   std::string velocities = "auto"; // auto (create if the system has none) | create | keep
   // minimize
   MinimizeOptions minimize;
+  // swap | swap_anneal | hybrid
+  SwapSpec swap;
 };
 
 struct Recipe {

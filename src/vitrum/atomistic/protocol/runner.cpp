@@ -13,6 +13,7 @@
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/atomistic/protocol/swap_stages.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/archive.hpp"
 
@@ -24,7 +25,7 @@ volatile std::sig_atomic_t g_signal = 0;
 void on_signal(int sig) { g_signal = sig; }
 
 constexpr char kMagic[8] = {'V', 'I', 'T', 'R', 'U', 'M', 'C', 'K'};
-constexpr std::uint32_t kCheckpointVersion = 1;
+constexpr std::uint32_t kCheckpointVersion = 2;  // 2: swap stages' own state
 
 void checkpoint_configuration(Archive& ar, Configuration& c) {
   Vec3 lo = c.box.lo(), L = c.box.lengths();
@@ -60,6 +61,7 @@ struct RunState {
   std::uint64_t thermo_bytes = 0;
   std::string results;                 // JSON array of the finished stages
   std::string integrator_state;        // the md stage's integrator, serialised
+  std::string stage_state;             // a swap stage's own state (swap_stages.cpp)
   std::vector<double> t_samples, pe_samples, p_samples;
   std::map<std::string, Configuration> snapshots;
   std::vector<Vec3> list_positions;    // the neighbour list's build state
@@ -73,6 +75,7 @@ struct RunState {
     ar(thermo_bytes);
     ar(results);
     ar(integrator_state);
+    ar(stage_state);
     ar(t_samples);
     ar(pe_samples);
     ar(p_samples);
@@ -273,6 +276,7 @@ class Runner {
     write_configuration(opt_.out_dir / fmt::format("stage{}{}.data", k + 1, st.name.empty() ? "" : "-" + st.name),
                         sys_->cfg, fmt::format("end of stage {} of {}", k + 1, recipe_.source));
     integrator_.reset();
+    state_.stage_state.clear();
     state_.t_samples.clear();
     state_.pe_samples.clear();
     state_.p_samples.clear();
@@ -287,7 +291,17 @@ class Runner {
 
   void run_stage(const StageSpec& st) {
     if (st.kind == "minimize") run_minimize(st);
+    else if (is_swap_stage_kind(st.kind)) run_swap(st);
     else run_md(st);
+  }
+
+  void run_swap(const StageSpec& st) {
+    if (state_.stage_state.empty()) begin_stage(st);
+    SwapStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st), recipe_.source,
+                     recipe_.output.checkpoint_every, recipe_.output.blocks, state_.stage_state,
+                     [this] { write_checkpoint(); },
+                     [] { const int sig = g_signal; g_signal = 0; return sig; }};
+    end_stage(st, run_swap_stage(st, h));
   }
 
   void run_minimize(const StageSpec& st) {

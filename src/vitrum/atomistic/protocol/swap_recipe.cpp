@@ -1,0 +1,84 @@
+// Parsing of the swap stages' recipe keys (see swap_spec.hpp and the README's Recipes section).
+#include <fmt/format.h>
+
+#include "vitrum/atomistic/protocol/swap_spec.hpp"
+
+namespace vitrum {
+
+bool is_swap_stage_kind(std::string_view kind) {
+  return kind == "swap" || kind == "swap_anneal" || kind == "hybrid" || kind == "parallel_tempering";
+}
+
+void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
+  if (kind == "parallel_tempering")
+    t.fail("kind", "parallel tempering (kind = \"parallel_tempering\") is not implemented yet (issue 6); use "
+                   "swap_anneal");
+  if (kind == "swap")
+    t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
+            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+  else if (kind == "swap_anneal")
+    t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
+            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+  else
+    t.only({"kind", "name", "start", "temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every",
+            "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+}
+
+SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
+  SwapSpec s;
+  s.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
+  if (kind == "swap_anneal") {
+    s.temperatures = t.get_doubles("temperatures");
+    if (s.temperatures.empty()) t.fail("temperatures", "give at least one temperature");
+  } else {
+    s.temperatures = {t.get_double("temperature")};
+  }
+  for (double T : s.temperatures)
+    if (!(T > 0)) t.fail(kind == "swap_anneal" ? "temperatures" : "temperature", "must be > 0");
+  s.e_is = t.get_bool("e_is", true);
+  s.ftol = t.get_double("ftol", s.ftol);
+  if (!(s.ftol > 0)) t.fail("ftol", "must be positive");
+  s.dynamics_steps = t.get_int("dynamics_steps", 0);
+  if (s.dynamics_steps < 0) t.fail("dynamics_steps", "must be >= 0 (0: no tau_alpha)");
+  s.dynamics_dt = t.get_double("dynamics_dt", s.dynamics_dt);
+  if (!(s.dynamics_dt > 0)) t.fail("dynamics_dt", "must be positive");
+  s.sample_every = t.get_int("sample_every", s.sample_every);
+  if (s.sample_every < 1) t.fail("sample_every", "must be >= 1");
+  if (kind == "hybrid") {
+    IntegratorOptions& o = s.integrator;
+    o.ensemble = "nvt";
+    o.seed = s.seed;
+    o.dt = t.get_double("dt", 0.005);
+    if (!(o.dt > 0)) t.fail("dt", "must be positive");
+    o.thermostat = t.get_string("thermostat", "nose-hoover");
+    if (o.thermostat != "nose-hoover" && o.thermostat != "bussi")
+      t.fail("thermostat", fmt::format("unknown thermostat '{}' (known: nose-hoover, bussi)", o.thermostat));
+    o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
+    if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
+    o.chain = static_cast<int>(t.get_int("chain", 3));
+    if (o.chain < 1) t.fail("chain", "must be >= 1");
+    s.steps = t.get_int("steps");
+    if (s.steps < 1) t.fail("steps", "must be >= 1");
+    s.swap_every = t.get_int("swap_every", s.swap_every);
+    if (s.swap_every < 1) t.fail("swap_every", "must be >= 1");
+    s.swap_sweeps = t.get_int("swap_sweeps", s.swap_sweeps);
+    if (s.swap_sweeps < 1) t.fail("swap_sweeps", "must be >= 1");
+    s.p_swap = 1.0;
+    s.equilibrate = t.get_int("equilibrate", 0);
+    if (s.equilibrate < 0 || s.equilibrate >= s.steps) t.fail("equilibrate", "must be in 0 .. steps-1");
+    return s;
+  }
+  s.sweeps = t.get_int("sweeps");
+  if (s.sweeps < 1) t.fail("sweeps", "must be >= 1");
+  s.equilibrate = t.get_int("equilibrate", s.sweeps / 10);
+  if (s.equilibrate < 0 || s.equilibrate >= s.sweeps) t.fail("equilibrate", "must be in 0 .. sweeps-1");
+  s.p_swap = t.get_double("p_swap", s.p_swap);
+  if (!(s.p_swap >= 0 && s.p_swap <= 1)) t.fail("p_swap", "must be in [0, 1]");
+  s.max_displacement = t.get_double("max_displacement", s.max_displacement);
+  if (!(s.max_displacement > 0)) t.fail("max_displacement", "must be positive");
+  s.target_acceptance = t.get_double("target_acceptance", s.target_acceptance);
+  if (!(s.target_acceptance > 0 && s.target_acceptance < 1)) t.fail("target_acceptance", "must be in (0, 1)");
+  return s;
+}
+
+}  // namespace vitrum

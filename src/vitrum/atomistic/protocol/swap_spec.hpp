@@ -1,0 +1,39 @@
+// Recipe settings of the swap Monte Carlo stages: `swap`, `swap_anneal` and `hybrid` (MD alternating with swap sweeps).
+#pragma once
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/io/recipe_table.hpp"
+
+namespace vitrum {
+
+struct SwapSpec {
+  std::vector<double> temperatures;   // swap and hybrid: one; swap_anneal: the ladder, in order
+  std::int64_t sweeps = 0;            // MC sweeps (N attempted moves each) per temperature
+  std::int64_t equilibrate = 0;       // leading sweeps (hybrid: MD steps) with an adaptive step and no samples
+  double p_swap = 0.2;                // probability that a move is a swap (Ninarello et al. 2017)
+  double max_displacement = 0.1;      // initial translation step [length]
+  double target_acceptance = 0.4;     // of translations, while the step adapts
+  std::int64_t sample_every = 10;     // sweeps (hybrid: MD steps) between energy samples
+  std::uint32_t seed = 1;
+  bool e_is = true;                   // minimise a copy of each final state (FIRE) for e_IS
+  double ftol = 1e-8;                 // of that minimisation
+  std::int64_t dynamics_steps = 0;    // > 0: plain MD from each final state for F_s(q,t) and τ_α
+  double dynamics_dt = 0.005;
+  // hybrid
+  IntegratorOptions integrator;       // nvt, nose-hoover or bussi
+  std::int64_t steps = 0;             // MD steps
+  std::int64_t swap_every = 100;      // MD steps between swap blocks
+  std::int64_t swap_sweeps = 1;       // sweeps of pure swap moves per block
+};
+
+[[nodiscard]] bool is_swap_stage_kind(std::string_view kind);
+// Rejects unknown keys for this kind (call before reading any other key).
+void only_swap_stage_keys(const RecipeTable& t, std::string_view kind);
+SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed);
+
+}  // namespace vitrum

@@ -1,0 +1,289 @@
+#include "vitrum/atomistic/protocol/swap_stages.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <fmt/format.h>
+#include <memory>
+
+#include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/atomistic/integrate/thermo.hpp"
+#include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
+#include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/protocol/dynamics.hpp"
+#include "vitrum/atomistic/protocol/progress.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/core/error.hpp"
+#include "vitrum/io/archive.hpp"
+
+namespace vitrum {
+
+namespace {
+
+// The resumable part of a swap stage: cursor, Monte Carlo chain, samples, finished temperatures.
+struct SwapCursor {
+  std::int64_t temperature_index = 0;
+  std::int64_t step = 0;  // sweeps (swap stages) or MD steps (hybrid) done at this temperature
+  std::vector<double> pe_samples, t_samples;
+  std::string done = "[]";      // JSON array of the finished temperatures
+  std::string mc, integrator;   // serialised chain and integrator
+  double wall_seconds = 0;
+
+  void checkpoint(Archive& ar) {
+    ar(temperature_index);
+    ar(step);
+    ar(pe_samples);
+    ar(t_samples);
+    ar(done);
+    ar(mc);
+    ar(integrator);
+    ar(wall_seconds);
+  }
+};
+
+std::string serialise(SwapMonteCarlo& mc) {
+  ArchiveWriter w;
+  mc.checkpoint(w);
+  return w.buffer();
+}
+
+nlohmann::json number_or_null(double v, bool valid) { return valid ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+// The stage's end state in the form every stage reports (the CLI's table reads it). A Monte Carlo
+// state has no velocities: its pressure takes the ideal-gas part at the sampling temperature.
+nlohmann::json final_state(const System& s, double T, bool kinetic) {
+  const Thermo t = measure(s);
+  const double n = static_cast<double>(s.size());
+  const double w = (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
+  return {{"temperature", kinetic ? t.temperature : T},
+          {"pe_per_particle", t.potential_energy / n},
+          {"pressure", kinetic ? t.pressure : n * T / t.volume + w},
+          {"volume", t.volume},
+          {"density", n / t.volume}};
+}
+
+std::string temperature_tag(double T) { return fmt::format("{}", T); }
+
+// e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
+void finish_temperature(const SwapSpec& spec, SwapStageHooks& h, double T, std::int64_t index, nlohmann::json& entry) {
+  const std::string name(h.sys.potential->name());
+  const std::string base = fmt::format("stage{}-T{}", h.stage_number, temperature_tag(T));
+  write_configuration(h.out_dir / (base + ".data"), h.sys.cfg,
+                      fmt::format("swap-equilibrated state at T = {} (stage {} of {})", T, h.stage_number, h.recipe_source));
+  entry["file"] = base + ".data";
+  entry["e_is"] = nullptr;
+  if (spec.e_is) {
+    System copy = make_system(h.sys.cfg, name, base, h.sys.list.skin());
+    MinimizeOptions mo;
+    mo.ftol = spec.ftol;
+    const MinimizeResult r = minimize(copy, mo);
+    entry["e_is"] = r.energy / static_cast<double>(copy.size());
+    entry["e_is_converged"] = r.converged;
+  }
+  entry["tau_alpha"] = nullptr;
+  if (spec.dynamics_steps > 0) {
+    System copy = make_system(h.sys.cfg, name, base, h.sys.list.skin());
+    DynamicsOptions o;
+    o.temperature = T;
+    o.dt = spec.dynamics_dt;
+    o.steps = spec.dynamics_steps;
+    o.seed = spec.seed + static_cast<std::uint32_t>(index) + 1000u;
+    const DynamicsResult d = measure_dynamics(copy, o);
+    entry["q"] = d.q;
+    if (d.tau_alpha) entry["tau_alpha"] = *d.tau_alpha;
+    entry["fs_final"] = d.fs.empty() ? 1.0 : d.fs.back();
+    std::FILE* f = std::fopen((h.out_dir / (base + "-dynamics.csv")).c_str(), "w");
+    if (!f) throw Error(fmt::format("{}: cannot open for writing", (h.out_dir / (base + "-dynamics.csv")).string()));
+    std::fprintf(f, "time,msd,fs\n");
+    for (std::size_t k = 0; k < d.time.size(); ++k) std::fprintf(f, "%.10g,%.10g,%.10g\n", d.time[k], d.msd[k], d.fs[k]);
+    std::fclose(f);
+    entry["dynamics_file"] = base + "-dynamics.csv";
+  }
+}
+
+class SwapStageRun {
+ public:
+  SwapStageRun(const StageSpec& st, SwapStageHooks& h) : st_(st), spec_(st.swap), h_(h) {
+    if (!h.saved_state.empty()) {
+      ArchiveReader r(h.saved_state, "swap stage checkpoint");
+      cur_.checkpoint(r);
+    }
+  }
+
+  nlohmann::json run() { return st_.kind == "hybrid" ? run_hybrid() : run_swap(); }
+
+ private:
+  void save() {
+    ArchiveWriter w;
+    cur_.checkpoint(w);
+    h_.saved_state = w.buffer();
+    h_.write_checkpoint();
+    cur_.wall_seconds = elapsed();
+    t0_ = std::chrono::steady_clock::now();
+  }
+  void poll(std::int64_t since_start, bool boundary) {
+    if (const int sig = h_.take_signal()) {
+      save();
+      throw Interrupted{sig};
+    }
+    if (boundary && h_.checkpoint_every > 0 && since_start % h_.checkpoint_every == 0) save();
+  }
+  double elapsed() const {
+    return cur_.wall_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
+  }
+
+  nlohmann::json run_swap() {
+    System& s = h_.sys;
+    const double n = static_cast<double>(s.size());
+    if (h_.saved_state.empty()) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
+    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed);
+    mc.set_max_displacement(spec_.max_displacement);
+    if (!cur_.mc.empty()) {
+      ArchiveReader r(cur_.mc, "swap stage checkpoint");
+      mc.checkpoint(r);
+    }
+    const std::int64_t nt = static_cast<std::int64_t>(spec_.temperatures.size());
+    Progress progress(h_.label, nt * spec_.sweeps, cur_.temperature_index * spec_.sweeps + cur_.step);
+    while (cur_.temperature_index < nt) {
+      const double T = spec_.temperatures[static_cast<std::size_t>(cur_.temperature_index)];
+      const auto base = static_cast<std::uint64_t>(cur_.temperature_index * spec_.sweeps);
+      const auto mc_t0 = std::chrono::steady_clock::now();
+      const std::int64_t first = cur_.step;
+      while (cur_.step < spec_.sweeps) {
+        if (cur_.step == 0 || cur_.step == spec_.equilibrate) mc.reset_counters();  // production statistics only
+        mc.sweep(base + static_cast<std::uint64_t>(cur_.step), T, spec_.p_swap);
+        const std::int64_t k = ++cur_.step;
+        if (k <= spec_.equilibrate && k % 10 == 0) mc.adapt_step(spec_.target_acceptance);
+        if (k > spec_.equilibrate && (k - spec_.equilibrate) % spec_.sample_every == 0)
+          cur_.pe_samples.push_back(mc.energy() / n);
+        progress.update(base + k);
+        cur_.mc = serialise(mc);
+        poll(static_cast<std::int64_t>(base) + k, k < spec_.sweeps);
+      }
+      const double mc_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - mc_t0).count();
+      const double running = mc.energy();
+      const double exact = mc.recompute_energy();
+      const McCounters& c = mc.counters();
+      const MeanError pe = block_average(cur_.pe_samples, h_.blocks);
+      nlohmann::json entry = {{"T", T},
+                              {"sweeps", spec_.sweeps},
+                              {"equilibrate", spec_.equilibrate},
+                              {"acceptance_translation",
+                               number_or_null(c.translation_acceptance(), c.translation_attempts > 0)},
+                              {"acceptance_swap", number_or_null(c.swap_acceptance(), c.swap_attempts > 0)},
+                              {"max_displacement", mc.max_displacement()},
+                              {"pe_per_particle", pe.mean},
+                              {"pe_stderr", pe.stderr_},
+                              {"pe_final", exact / n},
+                              {"energy_drift_per_particle", (running - exact) / n},
+                              {"samples", cur_.pe_samples.size()},
+                              {"moves_per_second", mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0}};
+      finish_temperature(spec_, h_, T, cur_.temperature_index, entry);
+      entry["wall_seconds"] = elapsed();
+      append(entry);
+      cur_.pe_samples.clear();
+      cur_.mc = serialise(mc);
+      ++cur_.temperature_index;
+      cur_.step = 0;
+      if (cur_.temperature_index < nt) save();
+    }
+    progress.finish();
+    s.list.build(s.particles(), s.cfg.box);
+    s.compute_forces();
+    return {{"kind", st_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
+            {"final", final_state(s, spec_.temperatures.back(), false)},
+            {"temperatures", nlohmann::json::parse(cur_.done)},
+            {"wall_seconds", elapsed()}};
+  }
+
+  nlohmann::json run_hybrid() {
+    System& s = h_.sys;
+    const double n = static_cast<double>(s.size());
+    const double T = spec_.temperatures.front();
+    const bool fresh = h_.saved_state.empty();
+    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed);
+    auto integrator = make_integrator(spec_.integrator);
+    if (fresh) {
+      create_velocities(s, T, spec_.seed);
+      s.cfg.has_velocities = true;
+      s.list.build(s.particles(), s.cfg.box);  // the chain wrapped the positions
+      s.compute_forces();
+    } else {
+      ArchiveReader r(cur_.mc, "hybrid stage checkpoint");
+      mc.checkpoint(r);
+      ArchiveReader ri(cur_.integrator, "hybrid stage checkpoint");
+      integrator->checkpoint(ri);
+    }
+    Progress progress(h_.label, spec_.steps, cur_.step);
+    while (cur_.step < spec_.steps) {
+      const std::int64_t k = cur_.step + 1;
+      const bool sample = k > spec_.equilibrate && k % spec_.sample_every == 0;
+      s.need_energy_virial = sample;
+      integrator->step(s, k, T);
+      cur_.step = k;
+      if (sample) {
+        cur_.pe_samples.push_back(s.last.energy / n);
+        cur_.t_samples.push_back(measure(s).temperature);
+      }
+      if (k == spec_.equilibrate) mc.reset_counters();
+      if (k % spec_.swap_every == 0) {
+        const auto block = static_cast<std::uint64_t>(k / spec_.swap_every - 1);
+        for (std::int64_t w = 0; w < spec_.swap_sweeps; ++w)
+          mc.sweep(block * static_cast<std::uint64_t>(spec_.swap_sweeps) + static_cast<std::uint64_t>(w), T, 1.0);
+        // Species or diameters changed: the list (per-type cut-offs) and the forces are stale.
+        s.list.build(s.particles(), s.cfg.box);
+        s.need_energy_virial = false;
+        s.compute_forces();
+      }
+      if (k % 50 == 0) progress.update(k);
+      cur_.mc = serialise(mc);
+      ArchiveWriter iw;
+      integrator->checkpoint(iw);
+      cur_.integrator = iw.buffer();
+      poll(k, k < spec_.steps);
+    }
+    progress.finish();
+    s.need_energy_virial = true;
+    s.compute_forces();
+    const McCounters& c = mc.counters();
+    const MeanError pe = block_average(cur_.pe_samples, h_.blocks), te = block_average(cur_.t_samples, h_.blocks);
+    nlohmann::json entry = {{"T", T},
+                            {"steps", spec_.steps},
+                            {"acceptance_translation", nullptr},
+                            {"acceptance_swap", number_or_null(c.swap_acceptance(), c.swap_attempts > 0)},
+                            {"pe_per_particle", pe.mean},
+                            {"pe_stderr", pe.stderr_},
+                            {"temperature_mean", te.mean},
+                            {"temperature_stderr", te.stderr_},
+                            {"samples", cur_.pe_samples.size()}};
+    finish_temperature(spec_, h_, T, 0, entry);
+    entry["wall_seconds"] = elapsed();
+    append(entry);
+    return {{"kind", "hybrid"}, {"dt", spec_.integrator.dt}, {"thermostat", spec_.integrator.thermostat},
+            {"swap_every", spec_.swap_every}, {"swap_sweeps", spec_.swap_sweeps}, {"seed", spec_.seed},
+            {"final", final_state(s, T, true)}, {"temperatures", nlohmann::json::parse(cur_.done)},
+            {"wall_seconds", elapsed()}};
+  }
+
+  void append(const nlohmann::json& entry) {
+    auto done = nlohmann::json::parse(cur_.done);
+    done.push_back(entry);
+    cur_.done = done.dump();
+  }
+
+  const StageSpec& st_;
+  const SwapSpec& spec_;
+  SwapStageHooks& h_;
+  SwapCursor cur_;
+  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+};
+
+}  // namespace
+
+nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h) {
+  SwapStageRun run(st, h);
+  return run.run();
+}
+
+}  // namespace vitrum

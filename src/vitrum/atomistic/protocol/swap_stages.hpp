@@ -1,0 +1,34 @@
+// The swap Monte Carlo stages (swap, swap_anneal, hybrid), run on the stage runner's shared state.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+#include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/atomistic/system.hpp"
+
+namespace vitrum {
+
+// What the runner lends a swap stage. The stage keeps its own resumable state in `saved_state`
+// (written into every checkpoint; empty when the stage starts fresh).
+struct SwapStageHooks {
+  System& sys;
+  std::filesystem::path out_dir;
+  int stage_number = 1;                      // 1-based, for file names
+  std::string label;                         // for the progress line
+  std::string recipe_source;
+  std::int64_t checkpoint_every = 0;         // sweeps (swap stages) or MD steps (hybrid); 0 = never
+  int blocks = 20;                           // blocks for standard errors
+  std::string& saved_state;
+  std::function<void()> write_checkpoint;
+  std::function<int()> take_signal;          // a pending SIGINT/SIGTERM (then cleared), else 0
+};
+
+// Runs the stage and returns its summary entry (kind, temperatures[...]); throws Interrupted after
+// checkpointing when a signal arrives.
+nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h);
+
+}  // namespace vitrum
