@@ -34,6 +34,12 @@ class LennardJones {
     const double r6inv = r2inv * r2inv * r2inv;
     return {r6inv * (c.lj1 * r6inv - c.lj2) * r2inv, r6inv * (c.lj3 * r6inv - c.lj4) - c.shift};
   }
+  // d²v/dr² = (13 lj1 (σ/r)^12 − 7 lj2 (σ/r)^6) / r² (lj1 = 48εσ^12, lj2 = 24εσ^6): for Hessians.
+  static double d2v_dr2(double rsq, const Coeffs& c) {
+    const double r2inv = 1.0 / rsq;
+    const double r6inv = r2inv * r2inv * r2inv;
+    return r6inv * (13.0 * c.lj1 * r6inv - 7.0 * c.lj2) * r2inv;
+  }
 
  private:
   int ntypes_;

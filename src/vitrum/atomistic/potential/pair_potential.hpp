@@ -19,6 +19,7 @@ template <class E>
 concept PairEvaluator = requires(const E& e, const typename E::Coeffs& c, double rsq, int t, double d) {
   { E::kNeedsDiameter } -> std::convertible_to<bool>;
   { E::eval(rsq, c) } -> std::same_as<PairTerm>;
+  { E::d2v_dr2(rsq, c) } -> std::same_as<double>;  // analytic curvature, for Hessians
   { c.rcut_sq } -> std::convertible_to<double>;
   { c.sigma } -> std::convertible_to<double>;
   { e.coeffs(t, t, d, d) } -> std::same_as<typename E::Coeffs>;
@@ -161,6 +162,11 @@ class PairPotential final : public Potential {
   [[nodiscard]] PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const override {
     const auto& c = coeffs(p, i, j);
     return rsq < c.rcut_sq ? E::eval(rsq, c) : PairTerm{0.0, 0.0};
+  }
+
+  [[nodiscard]] double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const override {
+    const auto& c = coeffs(p, i, j);
+    return rsq < c.rcut_sq ? E::d2v_dr2(rsq, c) : 0.0;
   }
 
   [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override {

@@ -39,6 +39,13 @@ class PolydisperseSoftSpheres {
     const double force_divr = 12.0 * x6 / rsq - (2.0 * kC2 + 4.0 * kC4 * y) * c.inv_sigma_sq;
     return {force_divr, energy};
   }
+  // d²v/dr² = 156 (σ/r)^12 / r² + (2 c2 + 12 c4 (r/σ)²) / σ²: for Hessians.
+  static double d2v_dr2(double rsq, const Coeffs& c) {
+    const double x = c.sigma_sq / rsq;
+    const double x6 = x * x * x * x * x * x;
+    const double y = rsq * c.inv_sigma_sq;
+    return 156.0 * x6 / rsq + (2.0 * kC2 + 12.0 * kC4 * y) * c.inv_sigma_sq;
+  }
 };
 
 }  // namespace vitrum

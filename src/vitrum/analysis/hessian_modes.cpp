@@ -1,0 +1,92 @@
+#include "vitrum/analysis/hessian_modes.hpp"
+
+#include <Eigen/SparseCholesky>
+#include <Spectra/SymEigsShiftSolver.h>
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <numeric>
+
+#include "vitrum/core/error.hpp"
+
+namespace vitrum::analysis {
+
+namespace {
+// Spectra's shift-solve operator y = (A − σI)⁻¹ x on a sparse LDLT of the lower triangle.
+class LdltShiftSolve {
+ public:
+  using Scalar = double;
+  explicit LdltShiftSolve(const SparseMatrix& lower) : a_(lower) {}
+  [[nodiscard]] Eigen::Index rows() const { return a_.rows(); }
+  [[nodiscard]] Eigen::Index cols() const { return a_.cols(); }
+  void set_shift(double sigma) {
+    SparseMatrix identity(a_.rows(), a_.cols());
+    identity.setIdentity();
+    const SparseMatrix shifted = a_ - sigma * identity;
+    solver_.compute(shifted);
+    if (solver_.info() != Eigen::Success) throw Error("modes: the sparse LDLT of H − σI failed");
+  }
+  void perform_op(const double* x_in, double* y_out) const {
+    Eigen::Map<const Eigen::VectorXd> x(x_in, a_.rows());
+    Eigen::Map<Eigen::VectorXd> y(y_out, a_.rows());
+    y = solver_.solve(x);
+  }
+
+ private:
+  const SparseMatrix& a_;
+  Eigen::SimplicialLDLT<SparseMatrix, Eigen::Lower, Eigen::AMDOrdering<int>> solver_;
+};
+}  // namespace
+
+HessianModes::HessianModes(int modes, int soft_modes, bool mass_weighted)
+    : modes_(modes), soft_modes_(soft_modes), mass_weighted_(mass_weighted) {
+  if (modes < 1 || soft_modes < 0 || soft_modes > modes)
+    throw Error(fmt::format("modes: need modes >= 1 and 0 <= soft modes <= modes (got {}, {})", modes, soft_modes));
+}
+
+void HessianModes::compute(const Potential& potential, const Particles& particles, const Box& box) {
+  const std::size_t n = particles.size();
+  const int dof = static_cast<int>(3 * n);
+  const int nev = modes_ + 3;
+  if (nev >= dof) throw Error(fmt::format("modes: {} modes asked of a system with {} degrees of freedom", modes_, dof));
+  const SparseMatrix d = hessian(potential, particles, box, mass_weighted_);
+  // σ below zero keeps D − σI positive definite at an inherent structure; its size sets the scale
+  // "near zero" (typical ω² of a dense LJ glass are O(1..100)).
+  const double sigma = -1e-3;
+  LdltShiftSolve op(d);
+  Spectra::SymEigsShiftSolver<LdltShiftSolve> eigs(op, nev, std::min(dof, std::max(2 * nev + 1, nev + 20)), sigma);
+  eigs.init();
+  eigs.compute(Spectra::SortRule::LargestMagn, 1000, 1e-12);
+  if (eigs.info() != Spectra::CompInfo::Successful)
+    throw Error("modes: the eigensolver did not converge (is the configuration minimised?)");
+  const Eigen::VectorXd values = eigs.eigenvalues();
+  const Eigen::MatrixXd vectors = eigs.eigenvectors();
+  std::vector<int> order(static_cast<std::size_t>(values.size()));
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(), [&](int a, int b) { return values[a] < values[b]; });
+  zero_.clear();
+  eigenvalues_.clear();
+  vectors_.resize(dof, modes_);
+  for (int k = 0; k < nev; ++k) {
+    if (k < 3) {
+      zero_.push_back(values[order[k]]);
+      continue;
+    }
+    eigenvalues_.push_back(values[order[k]]);
+    vectors_.col(k - 3) = vectors.col(order[k]);
+  }
+  pr_.assign(static_cast<std::size_t>(modes_), 0.0);
+  soft_.assign(n, 0.0);
+  for (int m = 0; m < modes_; ++m) {
+    double sum2 = 0, sum4 = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      const double e2 = vectors_.block<3, 1>(static_cast<Eigen::Index>(3 * i), m).squaredNorm();
+      sum2 += e2;
+      sum4 += e2 * e2;
+      if (m < soft_modes_) soft_[i] += e2;
+    }
+    pr_[static_cast<std::size_t>(m)] = sum2 * sum2 / (static_cast<double>(n) * sum4);
+  }
+}
+
+}  // namespace vitrum::analysis
