@@ -113,6 +113,45 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
   const bool half_stencil = std::min({nx, ny, nz}) >= 2 * reach + 1;
   const bool typed = !type_list_sq_.empty() && types_.size() == n;
   const int span = 2 * reach + 1;
+
+  // Stencil of every cell, computed once: (neighbour cell, image code, whether it is the own cell).
+  // Half stencil: with at least 2·reach+1 cells per direction every stencil cell is a distinct
+  // (cell, image) pair, so each pair is found once by taking the "forward" half of the stencil
+  // plus j > i in the own cell. Otherwise the full stencil and j > i everywhere.
+  struct StencilCell {
+    std::int32_t cell;
+    std::uint8_t code;
+    bool own;
+  };
+  std::vector<StencilCell> stencil;
+  std::vector<std::int32_t> stencil_start(ncell + 1, 0);
+  stencil.reserve(ncell * static_cast<std::size_t>(span * span * span));
+  for (int cz = 0; cz < nz; ++cz)
+    for (int cy = 0; cy < ny; ++cy)
+      for (int cx = 0; cx < nx; ++cx) {
+        for (int oz = -reach; oz <= reach; ++oz) {
+          const int z = cz + oz, wz = (z + nz) % nz, sz = z < 0 ? -1 : (z >= nz ? 1 : 0);
+          for (int oy = -reach; oy <= reach; ++oy) {
+            const int y = cy + oy, wy = (y + ny) % ny, sy = y < 0 ? -1 : (y >= ny ? 1 : 0);
+            for (int ox = -reach; ox <= reach; ++ox) {
+              const int offset = ox + span * oy + span * span * oz;
+              if (half_stencil && offset < 0) continue;
+              const int x = cx + ox, wx = (x + nx) % nx, sx = x < 0 ? -1 : (x >= nx ? 1 : 0);
+              stencil.push_back({wx + nx * (wy + ny * wz), static_cast<std::uint8_t>(code_of(sx, sy, sz)),
+                                 offset == 0 || !half_stencil});
+            }
+          }
+        }
+        stencil_start[cx + nx * (cy + ny * cz) + 1] = static_cast<std::int32_t>(stencil.size());
+      }
+  // Positions and types in cell order, so the inner loop reads contiguous memory.
+  std::vector<Vec3> cell_pos(n);
+  std::vector<int> cell_type(n, 0);
+  for (std::size_t m = 0; m < n; ++m) {
+    cell_pos[m] = pos[cell_members[m]];
+    if (typed) cell_type[m] = types_[cell_members[m]];
+  }
+  const std::size_t row_len = static_cast<std::size_t>(ntypes_ + 1);
   // Generous first guess of the neighbour count; doubled and retried if any particle overflows.
   const double density = n / box.volume();
   if (stride_ == 0) stride_ = static_cast<std::size_t>(8 + 0.75 * 4.18879 * r_list * r_list * r_list * density);
@@ -121,41 +160,33 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
     j_.resize(n * stride_);
     code_.resize(n * stride_);
     bool overflow = false;
+    const Vec3* __restrict cp = cell_pos.data();
+    const int* __restrict ct = cell_type.data();
+    const std::int32_t* __restrict members = cell_members.data();
+    const std::int32_t* __restrict cstart = cell_start.data();
 #pragma omp parallel for schedule(dynamic, 64) reduction(|| : overflow)
     for (std::size_t i = 0; i < n; ++i) {
       const int c = cell_of[i];
-      const int ti = typed ? types_[i] : 0;
-      const int cx = c % nx, cy = (c / nx) % ny, cz = c / (nx * ny);
+      const double* __restrict row = typed ? type_list_sq_.data() + static_cast<std::size_t>(types_[i]) * row_len : nullptr;
       std::size_t k = 0;
-      std::int32_t* out_j = j_.data() + i * stride_;
-      std::uint8_t* out_code = code_.data() + i * stride_;
-      for (int oz = -reach; oz <= reach; ++oz) {
-        const int z = cz + oz, wz = (z + nz) % nz, sz = z < 0 ? -1 : (z >= nz ? 1 : 0);
-        for (int oy = -reach; oy <= reach; ++oy) {
-          const int y = cy + oy, wy = (y + ny) % ny, sy = y < 0 ? -1 : (y >= ny ? 1 : 0);
-          for (int ox = -reach; ox <= reach; ++ox) {
-            // Half stencil: with at least 2·reach+1 cells per direction every stencil cell is a
-            // distinct (cell, image) pair, so each pair is found once by taking the "forward"
-            // half of the stencil plus j > i in the own cell. Otherwise the full stencil and j > i.
-            const int offset = ox + span * oy + span * span * oz;
-            if (half_stencil && offset < 0) continue;
-            const int x = cx + ox, wx = (x + nx) % nx, sx = x < 0 ? -1 : (x >= nx ? 1 : 0);
-            const int code = code_of(sx, sy, sz);
-            const Vec3 xi = pos[i] - shifts[code];
-            const int cell = wx + nx * (wy + ny * wz);
-            const bool own = offset == 0 || !half_stencil;
-            for (std::int32_t m = cell_start[cell]; m < cell_start[cell + 1]; ++m) {
-              const std::int32_t j = cell_members[m];
-              if (own && static_cast<std::size_t>(j) <= i) continue;
-              const double lim = typed ? type_list_sq_[ti * (ntypes_ + 1) + types_[j]] : r_list_sq;
-              if (norm2(xi - pos[j]) < lim) {
-                if (k < stride_) {
-                  out_j[k] = j;
-                  out_code[k] = static_cast<std::uint8_t>(code);
-                }
-                ++k;
-              }
+      std::int32_t* __restrict out_j = j_.data() + i * stride_;
+      std::uint8_t* __restrict out_code = code_.data() + i * stride_;
+      const std::size_t cap = stride_;
+      for (std::int32_t e = stencil_start[c]; e < stencil_start[c + 1]; ++e) {
+        const StencilCell sc = stencil[e];
+        const Vec3 xi = pos[i] - shifts[sc.code];
+        const std::int32_t m_end = cstart[sc.cell + 1];
+        for (std::int32_t m = cstart[sc.cell]; m < m_end; ++m) {
+          const double dx = xi.x - cp[m].x, dy = xi.y - cp[m].y, dz = xi.z - cp[m].z;
+          const double lim = typed ? row[ct[m]] : r_list_sq;
+          if (dx * dx + dy * dy + dz * dz < lim) {
+            const std::int32_t j = members[m];
+            if (sc.own && static_cast<std::size_t>(j) <= i) continue;
+            if (k < cap) {
+              out_j[k] = j;
+              out_code[k] = sc.code;
             }
+            ++k;
           }
         }
       }
