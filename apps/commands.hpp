@@ -9,5 +9,6 @@ void add_generate(CLI::App& app);
 void add_epm(CLI::App& app);
 void add_run(CLI::App& app);
 void add_gfa(CLI::App& app);
+void add_analyze(CLI::App& app);
 
 }  // namespace vitrum::cli

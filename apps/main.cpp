@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_epm(app);
   vitrum::cli::add_run(app);
   vitrum::cli::add_gfa(app);
+  vitrum::cli::add_analyze(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   potentials->callback([] {
     for (const auto& m : vitrum::models())
