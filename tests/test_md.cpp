@@ -76,6 +76,33 @@ TEST(Md, NoseHooverChainConservesExtendedEnergy) {
   EXPECT_NEAR(measure(s).temperature, 0.8, 0.05);
 }
 
+// MTK barostat: the mean pressure and temperature reach their targets, the box relaxes to the
+// density of that state point (from ρ = 1.2 at T = 1, P ≈ 10 down to P = 5), and the extended
+// energy (including P V and the barostat's kinetic energy) is conserved.
+TEST(Md, NptReachesTargetPressure) {
+  System s = liquid4000();
+  auto npt = make_integrator({.ensemble = "npt", .dt = 0.005, .pressure = 5.0});
+  double p_sum = 0, t_sum = 0;
+  int count = 0;
+  std::vector<double> e;
+  const double v0 = s.box().volume();
+  for (int k = 1; k <= 8000; ++k) {
+    s.need_energy_virial = true;
+    npt->step(s, k, 1.0);
+    if (k > 3000 && k % 10 == 0) {
+      const Thermo t = measure(s);
+      p_sum += t.pressure;
+      t_sum += t.temperature;
+      ++count;
+    }
+    if (k > 3000 && k % 100 == 0) e.push_back(conserved(s, *npt, 1.0));
+  }
+  EXPECT_NEAR(p_sum / count, 5.0, 0.1);
+  EXPECT_NEAR(t_sum / count, 1.0, 0.01);
+  EXPECT_GT(s.box().volume(), 1.05 * v0);  // lower pressure, larger volume
+  EXPECT_LT(std::abs(slope(e) * e.size()), 5e-4);
+}
+
 // Canonical thermostats reach the target: mean temperature, and Bussi's conserved quantity.
 TEST(Md, StochasticThermostatsSampleTheTargetTemperature) {
   for (const char* ensemble : {"langevin", "nvt"}) {
