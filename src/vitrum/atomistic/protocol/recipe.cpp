@@ -76,9 +76,11 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     t.only({"kind", "name", "start", "ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed",
             "temperature", "steps", "rate", "equilibrate", "velocities"});
   else if (s.kind == "minimize")
-    t.only({"kind", "name", "start", "method", "ftol", "max_iterations", "dt", "max_step"});
+    t.only({"kind", "name", "start", "method", "ftol", "force_tolerance", "max_iterations", "dt", "max_step"});
   else if (is_swap_stage_kind(s.kind))
     only_swap_stage_keys(t, s.kind);
+  else if (is_shear_stage_kind(s.kind))
+    only_shear_stage_keys(t, s.kind);
   s.name = t.get_string("name", "");
   s.start = t.get_string("start", "");
   if (s.kind == "md") {
@@ -142,7 +144,8 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     MinimizeOptions& m = s.minimize;
     m.method = t.get_string("method", "fire");
     if (m.method != "fire" && m.method != "cg") t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg)", m.method));
-    m.ftol = t.get_double("ftol", 1e-10);
+    if (t.has("ftol") && t.has("force_tolerance")) t.fail("force_tolerance", "give `ftol` or `force_tolerance`, not both");
+    m.ftol = t.has("force_tolerance") ? t.get_double("force_tolerance") : t.get_double("ftol", 1e-10);
     if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
     m.max_iterations = t.get_int("max_iterations", m.max_iterations);
     if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
@@ -152,8 +155,10 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     if (!(m.max_step > 0)) t.fail("max_step", "must be positive");
   } else if (is_swap_stage_kind(s.kind)) {
     s.swap = parse_swap_stage(t, s.kind, seed);
+  } else if (s.kind == "aqs") {
+    s.shear = parse_aqs_stage(t);
   } else {
-    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid)", s.kind));
+    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs)", s.kind));
   }
   t.finish();
   return s;

@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/protocol/aqs_spec.hpp"
 #include "vitrum/atomistic/protocol/swap_spec.hpp"
 
 namespace vitrum {
@@ -30,7 +31,7 @@ struct OutputSpec {
 };
 
 struct StageSpec {
-  std::string kind;   // md | minimize | swap | swap_anneal | hybrid
+  std::string kind;   // md | minimize | swap | swap_anneal | hybrid | aqs
   std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
   std::string start;
   // md
@@ -44,6 +45,8 @@ struct StageSpec {
   MinimizeOptions minimize;
   // swap | swap_anneal | hybrid
   SwapSpec swap;
+  // aqs
+  AqsSpec shear;
 };
 
 struct Recipe {

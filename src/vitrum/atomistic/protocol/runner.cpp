@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/protocol/aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
@@ -292,6 +293,7 @@ class Runner {
   void run_stage(const StageSpec& st) {
     if (st.kind == "minimize") run_minimize(st);
     else if (is_swap_stage_kind(st.kind)) run_swap(st);
+    else if (st.kind == "aqs") run_aqs(st);
     else run_md(st);
   }
 
@@ -302,6 +304,14 @@ class Runner {
                      [this] { write_checkpoint(); },
                      [] { const int sig = g_signal; g_signal = 0; return sig; }};
     end_stage(st, run_swap_stage(st, h));
+  }
+
+  // An interrupted AQS stage restarts from its beginning on resume (the last checkpoint is the stage start).
+  void run_aqs(const StageSpec& st) {
+    begin_stage(st);
+    AqsStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st),
+                    [] { const int sig = g_signal; g_signal = 0; return sig; }};
+    end_stage(st, run_aqs_stage(st, h));
   }
 
   void run_minimize(const StageSpec& st) {

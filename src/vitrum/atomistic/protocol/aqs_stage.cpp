@@ -1,0 +1,114 @@
+// The `aqs` stage: AQS curve, events, shear modulus, yield and flow stress; stageN-aqs.csv and stageN-aqs-events.csv.
+#include "vitrum/atomistic/protocol/aqs_stage.hpp"
+
+#include <algorithm>
+#include <chrono>
+#include <fmt/format.h>
+#include <sstream>
+
+#include "vitrum/atomistic/integrate/thermo.hpp"
+#include "vitrum/atomistic/protocol/progress.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/io/configuration.hpp"
+
+namespace vitrum {
+
+namespace {
+
+// Least-squares slope of σ(γ) over the first `points` steps, cut before the first step where σ falls at all
+// (events below drop_threshold included): the elastic branch only.
+double initial_slope(const std::vector<AqsPoint>& c, std::int64_t points) {
+  std::size_t m = 1;
+  while (m < c.size() && static_cast<std::int64_t>(m) <= points && c[m].stress_xy > c[m - 1].stress_xy) ++m;
+  if (m < 2) return 0.0;  // caller reports null
+  double sg = 0, ss = 0, sgg = 0, sgs = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    sg += c[k].gamma;
+    ss += c[k].stress_xy;
+    sgg += c[k].gamma * c[k].gamma;
+    sgs += c[k].gamma * c[k].stress_xy;
+  }
+  const double n = static_cast<double>(m);
+  return (n * sgs - sg * ss) / (n * sgg - sg * sg);
+}
+
+}  // namespace
+
+nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
+  const AqsOptions& o = st.shear.aqs;
+  const auto t0 = std::chrono::steady_clock::now();
+  const auto steps = static_cast<std::int64_t>(std::llround(o.gamma_max / o.dgamma));
+  Progress progress(h.label, steps);
+  h.sys.list.set_sorting(false);
+  const AqsResult r = run_aqs(h.sys, o, [&](const AqsPoint&, std::size_t k) {
+    progress.update(static_cast<std::int64_t>(k));
+    if (const int sig = h.take_signal()) throw Interrupted{sig};
+    return true;
+  });
+  progress.finish();
+  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+
+  const std::string base = fmt::format("stage{}-aqs", h.stage_number);
+  std::ostringstream csv, ev;
+  csv << "gamma,stress_xy,pe_per_particle,event,iterations\n";
+  std::int64_t iterations = 0;
+  for (const AqsPoint& p : r.curve) {
+    csv << fmt::format("{:.10g},{:.12g},{:.12g},{},{}\n", p.gamma, p.stress_xy, p.pe_per_particle, p.event ? 1 : 0,
+                       p.iterations);
+    iterations += p.iterations;
+  }
+  write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
+  ev << "gamma_before,gamma_after,stress_drop,energy_drop_per_particle\n";
+  std::vector<double> drops, energy_drops;
+  for (const AqsEvent& e : r.events) {
+    ev << fmt::format("{:.12g},{:.12g},{:.12g},{:.12g}\n", e.gamma_before, e.gamma_after, e.stress_drop, e.energy_drop);
+    drops.push_back(e.stress_drop);
+    energy_drops.push_back(e.energy_drop);
+  }
+  write_file_atomically(h.out_dir / (base + "-events.csv"), ev.str());
+
+  std::vector<double> strain, stress;
+  for (const AqsPoint& p : r.curve) {
+    strain.push_back(p.gamma);
+    stress.push_back(p.stress_xy);
+  }
+  // Flow stress: mean over the last third of the strain steps.
+  const std::size_t first_flow = r.curve.size() - std::max<std::size_t>(1, (r.curve.size() - 1) / 3);
+  double flow = 0;
+  for (std::size_t k = first_flow; k < r.curve.size(); ++k) flow += r.curve[k].stress_xy;
+  flow /= static_cast<double>(r.curve.size() - first_flow);
+  const double slope = initial_slope(r.curve, st.shear.modulus_points);
+  const bool has_slope = r.curve.size() >= 2 && r.curve[1].stress_xy > r.curve[0].stress_xy;
+  const double n = static_cast<double>(h.sys.size());
+  const Thermo t = measure(h.sys);
+  nlohmann::json result = {
+      {"kind", "aqs"},
+      {"dgamma", o.dgamma},
+      {"gamma_max", o.gamma_max},
+      {"ftol", o.minimize.ftol},
+      {"method", o.minimize.method},
+      {"drop_threshold", o.drop_threshold},
+      {"refined", o.refine},
+      {"sign_convention", "stress_xy = -P_xy (virial only; athermal)"},
+      {"strain", strain},
+      {"stress_xy", stress},
+      {"shear_modulus", has_slope ? nlohmann::json(slope) : nlohmann::json(nullptr)},
+      {"yield_stress", *std::max_element(stress.begin(), stress.end())},
+      {"flow_stress", flow},
+      {"largest_drop", drops.empty() ? 0.0 : *std::max_element(drops.begin(), drops.end())},
+      {"events", r.events.size()},
+      {"stress_drops", drops},
+      {"energy_drops_per_particle", energy_drops},
+      {"converged", r.converged},
+      {"worst_fmax", r.worst_fmax},
+      {"minimizer_iterations", iterations},
+      {"file", base + ".csv"},
+      {"events_file", base + "-events.csv"},
+      {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"pressure", t.pressure},
+                 {"stress", t.stress}, {"stress_xy", r.curve.back().stress_xy}, {"strain", r.curve.back().gamma},
+                 {"volume", t.volume}, {"density", n / t.volume}}},
+      {"wall_seconds", wall}};
+  return result;
+}
+
+}  // namespace vitrum
