@@ -94,12 +94,7 @@ TEST_P(ForceGradient, VirialIsStrainDerivative) {
 
 INSTANTIATE_TEST_SUITE_P(AllModels, ForceGradient,
                          ::testing::Values("kob-andersen", "ka2", "wahnstrom", "polydisperse-ss"),
-                         [](const auto& info) {
-                           std::string s = info.param;
-                           for (char& c : s)
-                             if (c == '-') c = '_';
-                           return s;
-                         });
+                         test::param_name);
 
 }  // namespace
 }  // namespace vitrum

@@ -1,5 +1,7 @@
 // Small helpers shared by the tests: reference files, random configurations, brute-force sums.
 #pragma once
+#include <gtest/gtest.h>
+
 #include <filesystem>
 #include <string>
 
@@ -8,6 +10,14 @@
 namespace vitrum::test {
 
 inline std::filesystem::path data_dir() { return VITRUM_TEST_DATA; }
+
+// Test names for string parameters: gtest allows no '-' ("kob-andersen" → "kob_andersen").
+inline std::string param_name(const ::testing::TestParamInfo<std::string>& info) {
+  std::string s = info.param;
+  for (char& c : s)
+    if (c == '-') c = '_';
+  return s;
+}
 
 // Runs a shell command, returns its exit status and combined stdout+stderr.
 struct CommandResult {

@@ -67,12 +67,7 @@ INSTANTIATE_TEST_SUITE_P(AllModels, ReferenceForces,
                          ::testing::Values("kob-andersen_ortho", "kob-andersen_tilt", "ka2_ortho", "ka2_tilt",
                                            "wahnstrom_ortho", "wahnstrom_tilt", "polydisperse-ss_ortho",
                                            "polydisperse-ss_tilt"),
-                         [](const auto& info) {
-                           std::string s = info.param;
-                           for (char& c : s)
-                             if (c == '-') c = '_';
-                           return s;
-                         });
+                         test::param_name);
 
 }  // namespace
 }  // namespace vitrum

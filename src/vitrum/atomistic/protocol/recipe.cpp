@@ -92,15 +92,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     if (!(o.dt > 0)) t.fail("dt", fmt::format("must be positive, got {}", o.dt));
     const bool thermostatted = o.ensemble != "nve";
     if (thermostatted) {
-      if (o.ensemble == "nvt") {
-        o.thermostat = t.get_string("thermostat", "nose-hoover");
-        if (o.thermostat != "nose-hoover" && o.thermostat != "bussi")
-          t.fail("thermostat", fmt::format("unknown thermostat '{}' (known: nose-hoover, bussi)", o.thermostat));
-      }
-      o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
-      if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
-      o.chain = static_cast<int>(t.get_int("chain", 3));
-      if (o.chain < 1) t.fail("chain", "must be >= 1");
+      parse_thermostat_keys(t, o);
       if (o.ensemble == "npt") {
         o.pressure = t.get_double("pressure");
         o.pdamp = t.get_double("pdamp", 1000.0 * o.dt);
@@ -165,6 +157,18 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
 }
 
 }  // namespace
+
+void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o) {
+  if (o.ensemble == "nvt") {
+    o.thermostat = t.get_string("thermostat", "nose-hoover");
+    if (o.thermostat != "nose-hoover" && o.thermostat != "bussi")
+      t.fail("thermostat", fmt::format("unknown thermostat '{}' (known: nose-hoover, bussi)", o.thermostat));
+  }
+  o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
+  if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
+  o.chain = static_cast<int>(t.get_int("chain", 3));
+  if (o.chain < 1) t.fail("chain", "must be >= 1");
+}
 
 Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir) {
   const toml::table root = parse_toml_string(text, source);

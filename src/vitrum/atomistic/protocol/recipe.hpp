@@ -58,6 +58,11 @@ struct Recipe {
   std::uint64_t hash = 0;
 };
 
+class RecipeTable;
+// Reads the thermostat keys shared by every thermostatted stage into `o` (whose dt and ensemble
+// are set): `thermostat` (nvt only: nose-hoover | bussi), `tdamp` (default 100 dt), `chain`.
+void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o);
+
 // Parses and validates; every error names the file, line and key.
 Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir);
 Recipe read_recipe(const std::filesystem::path& file);

@@ -1,6 +1,7 @@
 // Parsing of the swap stages' recipe keys (see swap_spec.hpp and the README's Recipes section).
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/swap_spec.hpp"
 
 namespace vitrum {
@@ -50,13 +51,7 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
     o.seed = s.seed;
     o.dt = t.get_double("dt", 0.005);
     if (!(o.dt > 0)) t.fail("dt", "must be positive");
-    o.thermostat = t.get_string("thermostat", "nose-hoover");
-    if (o.thermostat != "nose-hoover" && o.thermostat != "bussi")
-      t.fail("thermostat", fmt::format("unknown thermostat '{}' (known: nose-hoover, bussi)", o.thermostat));
-    o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
-    if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
-    o.chain = static_cast<int>(t.get_int("chain", 3));
-    if (o.chain < 1) t.fail("chain", "must be >= 1");
+    parse_thermostat_keys(t, o);
     s.steps = t.get_int("steps");
     if (s.steps < 1) t.fail("steps", "must be >= 1");
     s.swap_every = t.get_int("swap_every", s.swap_every);
