@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/shear/aqs.hpp"
+#include "vitrum/atomistic/shear/band.hpp"
 #include "vitrum/atomistic/shear/d2min.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -49,6 +50,23 @@ Relaxed relaxed_at(double gamma) {
   s.need_energy_virial = true;
   s.compute_forces();
   return {s.last.energy, shear_stress(s)};
+}
+
+// D²min needs unwrapped positions that follow the particles: a CG line search that restored positions
+// after a list rebuild had wrapped them (but not the image flags) shifted particles by a box vector.
+TEST(Aqs, CgMinimisationKeepsUnwrappedPositionsContinuous) {
+  System s = make_system(test::random_configuration("kob-andersen", 500, 9, 0.2), "kob-andersen", "cg-unwrap");
+  std::vector<Vec3> before(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) before[i] = s.cfg.box.unwrap(s.particles().position[i], s.particles().image[i]);
+  MinimizeOptions m;
+  m.method = "cg";
+  m.ftol = 1e-8;
+  minimize(s, m);
+  ASSERT_GT(s.list.builds(), 1u) << "the test needs list rebuilds during the minimisation";
+  double worst = 0;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    worst = std::max(worst, norm(s.cfg.box.unwrap(s.particles().position[i], s.particles().image[i]) - before[i]));
+  EXPECT_LT(worst, 0.25 * s.cfg.box.lengths().y) << "a particle moved by a box vector";
 }
 
 TEST(Aqs, ElasticSlopeEqualsEnergyCurvature) {
@@ -172,6 +190,37 @@ TEST(D2min, RejectsMismatchedConfigurations) {
   EXPECT_THROW(d2min(a, b, 1.1), Error);
 }
 
+// A field that is high in one slab of fractional coordinate [0.4, 0.6) along `axis` and low elsewhere.
+std::vector<double> slab_field(const Configuration& c, int axis) {
+  std::vector<double> f(c.particles.size());
+  for (std::size_t i = 0; i < f.size(); ++i) {
+    const Vec3 s = c.box.to_fractional(c.particles.position[i]);
+    const double u = axis == 1 ? s.y : s.x;
+    f[i] = (u >= 0.4 && u < 0.6 ? 1.0 : 0.02) * (1.0 + 0.3 * std::sin(7.0 * static_cast<double>(i)));
+  }
+  return f;
+}
+
+TEST(D2min, BandDetectionFindsASlabAndItsOrientation) {
+  const Configuration c = test::random_configuration("kob-andersen", 2000, 5, 0.1);
+  for (const int axis : {1, 0}) {
+    const BandResult b = detect_band(c, slab_field(c, axis), {.slab_width = 1.0, .threshold = 0.25});
+    const double L = axis == 1 ? c.box.perpendicular_widths().y : c.box.perpendicular_widths().x;
+    const double slab = L / static_cast<double>(b.profile.size());
+    EXPECT_TRUE(b.detected) << "axis " << axis;
+    EXPECT_EQ(b.axis, axis);
+    EXPECT_NEAR(b.width, 0.2 * L, slab + 1e-12) << "axis " << axis;
+    EXPECT_NEAR(b.position, 0.5, slab / L) << "axis " << axis;
+    EXPECT_GT(b.localization_index, 0.6);
+  }
+  // A field without structure in space: low index, no band.
+  std::vector<double> noise(c.particles.size());
+  for (std::size_t i = 0; i < noise.size(); ++i) noise[i] = 1.0 + 0.5 * std::sin(13.0 * static_cast<double>(i));
+  const BandResult none = detect_band(c, noise, {.slab_width = 1.0, .threshold = 0.25});
+  EXPECT_FALSE(none.detected);
+  EXPECT_LT(none.localization_index, 0.05);
+}
+
 std::string error_of(const std::string& text) {
   try {
     parse_recipe(text, "bad.toml", ".");
@@ -231,6 +280,8 @@ max_strain = 0.02
   EXPECT_DOUBLE_EQ(st["largest_drop"].get<double>(), largest);
   EXPECT_DOUBLE_EQ(st["yield_stress"].get<double>(), peak);
   EXPECT_TRUE(st.contains("flow_stress"));
+  for (const char* key : {"band_detected", "localization_index", "band_profile"}) EXPECT_TRUE(st.contains(key)) << key;
+  EXPECT_TRUE(std::filesystem::exists(dir / "out" / "stage2-aqs-d2min.csv"));
   EXPECT_TRUE(std::filesystem::exists(dir / "out" / "stage2-aqs.csv"));
   EXPECT_TRUE(st["converged"].get<bool>());
 }

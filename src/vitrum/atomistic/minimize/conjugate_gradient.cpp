@@ -29,6 +29,7 @@ MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const Minimize
   r.force_evaluations = 1;
   r.fmax = max_force(p);
   std::vector<Vec3> h(p.force), f_old(n), x0(n);
+  std::vector<Int3> image0(n);  // a list rebuild inside the line search wraps positions: restore both together
   double last_step = 0;
   for (r.iterations = 0; r.iterations < opt.max_iterations && r.fmax >= opt.ftol; ++r.iterations) {
     double slope0 = directional_force(p, h);  // = −φ'(0) > 0 for a descent direction
@@ -43,10 +44,12 @@ MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const Minimize
     double a_lo = 0, s_lo = slope0, a_hi = -1, s_hi = 0;
     double a = last_step > 0 ? std::min(last_step, a_cap) : std::min(a_cap, 1e-3 / hmax + 0.01 * a_cap);
     x0 = p.position;
+    image0 = p.image;
     f_old = p.force;
     double slope = slope0;
     for (int k = 0; k < kMaxLineSteps; ++k) {
       for (std::size_t i = 0; i < n; ++i) p.position[i] = x0[i] + h[i] * a;
+      p.image = image0;
       s.compute_forces();
       ++r.force_evaluations;
       slope = directional_force(p, h);

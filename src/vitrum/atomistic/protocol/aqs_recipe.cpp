@@ -14,7 +14,7 @@ void only_shear_stage_keys(const RecipeTable& t, std::string_view kind) {
   if (kind != "aqs")
     t.fail("kind", fmt::format("stage kind \"{}\" is not implemented yet (issue 8); only \"aqs\" shear is", kind));
   t.only({"kind", "name", "start", "dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance",
-          "method", "max_iterations", "drop_threshold", "refine", "min_dgamma", "modulus_points"});
+          "method", "max_iterations", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width", "band_threshold"});
 }
 
 namespace {
@@ -50,6 +50,12 @@ AqsSpec parse_aqs_stage(RecipeTable& t) {
   if (o.refine && !(o.min_dgamma > 0 && o.min_dgamma < o.dgamma)) t.fail("min_dgamma", "must be in (0, dgamma)");
   s.modulus_points = t.get_int("modulus_points", s.modulus_points);
   if (s.modulus_points < 1) t.fail("modulus_points", "must be >= 1");
+  s.d2min_cutoff = t.get_double("d2min_cutoff", s.d2min_cutoff);
+  if (!(s.d2min_cutoff > 0)) t.fail("d2min_cutoff", "must be positive");
+  s.band.slab_width = t.get_double("band_slab_width", s.band.slab_width);
+  if (!(s.band.slab_width > 0)) t.fail("band_slab_width", "must be positive");
+  s.band.threshold = t.get_double("band_threshold", s.band.threshold);
+  if (!(s.band.threshold > 0 && s.band.threshold < 1)) t.fail("band_threshold", "must be in (0, 1)");
   return s;
 }
 

@@ -4,6 +4,7 @@
 #include <string_view>
 
 #include "vitrum/atomistic/shear/aqs.hpp"
+#include "vitrum/atomistic/shear/band.hpp"
 #include "vitrum/io/recipe_table.hpp"
 
 namespace vitrum {
@@ -11,6 +12,8 @@ namespace vitrum {
 struct AqsSpec {
   AqsOptions aqs;                     // dgamma (alias strain_step), gamma_max (alias max_strain), ftol, method, ...
   std::int64_t modulus_points = 10;   // steps (before the first event) fitted for the shear modulus
+  double d2min_cutoff = 2.5;          // D²min from the stage's first to last state (Falk & Langer's 2.5 σ)
+  BandOptions band;                   // band_slab_width, band_threshold
 };
 
 // aqs, and the planned cyclic_aqs, shear_rate and creep (rejected with a "not implemented" message).

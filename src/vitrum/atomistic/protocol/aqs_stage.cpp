@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/shear/d2min.hpp"
 #include "vitrum/io/configuration.hpp"
 
 namespace vitrum {
@@ -67,6 +68,18 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
   }
   write_file_atomically(h.out_dir / (base + "-events.csv"), ev.str());
 
+  // D²min over the whole stage, its slab profile and the band read off it; per-particle values in a CSV.
+  const std::vector<double> d2 = d2min(r.start, h.sys.cfg, st.shear.d2min_cutoff);
+  const BandResult band = detect_band(r.start, d2, st.shear.band);
+  std::ostringstream dcsv;
+  dcsv << "id,type,x,y,z,d2min\n";
+  for (std::size_t i = 0; i < d2.size(); ++i) {
+    const Vec3& x = r.start.particles.position[i];
+    dcsv << fmt::format("{},{},{:.8g},{:.8g},{:.8g},{:.10g}\n", r.start.particles.id[i], r.start.particles.type[i], x.x,
+                        x.y, x.z, d2[i]);
+  }
+  write_file_atomically(h.out_dir / (base + "-d2min.csv"), dcsv.str());
+
   std::vector<double> strain, stress;
   for (const AqsPoint& p : r.curve) {
     strain.push_back(p.gamma);
@@ -99,6 +112,14 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
       {"events", r.events.size()},
       {"stress_drops", drops},
       {"energy_drops_per_particle", energy_drops},
+      {"d2min_cutoff", st.shear.d2min_cutoff},
+      {"band_detected", band.detected},
+      {"band_width", band.detected ? nlohmann::json(band.width) : nlohmann::json(nullptr)},
+      {"band_axis", band.axis == 1 ? "y" : "x"},
+      {"band_position", band.detected ? nlohmann::json(band.position) : nlohmann::json(nullptr)},
+      {"localization_index", band.localization_index},
+      {"band_profile", band.profile},
+      {"d2min_file", base + "-d2min.csv"},
       {"converged", r.converged},
       {"worst_fmax", r.worst_fmax},
       {"minimizer_iterations", iterations},

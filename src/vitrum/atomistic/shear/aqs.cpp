@@ -63,6 +63,7 @@ AqsResult run_aqs(System& s, const AqsOptions& opt, const AqsMonitor& monitor) {
   std::int64_t it = 0;
   State prev = relax(s, opt, res, it);
   res.curve.push_back({s.cfg.box.strain_xy(), prev.stress, prev.energy, false, it});
+  res.start = prev.cfg;
   const double gamma0 = s.cfg.box.strain_xy();
   const auto steps = static_cast<std::size_t>(std::llround(opt.gamma_max / opt.dgamma));
   for (std::size_t k = 1; k <= steps; ++k) {

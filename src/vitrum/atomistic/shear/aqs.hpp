@@ -37,6 +37,7 @@ struct AqsEvent {
 };
 
 struct AqsResult {
+  Configuration start;           // the minimised state of curve[0] (reference for D²min over the run)
   std::vector<AqsPoint> curve;   // curve[0] is the initial state (minimised as given, no strain added)
   std::vector<AqsEvent> events;
   bool converged = true;         // every minimisation reached ftol
