@@ -202,13 +202,29 @@ class SwapStageRun {
     const double n = static_cast<double>(s.size());
     const double T = spec_.temperatures.front();
     const bool fresh = h_.saved_state.empty();
+    // The Monte Carlo constructor wraps positions into the box. Mid-stage (on resume) that would
+    // move atoms by lattice vectors under a neighbour list whose image codes assume they did not
+    // move: keep the positions as restored (each sweep wraps them anyway, then rebuilds the list).
+    const std::vector<Vec3> restored_positions = s.particles().position;
+    const std::vector<Int3> restored_images = s.particles().image;
     SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed);
+    if (!fresh) {
+      s.particles().position = restored_positions;
+      s.particles().image = restored_images;
+    }
     auto integrator = make_integrator(spec_.integrator);
     if (fresh) {
       create_velocities(s, T, spec_.seed);
       s.cfg.has_velocities = true;
       s.list.build(s.particles(), s.cfg.box);  // the chain wrapped the positions
       s.compute_forces();
+      // Checkpoint the initialised stage at once, so that a resume continues from this state
+      // instead of initialising again.
+      cur_.mc = serialise(mc);
+      ArchiveWriter iw;
+      integrator->checkpoint(iw);
+      cur_.integrator = iw.buffer();
+      save();
     } else {
       ArchiveReader r(cur_.mc, "hybrid stage checkpoint");
       mc.checkpoint(r);
