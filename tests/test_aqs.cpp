@@ -221,25 +221,16 @@ TEST(D2min, BandDetectionFindsASlabAndItsOrientation) {
   EXPECT_LT(none.localization_index, 0.05);
 }
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_recipe(text, "bad.toml", ".");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
-
 TEST(RecipeAqs, RejectsUnimplementedShearStagesAndBadKeys) {
   const std::string head = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
   for (const char* kind : {"cyclic_aqs", "shear_rate", "creep"}) {
-    const std::string msg = error_of(head + "[[stage]]\nkind = \"" + kind + "\"\n");
+    const std::string msg = test::recipe_error(head + "[[stage]]\nkind = \"" + kind + "\"\n");
     EXPECT_NE(msg.find("not implemented"), std::string::npos) << msg;
   }
-  EXPECT_NE(error_of(head + "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-3\n").find("gamma_max"), std::string::npos);
-  EXPECT_NE(error_of(head + "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-3\nstrain_step = 1e-3\nmax_strain = 0.1\n")
+  EXPECT_NE(test::recipe_error(head + "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-3\n").find("gamma_max"), std::string::npos);
+  EXPECT_NE(test::recipe_error(head + "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-3\nstrain_step = 1e-3\nmax_strain = 0.1\n")
                 .find("not both"), std::string::npos);
-  EXPECT_NE(error_of(head + "[[stage]]\nkind = \"aqs\"\nmax_strain = 0.1\nshear_rate = 1e-3\n").find("shear_rate"),
+  EXPECT_NE(test::recipe_error(head + "[[stage]]\nkind = \"aqs\"\nmax_strain = 0.1\nshear_rate = 1e-3\n").find("shear_rate"),
             std::string::npos);
 }
 

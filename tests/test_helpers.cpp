@@ -4,6 +4,8 @@
 #include <cstdio>
 
 #include "vitrum/atomistic/build/generate.hpp"
+#include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/core/error.hpp"
 
 namespace vitrum::test {
 
@@ -15,6 +17,15 @@ CommandResult run_command(const std::string& command) {
   while (fgets(buf.data(), buf.size(), pipe)) out += buf.data();
   const int status = pclose(pipe);
   return {WIFEXITED(status) ? WEXITSTATUS(status) : -1, out};
+}
+
+std::string recipe_error(const std::string& text) {
+  try {
+    parse_recipe(text, "bad.toml", ".");
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
 }
 
 Configuration random_configuration(const std::string& model, std::size_t n, std::uint32_t seed, double tilt) {

@@ -19,6 +19,9 @@ inline std::string param_name(const ::testing::TestParamInfo<std::string>& info)
   return s;
 }
 
+// The message of the Error that parsing `text` as a recipe named "bad.toml" throws ("" if none).
+std::string recipe_error(const std::string& text);
+
 // Runs a shell command, returns its exit status and combined stdout+stderr.
 struct CommandResult {
   int status;

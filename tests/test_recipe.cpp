@@ -25,15 +25,6 @@ steps = 100000
 equilibrate = 40000
 )";
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_recipe(text, "bad.toml", ".");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
-
 std::string replace(std::string s, const std::string& from, const std::string& to) {
   const auto p = s.find(from);
   EXPECT_NE(p, std::string::npos) << from;
@@ -59,40 +50,40 @@ TEST(Recipe, DefaultRecipeParses) {
 }
 
 TEST(Recipe, UnknownKeyNamesKeyTableAndLine) {
-  const auto msg = error_of(replace(kGood, "temperature = 0.8", "temprature = 0.8"));
+  const auto msg = test::recipe_error(replace(kGood, "temperature = 0.8", "temprature = 0.8"));
   EXPECT_NE(msg.find("bad.toml:8: unknown key 'temprature' in [stage[1]]"), std::string::npos) << msg;
 }
 
 TEST(Recipe, UnknownKeyInSystem) {
-  const auto msg = error_of(replace(kGood, "seed = 1", "sead = 1"));
+  const auto msg = test::recipe_error(replace(kGood, "seed = 1", "sead = 1"));
   EXPECT_NE(msg.find("unknown key 'sead' in [system]"), std::string::npos) << msg;
 }
 
 TEST(Recipe, NegativeTimeStep) {
-  const auto msg = error_of(replace(kGood, "dt = 0.005", "dt = -0.005"));
+  const auto msg = test::recipe_error(replace(kGood, "dt = 0.005", "dt = -0.005"));
   EXPECT_NE(msg.find("bad.toml:9: [stage[1]] dt: must be positive"), std::string::npos) << msg;
 }
 
 TEST(Recipe, NonPositiveTemperatureWithThermostat) {
   for (const char* t : {"temperature = 0", "temperature = -1.0", "temperature = [1.0, 0.0]"}) {
-    const auto msg = error_of(replace(kGood, "temperature = 0.8", t));
+    const auto msg = test::recipe_error(replace(kGood, "temperature = 0.8", t));
     EXPECT_NE(msg.find("temperature: must be > 0"), std::string::npos) << msg;
   }
-  const auto missing = error_of(replace(kGood, "temperature = 0.8\n", ""));
+  const auto missing = test::recipe_error(replace(kGood, "temperature = 0.8\n", ""));
   EXPECT_NE(missing.find("temperature: required for ensemble 'nvt'"), std::string::npos) << missing;
 }
 
 TEST(Recipe, OtherMistakes) {
-  EXPECT_NE(error_of(replace(kGood, "ensemble = \"nvt\"", "ensemble = \"nvx\"")).find("unknown ensemble 'nvx'"),
+  EXPECT_NE(test::recipe_error(replace(kGood, "ensemble = \"nvt\"", "ensemble = \"nvx\"")).find("unknown ensemble 'nvx'"),
             std::string::npos);
-  EXPECT_NE(error_of(replace(kGood, "equilibrate = 40000", "equilibrate = 100000")).find("equilibrate"),
+  EXPECT_NE(test::recipe_error(replace(kGood, "equilibrate = 40000", "equilibrate = 100000")).find("equilibrate"),
             std::string::npos);
-  EXPECT_NE(error_of(replace(kGood, "kind = \"md\"", "kind = \"mdd\"")).find("unknown stage kind 'mdd'"),
+  EXPECT_NE(test::recipe_error(replace(kGood, "kind = \"md\"", "kind = \"mdd\"")).find("unknown stage kind 'mdd'"),
             std::string::npos);
-  EXPECT_NE(error_of(replace(kGood, "steps = 100000", "steps = \"many\"")).find("steps: expected an integer"),
+  EXPECT_NE(test::recipe_error(replace(kGood, "steps = 100000", "steps = \"many\"")).find("steps: expected an integer"),
             std::string::npos);
-  EXPECT_NE(error_of("[system\n").find("bad.toml:1"), std::string::npos);
-  EXPECT_NE(error_of(replace(kGood, "[[stage]]", "[[stage]]\nstart = \"nowhere\"")).find("no earlier stage is named"),
+  EXPECT_NE(test::recipe_error("[system\n").find("bad.toml:1"), std::string::npos);
+  EXPECT_NE(test::recipe_error(replace(kGood, "[[stage]]", "[[stage]]\nstart = \"nowhere\"")).find("no earlier stage is named"),
             std::string::npos);
 }
 

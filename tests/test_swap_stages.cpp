@@ -133,15 +133,6 @@ sweeps = 20000
 p_swap = 0.2
 )";
 
-std::string error_of(const std::string& text) {
-  try {
-    parse_recipe(text, "bad.toml", ".");
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
-
 TEST(SwapStages, IssueRecipeParsesExactlyAsWritten) {
   const Recipe r = parse_recipe(kIssueRecipe, "swap-poly.toml", ".");
   ASSERT_EQ(r.stages.size(), 1u);
@@ -166,16 +157,16 @@ TEST(SwapStages, RecipeMistakesNameTheKey) {
   auto with = [](const std::string& stage) {
     return std::string("[system]\nread = \"x.data\"\npotential = \"ka2\"\n[[stage]]\n") + stage;
   };
-  EXPECT_NE(error_of(with("kind = \"swap\"\ntemperature = 0.5\nsweeps = 10\npswap = 0.3\n")).find("pswap"),
+  EXPECT_NE(test::recipe_error(with("kind = \"swap\"\ntemperature = 0.5\nsweeps = 10\npswap = 0.3\n")).find("pswap"),
             std::string::npos);
-  EXPECT_NE(error_of(with("kind = \"swap\"\ntemperature = 0.5\nsweeps = 10\np_swap = 1.5\n")).find("p_swap"),
+  EXPECT_NE(test::recipe_error(with("kind = \"swap\"\ntemperature = 0.5\nsweeps = 10\np_swap = 1.5\n")).find("p_swap"),
             std::string::npos);
-  EXPECT_NE(error_of(with("kind = \"swap_anneal\"\ntemperatures = [0.5, -1]\nsweeps = 10\n")).find("temperatures"),
+  EXPECT_NE(test::recipe_error(with("kind = \"swap_anneal\"\ntemperatures = [0.5, -1]\nsweeps = 10\n")).find("temperatures"),
             std::string::npos);
-  EXPECT_NE(error_of(with("kind = \"swap\"\ntemperature = 0.5\n")).find("sweeps"), std::string::npos);
-  EXPECT_NE(error_of(with("kind = \"hybrid\"\ntemperature = 0.5\nsteps = 10\nswap_every = 0\n")).find("swap_every"),
+  EXPECT_NE(test::recipe_error(with("kind = \"swap\"\ntemperature = 0.5\n")).find("sweeps"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with("kind = \"hybrid\"\ntemperature = 0.5\nsteps = 10\nswap_every = 0\n")).find("swap_every"),
             std::string::npos);
-  const std::string pt = error_of(with("kind = \"parallel_tempering\"\ntemperatures = [0.5, 0.6]\n"));
+  const std::string pt = test::recipe_error(with("kind = \"parallel_tempering\"\ntemperatures = [0.5, 0.6]\n"));
   EXPECT_NE(pt.find("not implemented"), std::string::npos) << pt;
 }
 
