@@ -63,7 +63,7 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
     return std::array<int, 3>{c(s.x), c(s.y), c(s.z)};
   };
   // A single pair's σ_ij: evaluate the potential's coefficients through a two-particle probe.
-  auto sigma_ij = [&](std::size_t i, std::size_t j) { return pair_sigma(*potential, p, i, j); };
+  auto sigma_ij = [&](std::size_t i, std::size_t j) { return potential->pair_sigma(p, i, j); };
   constexpr int kMaxAttempts = 100000;
   for (std::size_t i = 0; i < n; ++i) {
     bool placed = false;

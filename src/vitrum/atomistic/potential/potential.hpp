@@ -50,8 +50,4 @@ class Potential {
   [[nodiscard]] virtual ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const = 0;
 };
 
-inline double pair_sigma(const Potential& u, const Particles& p, std::size_t i, std::size_t j) {
-  return u.pair_sigma(p, i, j);
-}
-
 }  // namespace vitrum

@@ -1,5 +1,7 @@
 #include "vitrum/atomistic/protocol/runner.hpp"
 
+#include <omp.h>
+
 #include <chrono>
 #include <csignal>
 #include <cstdio>
@@ -155,7 +157,7 @@ class Runner {
                               {"seed", recipe_.system.seed},
                               {"n", sys_->size()},
                               {"units", "lj"},
-                              {"threads", omp_threads()},
+                              {"threads", omp_get_max_threads()},
                               {"wall_seconds", state_.wall_seconds},
                               {"stages", nlohmann::json::parse(state_.results)}};
     write_file_atomically(opt_.out_dir / "summary.json", summary.dump(2) + "\n");
@@ -164,8 +166,6 @@ class Runner {
   }
 
  private:
-  static int omp_threads();
-
   void start_fresh() {
     const SystemSpec& sp = recipe_.system;
     Configuration cfg;
@@ -436,14 +436,6 @@ class Runner {
   std::FILE* thermo_ = nullptr;
 };
 
-}  // namespace
-}  // namespace vitrum
-
-#include <omp.h>
-
-namespace vitrum {
-namespace {
-int Runner::omp_threads() { return omp_get_max_threads(); }
 }  // namespace
 
 nlohmann::json run_recipe(const Recipe& recipe, const RunOptions& options) {

@@ -72,19 +72,24 @@ std::vector<double> d2min(const Configuration& reference, const Configuration& c
   };
   std::vector<Mat3> X(n, Mat3{}), Y(n, Mat3{});
   const double rc2 = cutoff * cutoff;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto js = list.neighbors(i);
-    const auto codes = list.images(i);
-    for (std::size_t k = 0; k < js.size(); ++k) {
-      const auto j = static_cast<std::size_t>(js[k]);
-      const Vec3 shift = shifts[codes[k]];
-      const Vec3 d0 = p0.position[j] + shift - p0.position[i];
-      if (norm2(d0) >= rc2) continue;
-      const Vec3 d = current_pair(i, j, shift, d0);
-      accumulate(X[i], Y[i], d, d0);
-      accumulate(X[j], Y[j], -1.0 * d, -1.0 * d0);
+  // Calls f(i, j, d, d0) once for every pair within the cut-off in the reference configuration.
+  auto for_each_pair = [&](auto&& f) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const auto js = list.neighbors(i);
+      const auto codes = list.images(i);
+      for (std::size_t k = 0; k < js.size(); ++k) {
+        const auto j = static_cast<std::size_t>(js[k]);
+        const Vec3 shift = shifts[codes[k]];
+        const Vec3 d0 = p0.position[j] + shift - p0.position[i];
+        if (norm2(d0) >= rc2) continue;
+        f(i, j, current_pair(i, j, shift, d0), d0);
+      }
     }
-  }
+  };
+  for_each_pair([&](std::size_t i, std::size_t j, const Vec3& d, const Vec3& d0) {
+    accumulate(X[i], Y[i], d, d0);
+    accumulate(X[j], Y[j], -1.0 * d, -1.0 * d0);
+  });
   std::vector<double> out(n, std::numeric_limits<double>::quiet_NaN());
   // J_i = X Y⁻¹; second pass sums |d − J d0|² over the same pairs.
   std::vector<Mat3> J(n);
@@ -107,19 +112,10 @@ std::vector<double> d2min(const Configuration& reference, const Configuration& c
                   J[i][2][0] * d0.x + J[i][2][1] * d0.y + J[i][2][2] * d0.z};
     return norm2(d - jd);
   };
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto js = list.neighbors(i);
-    const auto codes = list.images(i);
-    for (std::size_t k = 0; k < js.size(); ++k) {
-      const auto j = static_cast<std::size_t>(js[k]);
-      const Vec3 shift = shifts[codes[k]];
-      const Vec3 d0 = p0.position[j] + shift - p0.position[i];
-      if (norm2(d0) >= rc2) continue;
-      const Vec3 d = current_pair(i, j, shift, d0);
-      if (ok[i]) out[i] += residual(i, d, d0);
-      if (ok[j]) out[j] += residual(j, -1.0 * d, -1.0 * d0);
-    }
-  }
+  for_each_pair([&](std::size_t i, std::size_t j, const Vec3& d, const Vec3& d0) {
+    if (ok[i]) out[i] += residual(i, d, d0);
+    if (ok[j]) out[j] += residual(j, -1.0 * d, -1.0 * d0);
+  });
   return out;
 }
 
