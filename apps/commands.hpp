@@ -10,5 +10,6 @@ void add_epm(CLI::App& app);
 void add_run(CLI::App& app);
 void add_gfa(CLI::App& app);
 void add_analyze(CLI::App& app);
+void add_stz(CLI::App& app);
 
 }  // namespace vitrum::cli

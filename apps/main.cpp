@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_run(app);
   vitrum::cli::add_gfa(app);
   vitrum::cli::add_analyze(app);
+  vitrum::cli::add_stz(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   potentials->callback([] {
     for (const auto& m : vitrum::models())

@@ -63,7 +63,7 @@ class QuasistaticShear {
     double stiffness = 0;  // largest |eigenvalue| estimate of the explicit terms [1/s]
   };
   void rates(const Eigen::VectorXd& sigma, const Eigen::VectorXd& state, const Eigen::VectorXd& plastic,
-             const Eigen::VectorXd& w_old, Rates& out, Eigen::VectorXd& w_new);
+             const Eigen::VectorXd& w_old, Rates& out, Eigen::VectorXd& w_new, bool stiffness);
   // Second-order upwind (v·∇)φ for φ on cells (corners = false) or corners.
   void advect(const double* phi, bool corners, const std::vector<double>& ua, const std::vector<double>& va,
               double* out) const;
@@ -74,7 +74,7 @@ class QuasistaticShear {
   ShearSettings set_;
   ShearState s_;
   // scratch, cell and corner fields
-  std::vector<double> dpl_, sbar_, tau_c_, s_c_, dplxy_c_, s_k_, spin_k_, uc_, vc_, uk_, vk_;
+  std::vector<double> adv_, dpl_, sbar_, tau_c_, s_c_, dplxy_c_, s_k_, spin_k_, uc_, vc_, uk_, vk_;
   Rates k1_, k2_;
   long steps_ = 0, solves_ = 0;
   double solve_seconds_ = 0, total_seconds_ = 0;

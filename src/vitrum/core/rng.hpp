@@ -19,6 +19,7 @@ enum class Stream : std::uint32_t {
   EpmThreshold = 7,
   GfaForest = 8,    // random-forest bootstrap samples and feature choices (gfa/)
   GfaFolds = 9,     // cross-validation fold assignment (gfa/)
+  ContinuumField = 10,  // random initial fields of the continuum solver (continuum/)
 };
 
 // One draw-site generator: construct for (stream, seed, step, id[, extra]) and pull a handful of

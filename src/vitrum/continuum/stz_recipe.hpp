@@ -1,0 +1,42 @@
+// A continuum plasticity recipe (TOML, strict keys): grid, elasticity, plastic law, initial field, loading, output.
+#pragma once
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "vitrum/continuum/plastic_law.hpp"
+#include "vitrum/continuum/quasistatic_shear.hpp"
+
+namespace vitrum::continuum {
+
+enum class LawKind { Stz, FreeVolume, Elastic };
+enum class InitialKind { Uniform, Random, File };
+
+struct StzRecipe {
+  std::filesystem::path file;
+  std::uint32_t seed = 0;
+  Grid grid;
+  double youngs_modulus = 101e9, poisson_ratio = 0.35;  // Vitreloy 1 (REFERENCES.md)
+  LawKind law = LawKind::Stz;
+  StzParameters stz;
+  FreeVolumeParameters free_volume;
+  InitialKind initial = InitialKind::Random;
+  double initial_mean = 550.0, initial_std = 15.0, correlation_length = 0.0;
+  std::filesystem::path initial_file;
+  ShearSettings shear;
+  double max_strain = 0.1;
+  std::vector<double> snapshot_strains;
+  double curve_step = 1e-3;       // strain between rows of stress_strain.csv
+  double band_threshold = 3.0;    // localisation index from which a band counts as detected
+
+  [[nodiscard]] nlohmann::json to_json() const;
+};
+
+StzRecipe read_stz_recipe(const std::filesystem::path& file);
+StzRecipe parse_stz_recipe(const std::string& text, const std::filesystem::path& name);
+std::string law_name(LawKind k);
+
+}  // namespace vitrum::continuum
