@@ -93,7 +93,7 @@ TEST_P(ForceGradient, VirialIsStrainDerivative) {
 }
 
 INSTANTIATE_TEST_SUITE_P(AllModels, ForceGradient,
-                         ::testing::Values("kob-andersen", "ka2", "wahnstrom", "polydisperse-ss"),
+                         ::testing::Values("kob-andersen", "ka2", "wahnstrom", "polydisperse-ss", "kob-andersen-fs"),
                          test::param_name);
 
 }  // namespace

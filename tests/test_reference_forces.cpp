@@ -44,7 +44,10 @@ TEST_P(ReferenceForces, MatchesReferenceTo1e9) {
   const std::string model = name.substr(0, name.rfind('_'));
   const auto dir = test::data_dir() / "forces";
   const Reference ref = read_reference(dir / (name + ".ref"));
-  System s = make_system(read_configuration(dir / (name + ".data")), model, name);
+  // A force-shifted variant ("<model>-fs") is checked on its energy-shifted model's configuration.
+  const std::string configuration = model.ends_with("-fs") ? model.substr(0, model.size() - 3) : model;
+  const std::string geometry = name.substr(name.rfind('_'));
+  System s = make_system(read_configuration(dir / (configuration + geometry + ".data")), model, name);
   ASSERT_GE(s.size(), 1000u);
   ASSERT_EQ(ref.force.size(), s.size());
 
@@ -66,7 +69,8 @@ TEST_P(ReferenceForces, MatchesReferenceTo1e9) {
 INSTANTIATE_TEST_SUITE_P(AllModels, ReferenceForces,
                          ::testing::Values("kob-andersen_ortho", "kob-andersen_tilt", "ka2_ortho", "ka2_tilt",
                                            "wahnstrom_ortho", "wahnstrom_tilt", "polydisperse-ss_ortho",
-                                           "polydisperse-ss_tilt"),
+                                           "polydisperse-ss_tilt", "kob-andersen-fs_ortho", "kob-andersen-fs_tilt",
+                                           "ka2-fs_ortho", "ka2-fs_tilt"),
                          test::param_name);
 
 }  // namespace

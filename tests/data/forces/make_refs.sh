@@ -47,6 +47,18 @@ PYEOF
   done
 done
 
+# force-shifted variants (LAMMPS lj/smooth/linear) on the same configurations as their energy-shifted models
+for m in kob-andersen-fs ka2-fs; do
+  for g in ortho tilt; do
+    $LMP -var geom $g -var out "$W" -in $m.in -log "$W/$m.$g.log" > /dev/null
+    $PY to_ref.py "$W/${m}_$g.scalars" "$W/${m}_$g.dump" "${m}_$g.ref" \
+      "LAMMPS $VER (serial, newton on, neighbor 0.3 bin), input: $m.in -var geom $g, file: ${m%-fs}_$g.data" \
+      "pair_style lj/smooth/linear with per-pair cut-offs 2.5*sigma_ab (energy and force shifted to zero there)" \
+      "virial = compute pressure NULL virial = W_ab/V, order xx yy zz xy xz yz; forces: id fx fy fz"
+    echo "$m $g: $(head -n 5 ${m}_$g.ref | grep '^pe')"
+  done
+done
+
 # polydisperse soft spheres: configuration + independent NumPy reference (no LAMMPS pair style)
 if [ "$MODE" != "--refs" ]; then $PY make_poly_configs.py; fi
 for g in ortho tilt; do

@@ -11,7 +11,7 @@ namespace vitrum {
 
 SwapRule swap_rule_for(std::string_view model) {
   if (model == "polydisperse-ss") return {SwapRule::Kind::Diameters, 0};
-  if (model == "ka2") return {SwapRule::Kind::Species, 3};  // C (type 3) ↔ A and C ↔ B
+  if (model == "ka2" || model == "ka2-fs") return {SwapRule::Kind::Species, 3};  // C (type 3) ↔ A and C ↔ B
   return {};
 }
 

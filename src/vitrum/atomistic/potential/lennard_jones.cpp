@@ -25,4 +25,31 @@ LennardJones::LennardJones(int ntypes, std::vector<LennardJonesPair> pairs) : nt
   }
 }
 
+ForceShiftedLennardJones::ForceShiftedLennardJones(LennardJones mixture)
+    : ntypes_(mixture.type_count()), max_cutoff_(mixture.cutoff()) {
+  table_.resize(static_cast<std::size_t>(ntypes_ * ntypes_));
+  for (int a = 1; a <= ntypes_; ++a)
+    for (int b = 1; b <= ntypes_; ++b) {
+      Coeffs c;
+      static_cast<LennardJones::Coeffs&>(c) = mixture.coeffs(a, b, 0, 0);
+      c.rcut = std::sqrt(c.rcut_sq);
+      const double r6inv = 1.0 / (c.rcut_sq * c.rcut_sq * c.rcut_sq);
+      c.force_cut = r6inv * (c.lj1 * r6inv - c.lj2) / c.rcut;
+      table_[(a - 1) * ntypes_ + (b - 1)] = c;
+    }
+}
+
+ModelSpec lennard_jones_model(ModelSpec spec, LennardJones mixture, Truncation truncation) {
+  if (truncation == Truncation::energy_shift) {
+    spec.make = [name = spec.name, mixture] { return std::make_unique<PairPotential<LennardJones>>(name, mixture); };
+  } else {
+    spec.name += "-fs";
+    spec.summary += ", force-shifted (lj/smooth/linear)";
+    spec.make = [name = spec.name, mixture] {
+      return std::make_unique<PairPotential<ForceShiftedLennardJones>>(name, ForceShiftedLennardJones(mixture));
+    };
+  }
+  return spec;
+}
+
 }  // namespace vitrum

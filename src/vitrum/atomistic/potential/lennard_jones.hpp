@@ -1,9 +1,12 @@
-// Evaluator for Lennard-Jones mixtures with per-type-pair ε, σ, cut-off, energy shifted to zero at the cut-off.
+// Evaluators for Lennard-Jones mixtures with per-type-pair ε, σ, cut-off: energy-shifted, or energy- and force-shifted.
 #pragma once
+#include <cmath>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "vitrum/atomistic/potential/model.hpp"
 #include "vitrum/atomistic/potential/pair_potential.hpp"
 
 namespace vitrum {
@@ -47,5 +50,41 @@ class LennardJones {
   std::vector<Coeffs> table_;
   double max_cutoff_ = 0;
 };
+
+// The same mixture with the force shifted as well (LAMMPS lj/smooth/linear, Toxvaerd & Dyre, J. Chem. Phys. 134,
+// 081102 (2011)): v_sf(r) = v(r) − v(r_c) − (r − r_c) v'(r_c). Force and energy both vanish at r_c, so velocity
+// Verlet conserves energy without the slow heating that the force jump of the energy-shifted form causes.
+class ForceShiftedLennardJones {
+ public:
+  static constexpr bool kNeedsDiameter = false;
+  struct Coeffs : LennardJones::Coeffs {
+    double rcut = 0, force_cut = 0;  // r_c and |v'(r_c)| (positive when repulsive at r_c)
+  };
+
+  explicit ForceShiftedLennardJones(LennardJones mixture);
+
+  [[nodiscard]] Coeffs coeffs(int a, int b, double, double) const { return table_[(a - 1) * ntypes_ + (b - 1)]; }
+  [[nodiscard]] double cutoff() const { return max_cutoff_; }
+  [[nodiscard]] int type_count() const { return ntypes_; }
+
+  static PairTerm eval(double rsq, const Coeffs& c) {
+    const double r2inv = 1.0 / rsq;
+    const double r6inv = r2inv * r2inv * r2inv;
+    const double rinv = std::sqrt(r2inv);
+    const double r = rsq * rinv;
+    return {(r6inv * (c.lj1 * r6inv - c.lj2) * rinv - c.force_cut) * rinv,
+            r6inv * (c.lj3 * r6inv - c.lj4) - c.shift + (r - c.rcut) * c.force_cut};
+  }
+  // The linear term has no curvature: d²v_sf/dr² = d²v/dr².
+  static double d2v_dr2(double rsq, const Coeffs& c) { return LennardJones::d2v_dr2(rsq, c); }
+
+ private:
+  int ntypes_;
+  std::vector<Coeffs> table_;
+  double max_cutoff_ = 0;
+};
+
+// The registry entry of a Lennard-Jones mixture under either truncation (name, summary suffix, potential).
+ModelSpec lennard_jones_model(ModelSpec spec, LennardJones mixture, Truncation truncation);
 
 }  // namespace vitrum

@@ -25,9 +25,13 @@ struct ModelSpec {
   std::function<double(Rng&)> draw_diameter;
 };
 
-ModelSpec kob_andersen_model();
-ModelSpec ka2_model();
-ModelSpec wahnstrom_model();
+// How a Lennard-Jones model is truncated at r_c: energy-shifted as the papers define them, or also
+// force-shifted (registered under the name + "-fs"), which conserves energy in NVE.
+enum class Truncation { energy_shift, force_shift };
+
+ModelSpec kob_andersen_model(Truncation truncation);
+ModelSpec ka2_model(Truncation truncation);
+ModelSpec wahnstrom_model(Truncation truncation);
 ModelSpec polydisperse_soft_spheres_model();
 
 const std::vector<ModelSpec>& models();

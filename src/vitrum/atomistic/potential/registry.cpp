@@ -7,9 +7,12 @@ namespace vitrum {
 
 const std::vector<ModelSpec>& models() {
   static const std::vector<ModelSpec> table = {
-      kob_andersen_model(),
-      ka2_model(),
-      wahnstrom_model(),
+      kob_andersen_model(Truncation::energy_shift),
+      ka2_model(Truncation::energy_shift),
+      wahnstrom_model(Truncation::energy_shift),
+      kob_andersen_model(Truncation::force_shift),
+      ka2_model(Truncation::force_shift),
+      wahnstrom_model(Truncation::force_shift),
       polydisperse_soft_spheres_model(),
   };
   return table;
