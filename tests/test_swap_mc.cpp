@@ -5,8 +5,10 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <omp.h>
 
 #include "test_helpers.hpp"
+#include "vitrum/atomistic/mc/parallel_tempering.hpp"
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 
@@ -59,16 +61,28 @@ TEST(SwapMc, RunningEnergyMatchesFullSum) {
 
 // Positions fixed (p_swap = 1): the states are the assignments of diameters or species to sites,
 // few enough to enumerate; their Boltzmann weights come from the brute-force energy.
-void check_swap_balance(const std::string& model, Configuration cfg, double T, std::uint32_t seed) {
-  auto u = make_potential(model);
-  const SwapRule rule = swap_rule_for(model);
-  auto key = [&](const Particles& p) {
+struct Assignments {
+  std::map<std::vector<double>, double> energy;  // assignment → total energy
+  std::map<std::vector<double>, std::size_t> index;
+  std::vector<double> key(const Particles& p) const {
     std::vector<double> k;
-    for (std::size_t i = 0; i < p.size(); ++i) k.push_back(rule.kind == SwapRule::Kind::Diameters ? p.diameter[i] : p.type[i]);
+    for (std::size_t i = 0; i < p.size(); ++i) k.push_back(diameters ? p.diameter[i] : p.type[i]);
     return k;
-  };
-  // Enumerate every distinct assignment and its energy.
-  std::map<std::vector<double>, double> energy;
+  }
+  std::vector<double> boltzmann(double T) const {
+    double z = 0, emin = 1e300;
+    for (auto& [k, e] : energy) emin = std::min(emin, e);
+    for (auto& [k, e] : energy) z += std::exp(-(e - emin) / T);
+    std::vector<double> prob;
+    for (auto& [k, e] : energy) prob.push_back(std::exp(-(e - emin) / T) / z);
+    return prob;
+  }
+  bool diameters = true;
+};
+
+Assignments enumerate_assignments(const Potential& u, const Configuration& cfg, SwapRule rule) {
+  Assignments a;
+  a.diameters = rule.kind == SwapRule::Kind::Diameters;
   std::vector<std::size_t> perm(cfg.particles.size());
   for (std::size_t i = 0; i < perm.size(); ++i) perm[i] = i;
   const Particles start = cfg.particles;
@@ -78,23 +92,23 @@ void check_swap_balance(const std::string& model, Configuration cfg, double T, s
       c.particles.diameter[i] = start.diameter[perm[i]];
       c.particles.type[i] = start.type[perm[i]];
     }
-    energy[key(c.particles)] = test::brute_force(*u, c).energy;
+    a.energy[a.key(c.particles)] = test::brute_force(u, c).energy;
   } while (std::next_permutation(perm.begin(), perm.end()));
-  std::vector<double> prob;
-  double z = 0, emin = 1e300;
-  for (auto& [k, e] : energy) emin = std::min(emin, e);
-  for (auto& [k, e] : energy) z += std::exp(-(e - emin) / T);
-  std::map<std::vector<double>, std::size_t> index;
-  for (auto& [k, e] : energy) {
-    index[k] = prob.size();
-    prob.push_back(std::exp(-(e - emin) / T) / z);
-  }
+  for (auto& [k, e] : a.energy) a.index.emplace(k, a.index.size());
+  return a;
+}
+
+void check_swap_balance(const std::string& model, Configuration cfg, double T, std::uint32_t seed) {
+  auto u = make_potential(model);
+  const SwapRule rule = swap_rule_for(model);
+  const Assignments states = enumerate_assignments(*u, cfg, rule);
+  const std::vector<double> prob = states.boltzmann(T);
   ASSERT_GT(*std::min_element(prob.begin(), prob.end()), 0.01) << "choose T so that every state is visited";
   SwapMonteCarlo mc(*u, cfg.particles, cfg.box, rule, seed);
   std::vector<double> counts(prob.size(), 0.0);
   for (std::uint64_t s = 0; s < 400000; ++s) {
     mc.sweep(s, T, 1.0);
-    if (s % 2 == 0) counts[index.at(key(cfg.particles))] += 1;
+    if (s % 2 == 0) counts[states.index.at(states.key(cfg.particles))] += 1;
   }
   int dof = 0;
   const double chi2 = chi_square(counts, prob, dof);
@@ -175,6 +189,58 @@ TEST(SwapMc, DetailedBalanceOfTranslations) {
 
 // The chain's whole state is particles + checkpoint(): a chain rebuilt from them between sweeps
 // continues exactly as the uninterrupted one (positions, diameters, running energy, counters).
+// Replica exchange keeps each temperature's Boltzmann distribution: two replicas of the four-site
+// cluster (diameter swaps only), an exchange try after every sweep; each temperature's histogram of
+// assignments passes the χ² test against its own exact weights. (Accepting every exchange instead
+// mixes the two distributions and fails it.)
+TEST(ParallelTempering, EachTemperatureSamplesItsBoltzmannDistribution) {
+  Configuration cfg = cluster("polydisperse-ss", {{0, 0, 0}, {1.05, 0, 0}, {0.45, 0.95, 0}, {0.5, 0.35, 0.9}}, 5.0);
+  const double d[] = {0.8, 0.95, 1.1, 1.3};
+  for (int i = 0; i < 4; ++i) cfg.particles.diameter[i] = d[i];
+  auto u = make_potential("polydisperse-ss");
+  const SwapRule rule = swap_rule_for("polydisperse-ss");
+  const Assignments states = enumerate_assignments(*u, cfg, rule);
+  const std::vector<double> temperatures = {1.0, 2.5};
+  ParallelTempering pt(*u, cfg, rule, temperatures, 21, 0.1);
+  std::vector<std::vector<double>> counts(2, std::vector<double>(states.energy.size(), 0.0));
+  for (std::int64_t s = 0; s < 200000; ++s) {
+    pt.run_block(s, 1, 1.0, false, 0.4, 0);
+    pt.exchange(static_cast<std::uint64_t>(s));
+    for (std::size_t k = 0; k < 2; ++k) counts[k][states.index.at(states.key(pt.configuration_at(k).particles))] += 1;
+  }
+  for (std::size_t k = 0; k < 2; ++k) {
+    int dof = 0;
+    const double chi2 = chi_square(counts[k], states.boltzmann(temperatures[k]), dof);
+    EXPECT_LT(chi2, chi2_critical_0p001(dof)) << "T = " << temperatures[k] << ": chi2 " << chi2 << " with " << dof << " dof";
+  }
+  const double accepted = static_cast<double>(pt.exchange_accepts(0)) / static_cast<double>(pt.exchange_attempts(0));
+  EXPECT_GT(accepted, 0.1);
+  EXPECT_LT(accepted, 0.99);
+  EXPECT_GT(pt.round_trips(), 100);
+}
+
+// Replicas run in threads, but every random number is keyed by (seed, sweep, replica) or (seed, round,
+// pair): one and two threads give the same replicas bit for bit.
+TEST(ParallelTempering, ThreadCountDoesNotChangeTheResult) {
+  const Configuration start = test::random_configuration("ka2", 300, 4, 0.0);
+  auto u = make_potential("ka2");
+  std::vector<Configuration> result[2];
+  for (int threads : {1, 2}) {
+    omp_set_num_threads(threads);
+    ParallelTempering pt(*u, start, swap_rule_for("ka2"), {0.8, 1.0, 1.3}, 9, 0.1);
+    for (std::int64_t s = 0; s < 60; s += 10) {
+      pt.run_block(s, 10, 0.2, s < 30, 0.4, 5);
+      pt.exchange(static_cast<std::uint64_t>(s / 10));
+    }
+    for (std::size_t k = 0; k < pt.size(); ++k) result[threads - 1].push_back(pt.configuration_at(k));
+  }
+  omp_set_num_threads(1);
+  for (std::size_t k = 0; k < 3; ++k) {
+    EXPECT_EQ(result[0][k].particles.position, result[1][k].particles.position) << k;
+    EXPECT_EQ(result[0][k].particles.type, result[1][k].particles.type) << k;
+  }
+}
+
 TEST(SwapMc, ResumedChainIsBitIdentical) {
   for (const char* model : {"polydisperse-ss", "ka2"}) {
     SCOPED_TRACE(model);

@@ -166,8 +166,11 @@ TEST(SwapStages, RecipeMistakesNameTheKey) {
   EXPECT_NE(test::recipe_error(with("kind = \"swap\"\ntemperature = 0.5\n")).find("sweeps"), std::string::npos);
   EXPECT_NE(test::recipe_error(with("kind = \"hybrid\"\ntemperature = 0.5\nsteps = 10\nswap_every = 0\n")).find("swap_every"),
             std::string::npos);
-  const std::string pt = test::recipe_error(with("kind = \"parallel_tempering\"\ntemperatures = [0.5, 0.6]\n"));
-  EXPECT_NE(pt.find("not implemented"), std::string::npos) << pt;
+  const std::string pt = "kind = \"parallel_tempering\"\nsweeps = 10\n";
+  EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.6, 0.5]\n")).find("strictly increasing"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.5]\n")).find("at least two"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.5, 0.6]\nexchange_every = 0\n")).find("exchange_every"),
+            std::string::npos);
 }
 
 // A small swap_anneal → hybrid run: every temperature reports acceptances, E/N, e_IS and τ_α.

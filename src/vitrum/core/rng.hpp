@@ -20,6 +20,7 @@ enum class Stream : std::uint32_t {
   GfaForest = 8,    // random-forest bootstrap samples and feature choices (gfa/)
   GfaFolds = 9,     // cross-validation fold assignment (gfa/)
   ContinuumField = 10,  // random initial fields of the continuum solver (continuum/)
+  ReplicaExchange = 11,  // parallel tempering's exchange decisions (mc/parallel_tempering)
 };
 
 // One draw-site generator: construct for (stream, seed, step, id[, extra]) and pull a handful of

@@ -59,6 +59,7 @@ class SwapMonteCarlo {
   [[nodiscard]] const McCounters& counters() const { return counters_; }
   void reset_counters() { counters_ = {}; adapt_mark_ = {}; }
   [[nodiscard]] const SwapRule& rule() const { return rule_; }
+  [[nodiscard]] const Potential& potential() const { return u_; }
 
   void checkpoint(Archive& ar);
 

@@ -31,7 +31,7 @@ struct OutputSpec {
 };
 
 struct StageSpec {
-  std::string kind;   // md | minimize | swap | swap_anneal | hybrid | aqs
+  std::string kind;   // md | minimize | swap | swap_anneal | hybrid | parallel_tempering | aqs
   std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
   std::string start;
   // md
@@ -43,7 +43,7 @@ struct StageSpec {
   std::string velocities = "auto"; // auto (create if the system has none) | create | keep
   // minimize
   MinimizeOptions minimize;
-  // swap | swap_anneal | hybrid
+  // swap | swap_anneal | hybrid | parallel_tempering
   SwapSpec swap;
   // aqs
   AqsSpec shear;

@@ -11,15 +11,16 @@ bool is_swap_stage_kind(std::string_view kind) {
 }
 
 void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
-  if (kind == "parallel_tempering")
-    t.fail("kind", "parallel tempering (kind = \"parallel_tempering\") is not implemented yet (issue 6); use "
-                   "swap_anneal");
   if (kind == "swap")
     t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
             "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
   else if (kind == "swap_anneal")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
             "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+  else if (kind == "parallel_tempering")
+    t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap",
+            "max_displacement", "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps",
+            "dynamics_dt"});
   else
     t.only({"kind", "name", "start", "temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every",
             "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
@@ -28,14 +29,23 @@ void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
 SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
   SwapSpec s;
   s.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
-  if (kind == "swap_anneal") {
+  const bool ladder = kind == "swap_anneal" || kind == "parallel_tempering";
+  if (ladder) {
     s.temperatures = t.get_doubles("temperatures");
     if (s.temperatures.empty()) t.fail("temperatures", "give at least one temperature");
   } else {
     s.temperatures = {t.get_double("temperature")};
   }
   for (double T : s.temperatures)
-    if (!(T > 0)) t.fail(kind == "swap_anneal" ? "temperatures" : "temperature", "must be > 0");
+    if (!(T > 0)) t.fail(ladder ? "temperatures" : "temperature", "must be > 0");
+  if (kind == "parallel_tempering") {
+    if (s.temperatures.size() < 2) t.fail("temperatures", "parallel tempering needs at least two temperatures");
+    for (std::size_t k = 1; k < s.temperatures.size(); ++k)
+      if (!(s.temperatures[k] > s.temperatures[k - 1]))
+        t.fail("temperatures", "must be strictly increasing for parallel tempering (lowest first)");
+    s.exchange_every = t.get_int("exchange_every", s.exchange_every);
+    if (s.exchange_every < 1) t.fail("exchange_every", "must be >= 1");
+  }
   s.e_is = t.get_bool("e_is", true);
   s.ftol = t.get_double("ftol", s.ftol);
   if (!(s.ftol > 0)) t.fail("ftol", "must be positive");

@@ -1,4 +1,4 @@
-// Recipe settings of the swap Monte Carlo stages: `swap`, `swap_anneal` and `hybrid` (MD alternating with swap sweeps).
+// Recipe settings of the swap Monte Carlo stages: `swap`, `swap_anneal`, `parallel_tempering` and `hybrid` (MD alternating with swap sweeps).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -12,9 +12,11 @@
 namespace vitrum {
 
 struct SwapSpec {
-  std::vector<double> temperatures;   // swap and hybrid: one; swap_anneal: the ladder, in order
+  std::vector<double> temperatures;   // swap and hybrid: one; swap_anneal: the ladder, in order;
+                                      // parallel_tempering: the ladder, strictly increasing
   std::int64_t sweeps = 0;            // MC sweeps (N attempted moves each) per temperature
   std::int64_t equilibrate = 0;       // leading sweeps (hybrid: MD steps) with an adaptive step and no samples
+  std::int64_t exchange_every = 10;   // parallel_tempering: sweeps between replica-exchange rounds
   double p_swap = 0.2;                // probability that a move is a swap (Ninarello et al. 2017)
   double max_displacement = 0.1;      // initial translation step [length]
   double target_acceptance = 0.4;     // of translations, while the step adapts

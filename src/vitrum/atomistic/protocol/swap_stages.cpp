@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/protocol/dynamics.hpp"
+#include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
@@ -50,9 +51,13 @@ std::string serialise(SwapMonteCarlo& mc) {
 
 nlohmann::json number_or_null(double v, bool valid) { return valid ? nlohmann::json(v) : nlohmann::json(nullptr); }
 
+std::string temperature_tag(double T) { return fmt::format("{}", T); }
+
+}  // namespace
+
 // The stage's end state in the form every stage reports (the CLI's table reads it). A Monte Carlo
 // state has no velocities: its pressure takes the ideal-gas part at the sampling temperature.
-nlohmann::json final_state(const System& s, double T, bool kinetic) {
+nlohmann::json swap_final_state(const System& s, double T, bool kinetic) {
   const Thermo t = measure(s);
   const double n = static_cast<double>(s.size());
   const double w = (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
@@ -63,18 +68,17 @@ nlohmann::json final_state(const System& s, double T, bool kinetic) {
           {"density", n / t.volume}};
 }
 
-std::string temperature_tag(double T) { return fmt::format("{}", T); }
-
 // e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
-void finish_temperature(const SwapSpec& spec, SwapStageHooks& h, double T, std::int64_t index, nlohmann::json& entry) {
+void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T, std::int64_t index,
+                             nlohmann::json& entry) {
   const std::string name(h.sys.potential->name());
   const std::string base = fmt::format("stage{}-T{}", h.stage_number, temperature_tag(T));
-  write_configuration(h.out_dir / (base + ".data"), h.sys.cfg,
+  write_configuration(h.out_dir / (base + ".data"), cfg,
                       fmt::format("swap-equilibrated state at T = {} (stage {} of {})", T, h.stage_number, h.recipe_source));
   entry["file"] = base + ".data";
   entry["e_is"] = nullptr;
   if (spec.e_is) {
-    System copy = make_system(h.sys.cfg, name, base, h.sys.list.skin());
+    System copy = make_system(cfg, name, base, h.sys.list.skin());
     MinimizeOptions mo;
     mo.ftol = spec.ftol;
     const MinimizeResult r = minimize(copy, mo);
@@ -83,7 +87,7 @@ void finish_temperature(const SwapSpec& spec, SwapStageHooks& h, double T, std::
   }
   entry["tau_alpha"] = nullptr;
   if (spec.dynamics_steps > 0) {
-    System copy = make_system(h.sys.cfg, name, base, h.sys.list.skin());
+    System copy = make_system(cfg, name, base, h.sys.list.skin());
     DynamicsOptions o;
     o.temperature = T;
     o.dt = spec.dynamics_dt;
@@ -101,6 +105,8 @@ void finish_temperature(const SwapSpec& spec, SwapStageHooks& h, double T, std::
     entry["dynamics_file"] = base + "-dynamics.csv";
   }
 }
+
+namespace {
 
 class SwapStageRun {
  public:
@@ -179,7 +185,7 @@ class SwapStageRun {
                               {"energy_drift_per_particle", (running - exact) / n},
                               {"samples", cur_.pe_samples.size()},
                               {"moves_per_second", mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0}};
-      finish_temperature(spec_, h_, T, cur_.temperature_index, entry);
+      finish_swap_temperature(spec_, h_, h_.sys.cfg, T, cur_.temperature_index, entry);
       entry["wall_seconds"] = elapsed();
       append(entry);
       cur_.pe_samples.clear();
@@ -192,7 +198,7 @@ class SwapStageRun {
     s.list.build(s.particles(), s.cfg.box);
     s.compute_forces();
     return {{"kind", st_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
-            {"final", final_state(s, spec_.temperatures.back(), false)},
+            {"final", swap_final_state(s, spec_.temperatures.back(), false)},
             {"temperatures", nlohmann::json::parse(cur_.done)},
             {"wall_seconds", elapsed()}};
   }
@@ -273,12 +279,12 @@ class SwapStageRun {
                             {"temperature_mean", te.mean},
                             {"temperature_stderr", te.stderr_},
                             {"samples", cur_.pe_samples.size()}};
-    finish_temperature(spec_, h_, T, 0, entry);
+    finish_swap_temperature(spec_, h_, h_.sys.cfg, T, 0, entry);
     entry["wall_seconds"] = elapsed();
     append(entry);
     return {{"kind", "hybrid"}, {"dt", spec_.integrator.dt}, {"thermostat", spec_.integrator.thermostat},
             {"swap_every", spec_.swap_every}, {"swap_sweeps", spec_.swap_sweeps}, {"seed", spec_.seed},
-            {"final", final_state(s, T, true)}, {"temperatures", nlohmann::json::parse(cur_.done)},
+            {"final", swap_final_state(s, T, true)}, {"temperatures", nlohmann::json::parse(cur_.done)},
             {"wall_seconds", elapsed()}};
   }
 
@@ -298,6 +304,7 @@ class SwapStageRun {
 }  // namespace
 
 nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h) {
+  if (st.kind == "parallel_tempering") return run_parallel_tempering_stage(st, h);
   SwapStageRun run(st, h);
   return run.run();
 }

@@ -27,6 +27,14 @@ struct SwapStageHooks {
   std::function<int()> take_signal;          // a pending SIGINT/SIGTERM (then cleared), else 0
 };
 
+// Shared with parallel tempering: the end state in the form every stage reports (a Monte Carlo state
+// has no velocities, so with kinetic = false its pressure takes the ideal-gas part at T) ...
+nlohmann::json swap_final_state(const System& s, double T, bool kinetic);
+// ... and one temperature's results: writes stage<N>-T<T>.data for `cfg`, adds e_IS (FIRE on a copy)
+// and τ_α (plain MD on a copy) to `entry` when the spec asks for them.
+void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T,
+                             std::int64_t index, nlohmann::json& entry);
+
 // Runs the stage and returns its summary entry (kind, temperatures[...]); throws Interrupted after
 // checkpointing when a signal arrives.
 nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h);

@@ -1,0 +1,125 @@
+#include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
+
+#include <omp.h>
+
+#include <algorithm>
+#include <chrono>
+
+#include "vitrum/atomistic/mc/parallel_tempering.hpp"
+#include "vitrum/atomistic/protocol/progress.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/io/archive.hpp"
+
+namespace vitrum {
+
+namespace {
+
+nlohmann::json acceptance(std::int64_t accepted, std::int64_t tried) {
+  return tried > 0 ? nlohmann::json(static_cast<double>(accepted) / static_cast<double>(tried)) : nlohmann::json(nullptr);
+}
+
+}  // namespace
+
+nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks& h) {
+  const SwapSpec& spec = st.swap;
+  System& s = h.sys;
+  ParallelTempering pt(*s.potential, s.cfg, swap_rule_for(s.potential->name()), spec.temperatures, spec.seed,
+                       spec.max_displacement);
+  // Resumable state: sweeps done by every replica, exchange rounds done, wall time so far, the replicas.
+  std::int64_t sweep = 0, rounds = 0;
+  double wall_before = 0;
+  auto visit = [&](Archive& ar) {
+    ar(sweep);
+    ar(rounds);
+    ar(wall_before);
+    pt.checkpoint(ar);
+  };
+  if (!h.saved_state.empty()) {
+    ArchiveReader r(h.saved_state, "parallel tempering checkpoint");
+    visit(r);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return wall_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  auto save = [&] {
+    wall_before = elapsed();
+    t0 = std::chrono::steady_clock::now();
+    ArchiveWriter w;
+    visit(w);
+    h.saved_state = w.buffer();
+    h.write_checkpoint();
+  };
+
+  const double n = static_cast<double>(s.size());
+  const auto R = static_cast<std::int64_t>(pt.size());
+  const std::int64_t first = sweep;
+  Progress progress(h.label, spec.sweeps, sweep);
+  while (sweep < spec.sweeps) {
+    if (sweep == spec.equilibrate) pt.reset_statistics();  // production statistics only
+    const bool equilibrating = sweep < spec.equilibrate;
+    // Blocks end at every exchange and at the end of equilibration.
+    const std::int64_t end = std::min({sweep + spec.exchange_every, spec.sweeps,
+                                       equilibrating ? spec.equilibrate : spec.sweeps});
+    pt.run_block(sweep, end - sweep, spec.p_swap, equilibrating, spec.target_acceptance,
+                 equilibrating ? 0 : spec.sample_every);
+    pt.exchange(static_cast<std::uint64_t>(rounds++));
+    const std::int64_t before = sweep;
+    sweep = end;
+    progress.update(sweep);
+    if (const int sig = h.take_signal()) {
+      save();
+      throw Interrupted{sig};
+    }
+    if (sweep < spec.sweeps && h.checkpoint_every > 0 && sweep / h.checkpoint_every != before / h.checkpoint_every)
+      save();
+  }
+  progress.finish();
+  const double mc_wall = elapsed() - wall_before;
+
+  nlohmann::json temperatures = nlohmann::json::array(), exchanges = nlohmann::json::array();
+  for (std::size_t k = 0; k < pt.size(); ++k) {
+    const double T = pt.temperatures()[k];
+    SwapMonteCarlo& mc = pt.chain_at(k);
+    const double running = mc.energy();
+    const double exact = mc.recompute_energy();
+    const McCounters& c = pt.moves_at(k);
+    const MeanError pe = block_average(pt.samples_at(k), h.blocks);
+    nlohmann::json entry = {{"T", T},
+                            {"sweeps", spec.sweeps},
+                            {"equilibrate", spec.equilibrate},
+                            {"acceptance_translation", acceptance(c.translation_accepts, c.translation_attempts)},
+                            {"acceptance_swap", acceptance(c.swap_accepts, c.swap_attempts)},
+                            {"max_displacement", pt.max_displacement_at(k)},
+                            {"pe_per_particle", pe.mean},
+                            {"pe_stderr", pe.stderr_},
+                            {"pe_final", exact / n},
+                            {"energy_drift_per_particle", (running - exact) / n},
+                            {"samples", pt.samples_at(k).size()}};
+    finish_swap_temperature(spec, h, pt.configuration_at(k), T, static_cast<std::int64_t>(k), entry);
+    temperatures.push_back(entry);
+    if (k + 1 < pt.size())
+      exchanges.push_back({{"T_low", T},
+                           {"T_high", pt.temperatures()[k + 1]},
+                           {"attempts", pt.exchange_attempts(k)},
+                           {"acceptance", acceptance(pt.exchange_accepts(k), pt.exchange_attempts(k))}});
+  }
+  // Later stages continue from the coldest replica.
+  s.cfg = pt.configuration_at(0);
+  s.list.build(s.particles(), s.cfg.box);
+  s.compute_forces();
+  const double moves = static_cast<double>(sweep - first) * n * static_cast<double>(R);
+  return {{"kind", "parallel_tempering"},
+          {"p_swap", spec.p_swap},
+          {"seed", spec.seed},
+          {"replicas", R},
+          {"exchange_every", spec.exchange_every},
+          {"threads", std::min<std::int64_t>(omp_get_max_threads(), R)},
+          {"round_trips", pt.round_trips()},
+          {"exchanges", exchanges},
+          {"final", swap_final_state(s, pt.temperatures().front(), false)},
+          {"temperatures", temperatures},
+          {"moves_per_second", mc_wall > 0 ? moves / mc_wall : 0.0},
+          {"wall_seconds", elapsed()}};
+}
+
+}  // namespace vitrum
