@@ -2,8 +2,10 @@
 // integration of the same equations by an adaptive Dormand–Prince RK45 written here, sharing no code with it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <cmath>
+#include <cstdio>
 #include <vector>
 
 #include "vitrum/continuum/quasistatic_shear.hpp"
