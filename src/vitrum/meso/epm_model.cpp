@@ -1,7 +1,8 @@
 #include "vitrum/meso/epm_model.hpp"
 
+#include <omp.h>
+
 #include <cmath>
-#include <numeric>
 
 #include "vitrum/core/rng.hpp"
 
@@ -10,6 +11,33 @@ namespace vitrum::meso {
 namespace {
 // `extra` of the Rng draw sites of the EPM stream (step = the block's failure count).
 constexpr std::uint32_t kThresholdDraw = 0, kNoiseDraw = 1, kInitialStressDraw = 2;
+
+// s += drop * g over n contiguous blocks; returns the largest |s| - th (vectorised: the max is exact in any order).
+inline double add_piece(double* s, const double* th, const double* g, int n, double drop) {
+  double m = -INFINITY;
+#pragma omp simd reduction(max : m)
+  for (int x = 0; x < n; ++x) {
+    s[x] += drop * g[x];
+    const double e = std::abs(s[x]) - th[x];
+    m = e > m ? e : m;
+  }
+  return m;
+}
+// The first x with |s| - th == m (m was found on these blocks).
+inline std::size_t first_at(const double* s, const double* th, int n, double m) {
+  for (int x = 0; x < n; ++x)
+    if (std::abs(s[x]) - th[x] == m) return static_cast<std::size_t>(x);
+  return 0;
+}
+// Sum in eight interleaved lanes, added pairwise: vectorisable, and the same order on every machine.
+double lane_sum(const std::vector<double>& v) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  const std::size_t n = v.size(), whole = n - n % 8;
+  for (std::size_t i = 0; i < whole; i += 8)
+    for (int k = 0; k < 8; ++k) lane[k] += v[i + k];
+  for (std::size_t i = whole; i < n; ++i) lane[i - whole] += v[i];
+  return ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+}
 }  // namespace
 
 EpmModel::EpmModel(const EpmParameters& p, LoadControl control)
@@ -20,6 +48,8 @@ EpmModel::EpmModel(const EpmParameters& p, LoadControl control)
   plastic_strain_.assign(n, 0.0);
   fail_count_.assign(n, 0);
   scratch_.assign(n, 0.0);
+  // Threads only pay for themselves on large lattices (a fork per event costs microseconds).
+  threads_ = n >= kThreadedSites ? std::max(1, p.threads) : 1;
   for (std::size_t i = 0; i < n; ++i) {
     Rng rng(Stream::EpmThreshold, p.seed, 0, i, kThresholdDraw);
     threshold_[i] = p.thresholds.draw(rng) + p.stability;
@@ -34,12 +64,8 @@ EpmModel::EpmModel(const EpmParameters& p, LoadControl control)
   }
 }
 
-double EpmModel::mean_stress() const {
-  return std::accumulate(stress_.begin(), stress_.end(), 0.0) / static_cast<double>(stress_.size());
-}
-double EpmModel::mean_plastic_strain() const {
-  return std::accumulate(plastic_strain_.begin(), plastic_strain_.end(), 0.0) / static_cast<double>(stress_.size());
-}
+double EpmModel::mean_stress() const { return lane_sum(stress_) / static_cast<double>(stress_.size()); }
+double EpmModel::mean_plastic_strain() const { return lane_sum(plastic_strain_) / static_cast<double>(stress_.size()); }
 bool EpmModel::unstable(std::size_t i) const { return std::abs(stress_[i]) >= threshold_[i]; }
 
 void EpmModel::load(double ds) {
@@ -66,46 +92,99 @@ void EpmModel::record_event(std::size_t i, double drop) {
 EpmModel::Worst EpmModel::fail_one(std::size_t i) {
   const double drop = event_stress_drop(i);
   record_event(i, drop);
+  return add_kernel(i, drop);
+}
+
+EpmModel::Worst EpmModel::add_kernel(std::size_t i, double drop) {
   const auto& g = propagator_.real_space_kernel();
   const int L = p_.lattice.size;
-  const int nz = p_.lattice.dimension == 3 ? L : 1;
+  const int rows = p_.lattice.dimension == 3 ? L * L : L;
   const auto [xi, yi, zi] = p_.lattice.coords(i);
-  Worst worst{-INFINITY, 0};
   double* s = stress_.data();
   const double* th = threshold_.data();
-  // sigma_j += drop * G(j - i): per row, the kernel row shifted cyclically by xi (two contiguous pieces).
-  for (int z = 0; z < nz; ++z) {
-    const int dz = (z - zi + L) % L;
-    for (int y = 0; y < L; ++y) {
-      const int dy = (y - yi + L) % L;
-      const std::size_t row = (static_cast<std::size_t>(z) * L + y) * L;
+  // sigma_j += drop * G(j - i): per row, the kernel row shifted cyclically by xi (two contiguous pieces, in this
+  // order). The worst site is the first one, in (row, piece, x) order, with the largest excess: the same site
+  // whatever the number of threads, because each thread takes a contiguous block of rows and the blocks are
+  // compared in order.
+  auto row_block = [&](int r0, int r1) {
+    Worst worst{-INFINITY, 0};
+    for (int r = r0; r < r1; ++r) {
+      const int z = r / L, y = r % L;
+      const int dz = (z - zi + L) % L, dy = (y - yi + L) % L;
+      const std::size_t row = static_cast<std::size_t>(r) * L;
       const double* grow = g.data() + (static_cast<std::size_t>(dz) * L + dy) * L;
-      double row_worst = -INFINITY;
-      std::size_t row_site = row;
-      auto piece = [&](int x0, int x1, int k0) {
-        for (int x = x0; x < x1; ++x) {
-          const std::size_t j = row + x;
-          s[j] += drop * grow[x - x0 + k0];
-          const double e = std::abs(s[j]) - th[j];
-          if (e > row_worst) { row_worst = e; row_site = j; }
-        }
-      };
-      piece(xi, L, 0);
-      piece(0, xi, L - xi);
-      if (row_worst > worst.excess) worst = {row_worst, row_site};
+      const double m1 = add_piece(s + row + xi, th + row + xi, grow, L - xi, drop);
+      const double m2 = add_piece(s + row, th + row, grow + (L - xi), xi, drop);
+      const double m = m2 > m1 ? m2 : m1;
+      if (m > worst.excess)
+        worst = m1 == m ? Worst{m, row + xi + first_at(s + row + xi, th + row + xi, L - xi, m)}
+                        : Worst{m, row + first_at(s + row, th + row, xi, m)};
     }
+    return worst;
+  };
+  if (threads_ <= 1) return row_block(0, rows);
+  part_.assign(static_cast<std::size_t>(threads_), Worst{-INFINITY, 0});
+#pragma omp parallel num_threads(threads_)
+  {
+    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+    part_[static_cast<std::size_t>(t)] = row_block(rows * t / nt, rows * (t + 1) / nt);
   }
+  Worst worst{-INFINITY, 0};
+  for (const auto& w : part_)
+    if (w.excess > worst.excess) worst = w;
   return worst;
 }
 
 void EpmModel::fail_many(const std::vector<std::size_t>& sites) {
-  std::fill(scratch_.begin(), scratch_.end(), 0.0);
-  for (std::size_t i : sites) {
+  drops_.clear();
+  for (std::size_t i : sites) {  // every drop from the stresses before the step
     const double drop = event_stress_drop(i);
-    scratch_[i] = drop;
+    drops_.emplace_back(i, drop);
     record_event(i, drop);
   }
+  if (drops_.size() <= kRealSpaceEvents) {
+    for (const auto& [i, drop] : drops_) add_kernel(i, drop);
+    return;
+  }
+  std::fill(scratch_.begin(), scratch_.end(), 0.0);
+  for (const auto& [i, drop] : drops_) scratch_[i] = drop;
   fft_.convolve_add(scratch_, propagator_.fourier_kernel(), stress_);
+}
+
+std::pair<double, std::size_t> EpmModel::weakest(int direction) const {
+  const double sign = direction > 0 ? 1.0 : -1.0;
+  const double* s = stress_.data();
+  const double* th = threshold_.data();
+  const std::size_t n = stress_.size(), chunk = static_cast<std::size_t>(p_.lattice.size);
+  // Minimum per chunk (vectorised), then the first site of the chunk that attains it; chunks compared in order.
+  auto block = [&](std::size_t c0, std::size_t c1) {
+    std::pair<double, std::size_t> best{INFINITY, 0};
+    for (std::size_t c = c0; c < c1; ++c) {
+      const std::size_t a = c * chunk, b = std::min(n, a + chunk);
+      double m = INFINITY;
+#pragma omp simd reduction(min : m)
+      for (std::size_t i = a; i < b; ++i) {
+        const double x = th[i] - sign * s[i];
+        m = x < m ? x : m;
+      }
+      if (m < best.first)
+        for (std::size_t i = a; i < b; ++i)
+          if (th[i] - sign * s[i] == m) { best = {m, i}; break; }
+    }
+    return best;
+  };
+  const std::size_t chunks = (n + chunk - 1) / chunk;
+  if (threads_ <= 1) return block(0, chunks);
+  std::vector<std::pair<double, std::size_t>> part(static_cast<std::size_t>(threads_), {INFINITY, 0});
+#pragma omp parallel num_threads(threads_)
+  {
+    const auto t = static_cast<std::size_t>(omp_get_thread_num()), nt = static_cast<std::size_t>(omp_get_num_threads());
+    part[t] = block(chunks * t / nt, chunks * (t + 1) / nt);
+  }
+  std::pair<double, std::size_t> best{INFINITY, 0};
+  for (const auto& p : part)
+    if (p.first < best.first) best = p;
+  return best;
 }
 
 }  // namespace vitrum::meso

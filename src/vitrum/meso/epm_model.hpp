@@ -1,6 +1,7 @@
 // The state of a lattice elastoplastic model: block stresses, thresholds, plastic strain, and the plastic event.
 #pragma once
 #include <cstdint>
+#include <utility>
 #include <vector>
 
 #include "vitrum/meso/eshelby_propagator.hpp"
@@ -21,7 +22,11 @@ struct EpmParameters {
   double stability = 0.0;
   double initial_stress_std = 0.0;
   std::uint32_t seed = 1;
+  int threads = 1;  // OpenMP threads of the real-space event update and the scans (on lattices of kThreadedSites or more)
 };
+
+// Below this many sites the event update runs on one thread whatever EpmParameters::threads says.
+inline constexpr std::size_t kThreadedSites = 1u << 16;
 
 // Stress sigma_i, threshold s_i, plastic strain e_i per block; block i is unstable when |sigma_i| >= s_i.
 // Macroscopic stress = mean(sigma). Under strain control mean(sigma) = 2 mu (gamma - mean(e)) + mean(sigma_0).
@@ -50,20 +55,31 @@ class EpmModel {
   // it and the site where it occurs, so that sequential relaxation needs no extra pass.
   struct Worst { double excess; std::size_t site; };
   Worst fail_one(std::size_t i);
-  // Events at all `sites` at once: one FFT convolution of their plastic strain (synchronous update).
+  // Events at all `sites` at once (synchronous update): every stress drop is taken from the stresses before the
+  // step, then the drops are propagated together, by one FFT convolution, or, when there are at most
+  // kRealSpaceEvents of them, by the real-space kernel one after the other (the same linear map, cheaper than two
+  // transforms for a few sites).
   void fail_many(const std::vector<std::size_t>& sites);
+  static constexpr std::size_t kRealSpaceEvents = 8;
+  // The site with the smallest distance to threshold s_i - direction * sigma_i (the first such site), and that
+  // distance: the next block to fail under extremal loading in `direction` (+1 or -1).
+  [[nodiscard]] std::pair<double, std::size_t> weakest(int direction) const;
   // Stress set directly (tests, stress-controlled start).
   void set_stress(std::size_t i, double s) { stress_[i] = s; }
   void set_strain(double g) { strain_ = g; }
 
  private:
   void record_event(std::size_t i, double drop);
+  Worst add_kernel(std::size_t i, double drop);  // sigma_j += drop G(j - i) for all j
   EpmParameters p_;
   EshelbyPropagator propagator_;
   SpectralConvolution fft_;
   std::vector<double> stress_, threshold_, plastic_strain_;
   std::vector<std::uint64_t> fail_count_;
   std::vector<double> scratch_;
+  std::vector<std::pair<std::size_t, double>> drops_;
+  std::vector<Worst> part_;  // per-thread results
+  int threads_ = 1;
   double strain_ = 0.0;
 };
 

@@ -54,6 +54,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   r.model.seed = static_cast<std::uint32_t>(seed);
   r.threads = static_cast<int>(top.get_int("threads", 1));
   if (r.threads < 1) top.fail("threads", "must be at least 1");
+  r.model.threads = r.threads;
 
   RecipeTable lat = top.get_table("lattice");
   r.model.lattice.dimension = static_cast<int>(lat.get_int("dimension"));

@@ -20,7 +20,7 @@ struct EpmRecipe {
   std::vector<double> stability_levels;  // one run per level (the recipe's `stability`, a number or an array)
   UpdateRule update = UpdateRule::Sequential;
   Protocol protocol = Protocol::Quasistatic;
-  int threads = 1;  // FFTW threads
+  int threads = 1;  // FFTW threads, and OpenMP threads of the real-space event update (model.threads)
   // quasistatic / cyclic
   double max_strain = 1.0;
   double stationary_strain = 0.5;   // statistics start here

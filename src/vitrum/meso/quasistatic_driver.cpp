@@ -8,15 +8,8 @@
 namespace vitrum::meso {
 
 Avalanche QuasistaticDriver::step(int direction, double strain_limit) {
-  const auto& s = model_.stress();
-  const auto& th = model_.thresholds();
   const double sign = direction > 0 ? 1.0 : -1.0;
-  double x_min = INFINITY;
-  std::size_t weakest = 0;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    const double x = th[i] - sign * s[i];
-    if (x < x_min) { x_min = x; weakest = i; }
-  }
+  auto [x_min, weakest] = model_.weakest(direction);
   x_min = std::max(x_min, 0.0);
   Avalanche a;
   const double two_mu = 2.0 * model_.parameters().shear_modulus;
