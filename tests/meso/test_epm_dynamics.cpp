@@ -1,6 +1,7 @@
 // EPM dynamics and statistics: avalanche exponent, brittle/ductile switch with annealing, rate and creep, recipes.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "vitrum/core/error.hpp"
@@ -123,7 +124,55 @@ TEST(EpmRate, FlowStressGrowsWithRateAndCreepArrestsOnlyBelowYield) {
   }
 }
 
-void expect_recipe_error(const std::string& text, const std::vector<std::string>& fragments) {
+TEST(EpmRate, BlockMeansAverageToTheMeanAndDoNotChangeTheDynamics) {
+  auto r = parse_epm_recipe(base(32) + "[protocol]\nkind = \"finite-rate\"\nrates = [0.1, 0.01, 0.001]\nstrain_per_rate = 2.0\n", "t.toml");
+  EpmModel a(r.model, LoadControl::Strain), b(r.model, LoadControl::Strain);
+  RateDriver da(a, r.rate), db(b, r.rate);
+  std::vector<TimeSample> sa, sb;
+  std::vector<double> blocks(7);
+  const double ma = da.shear(0.01, 1.5, 0.1, sa), mb = db.shear(0.01, 1.5, 0.1, sb, &blocks);
+  EXPECT_EQ(ma, mb);
+  EXPECT_EQ(a.stress(), b.stress());  // bit for bit: blocks only read the trajectory
+  double avg = 0;
+  for (double v : blocks) avg += v / 7.0;
+  EXPECT_NEAR(avg, mb, 1e-12);
+  EXPECT_GT(*std::max_element(blocks.begin(), blocks.end()) - *std::min_element(blocks.begin(), blocks.end()), 0.0);
+}
+
+// Synthetic flow curves Sigma = 0.6 + 0.3 rate^0.5 with Gaussian noise on each time block: the bootstrap error of n
+// must match the spread of the fitted n over independent noise realisations.
+TEST(HerschelBulkley, BootstrapErrorMatchesTheSpreadOverIndependentRealisations) {
+  const std::vector<double> rates{0.3, 0.1, 0.03, 0.01, 0.003, 0.001};
+  const int realisations = 20, blocks = 10;
+  std::vector<double> ns, errors;
+  for (int k = 0; k < realisations; ++k) {
+    std::vector<std::vector<double>> means(rates.size(), std::vector<double>(blocks));
+    std::vector<double> stress(rates.size(), 0.0);
+    for (std::size_t i = 0; i < rates.size(); ++i) {
+      Rng rng(Stream::EpmThreshold, 1234, static_cast<std::uint64_t>(k), i, 9);
+      for (int b = 0; b < blocks; ++b) {
+        means[i][b] = 0.6 + 0.3 * std::sqrt(rates[i]) + 0.004 * rng.normal();
+        stress[i] += means[i][b] / blocks;
+      }
+    }
+    ns.push_back(fit_herschel_bulkley(rates, stress).n);
+    const auto e = bootstrap_herschel_bulkley(rates, means, 50, 100 + k);
+    EXPECT_EQ(e.resamples, 50);
+    errors.push_back(e.n);
+  }
+  double mean = 0, var = 0, err = 0;
+  for (double n : ns) mean += n / realisations;
+  for (double n : ns) var += (n - mean) * (n - mean) / (realisations - 1);
+  for (double e : errors) err += e / realisations;
+  const double spread = std::sqrt(var);
+  EXPECT_NEAR(mean, 0.5, 3 * spread);
+  EXPECT_GT(spread, 0.005);  // the noise matters at this level, so the comparison below means something
+  EXPECT_GT(err / spread, 0.6);
+  EXPECT_LT(err / spread, 1.6);
+}
+
+void expect_recipe_error(const std::string& text, std::vector<std::string> fragments) {
+  fragments.push_back("bad.toml");  // every message names the file
   try {
     parse_epm_recipe(text, "bad.toml");
     ADD_FAILURE() << "no error for:\n" << text;
@@ -134,7 +183,7 @@ void expect_recipe_error(const std::string& text, const std::vector<std::string>
 
 TEST(EpmRecipe, BadRecipesGetErrorsNamingFileTableAndKey) {
   const std::string qs = "[protocol]\nkind = \"quasistatic\"\nmax_strain = 1.0\n";
-  expect_recipe_error(base(32) + qs + "[statistics]\nbogus = 1\n", {"bad.toml", "bogus"});
+  expect_recipe_error(base(32) + qs + "[statistics]\nbogus = 1\n", {"bogus", "statistics"});
   expect_recipe_error(base(32) + "[protocol]\nkind = \"quasistatic\"\nmax_strain = 1.0\namplitude = 0.1\n", {"amplitude"});
   expect_recipe_error(base(32) + "[protocol]\nkind = \"shear\"\n", {"kind", "quasistatic"});
   expect_recipe_error(base(33) + qs, {"lattice", "size"});
@@ -143,6 +192,27 @@ TEST(EpmRecipe, BadRecipesGetErrorsNamingFileTableAndKey) {
   std::string no_units = base(32) + qs;
   no_units.replace(0, no_units.find('\n') + 1, "");
   expect_recipe_error(no_units, {"units"});
+  // Wrong type (with its line), out-of-range values, a missing table, a table the protocol does not use, syntax.
+  std::string typed = base(32) + qs;
+  typed.replace(typed.find("size = 32"), 9, "size = \"big\"");
+  expect_recipe_error(typed, {"bad.toml:5", "size", "integer"});
+  std::string recovery = base(32) + qs;
+  recovery.replace(recovery.find("[events]\n"), 9, "[events]\nrecovery = 3.0\n");
+  expect_recipe_error(recovery, {"events", "recovery", "(0, 2]"});
+  expect_recipe_error("threads = 0\n" + base(32) + qs, {"threads"});
+  std::string no_thresholds = base(32) + qs;
+  no_thresholds.erase(no_thresholds.find("[thresholds]"), no_thresholds.find("[events]") - no_thresholds.find("[thresholds]"));
+  expect_recipe_error(no_thresholds, {"thresholds"});
+  expect_recipe_error(base(32) + "[protocol]\nkind = \"creep\"\nstress = 0.3\nduration = 10.0\ndt = 2.0\n", {"dt", "tau_pl"});
+  expect_recipe_error(base(32) + qs + "[annealing]\nstability = []\n", {"stability"});
+  expect_recipe_error(base(32) + "[protocol\nkind = \"quasistatic\"\n", {"bad.toml:15", "syntax"});
+  // A file that is not there is named too (read_epm_recipe is what `vitrum epm` calls).
+  try {
+    read_epm_recipe("/nonexistent/epm-recipe.toml");
+    ADD_FAILURE() << "no error for a missing file";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/epm-recipe.toml"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

@@ -84,7 +84,7 @@ QuasistaticResult run_quasistatic(const EpmRecipe& recipe, const EpmParameters& 
     const double f = recipe.avalanches > 0 && a.strain >= recipe.stationary_strain
                          ? static_cast<double>(stationary) / static_cast<double>(recipe.avalanches)
                          : model.strain() / recipe.max_strain;
-    bar.show(f, "epm quasistatic: strain {:.4f} stress {:.4f} avalanches {}", model.strain(), model.mean_stress(),
+    bar.show(f, "epm quasistatic: strain {:.4f} stress {:.4f} avalanches {}", model.strain(), a.stress_after,
              r.avalanches.size());
   }
   double sum = 0;
@@ -169,27 +169,53 @@ nlohmann::json run_cyclic(const EpmRecipe& recipe, const EpmParameters& params, 
 }
 
 nlohmann::json run_finite_rate(const EpmRecipe& recipe, const EpmParameters& params, const std::filesystem::path& dir, bool progress) {
+  constexpr int kBlocks = 10, kResamples = 400;  // time blocks per rate and bootstrap resamples of the fit
   EpmModel model(params, LoadControl::Strain);
   RateDriver driver(model, recipe.rate);
   Progress bar(progress);
-  std::string flow = "rate,stress\n", series = "rate,time,strain,stress\n";
+  std::string flow = "rate,stress,stress_error\n", series = "rate,time,strain,stress\n";
   std::vector<double> stresses;
+  std::vector<std::vector<double>> blocks;
   for (std::size_t k = 0; k < recipe.rates.size(); ++k) {  // fastest first: each rate starts from the last state
     const double rate = recipe.rates[k];
     std::vector<TimeSample> samples;
+    std::vector<double> block(kBlocks);
     driver.shear(rate, 0.5 * recipe.strain_per_rate, recipe.strain_per_rate / 200, samples);  // transient
-    const double mean = driver.shear(rate, 0.5 * recipe.strain_per_rate, recipe.strain_per_rate / 200, samples);
+    const double mean = driver.shear(rate, 0.5 * recipe.strain_per_rate, recipe.strain_per_rate / 200, samples, &block);
     stresses.push_back(mean);
-    flow += fmt::format("{:.8g},{:.10g}\n", rate, mean);
+    double var = 0;  // standard error of the mean from the spread of the block means
+    for (double b : block) var += (b - mean) * (b - mean);
+    flow += fmt::format("{:.8g},{:.10g},{:.4g}\n", rate, mean, std::sqrt(var / (kBlocks * (kBlocks - 1.0))));
+    blocks.push_back(block);
     for (const auto& t : samples) series += fmt::format("{:.8g},{:.10g},{:.10g},{:.10g}\n", rate, t.time, t.strain, t.stress);
     bar.show(double(k + 1) / recipe.rates.size(), "epm finite-rate: rate {:.3g} stress {:.4f}", rate, mean);
   }
   write_file_atomically(dir / "flow_curve.csv", flow);
   write_file_atomically(dir / "rate_series.csv", series);
   const auto hb = fit_herschel_bulkley(recipe.rates, stresses);
+  const auto err = bootstrap_herschel_bulkley(recipe.rates, blocks, kResamples, params.seed);
+  // Leave-one-rate-out jackknife of n: how much the exponent depends on which rates are fitted (needs >= 4 rates).
+  nlohmann::json n_jackknife = nullptr;
+  if (recipe.rates.size() >= 4) {
+    std::vector<double> ns;
+    for (std::size_t drop = 0; drop < recipe.rates.size(); ++drop) {
+      std::vector<double> r, s;
+      for (std::size_t k = 0; k < recipe.rates.size(); ++k)
+        if (k != drop) { r.push_back(recipe.rates[k]); s.push_back(stresses[k]); }
+      ns.push_back(fit_herschel_bulkley(r, s).n);
+    }
+    double mean = 0, ss = 0;
+    for (double v : ns) mean += v / static_cast<double>(ns.size());
+    for (double v : ns) ss += (v - mean) * (v - mean);
+    n_jackknife = std::sqrt(ss * (static_cast<double>(ns.size()) - 1.0) / static_cast<double>(ns.size()));
+  }
   return {{"flow_curve", {{"rates", recipe.rates}, {"stress", stresses}}},
-          {"herschel_bulkley", {{"yield_stress", hb.yield_stress}, {"k", hb.k}, {"n", hb.n},
-                                {"beta", hb.n > 0 ? 1.0 / hb.n : 0.0}, {"rms_residual", hb.rms_residual}}}};
+          {"herschel_bulkley", {{"yield_stress", hb.yield_stress}, {"yield_stress_error", err.yield_stress}, {"k", hb.k},
+                                {"n", hb.n}, {"n_error", err.n}, {"beta", hb.n > 0 ? 1.0 / hb.n : 0.0},
+                                {"beta_error", err.beta}, {"rms_residual", hb.rms_residual},
+                                {"n_rate_jackknife_error", n_jackknife},
+                                {"error_method", fmt::format("bootstrap over {} time blocks per rate, {} resamples",
+                                                             kBlocks, err.resamples)}}}};
 }
 
 nlohmann::json run_creep(const EpmRecipe& recipe, const EpmParameters& params, const std::filesystem::path& dir) {

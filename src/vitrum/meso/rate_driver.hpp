@@ -26,7 +26,10 @@ class RateDriver {
   // Strain-controlled shear at `rate` for `strain` of applied strain; at T = 0, stretches where no block is
   // unstable are skipped in one jump (loading straight to the next instability).
   // Returns the time- and strain-averaged stress over the run; `samples` gets one point per `sample_every` strain.
-  double shear(double rate, double strain, double sample_every, std::vector<TimeSample>& samples);
+  // With `block_means` of size B > 0, it also gets the mean stress over each of B equal strain blocks (for error
+  // bars; their average is the returned mean up to round-off, and the dynamics do not depend on B).
+  double shear(double rate, double strain, double sample_every, std::vector<TimeSample>& samples,
+               std::vector<double>* block_means = nullptr);
   // Creep at the current stress (the model must be stress-controlled) for `duration`; stops early at T = 0 when
   // every block is stable (arrested). Returns true if it arrested.
   bool creep(double duration, double sample_every, std::vector<TimeSample>& samples);
@@ -46,5 +49,14 @@ class RateDriver {
 // with Sigma_c scanned below the smallest measured stress.
 struct HerschelBulkleyFit { double yield_stress = 0, k = 0, n = 0, rms_residual = 0; };
 HerschelBulkleyFit fit_herschel_bulkley(const std::vector<double>& rates, const std::vector<double>& stresses);
+
+// Statistical error of the Herschel–Bulkley parameters by a bootstrap over time blocks: each resample redraws, for
+// every rate independently, its B block means with replacement, averages them and refits; the errors are the standard
+// deviations of the refitted Sigma_c, n and beta = 1/n. `block_means[r]` are the block means of rate r. Resamples are
+// drawn with counter-based random numbers keyed by `seed`, so the error bar is reproducible.
+struct HerschelBulkleyError { double yield_stress = 0, n = 0, beta = 0; int resamples = 0; };
+HerschelBulkleyError bootstrap_herschel_bulkley(const std::vector<double>& rates,
+                                                const std::vector<std::vector<double>>& block_means, int resamples,
+                                                std::uint32_t seed);
 
 }  // namespace vitrum::meso
