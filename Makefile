@@ -22,6 +22,7 @@ bench: deps
 	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=Release -DVITRUM_BENCH=ON >/dev/null
 	@cmake --build $(BUILD) -j $(JOBS)
 	@bench/md_vs_lammps $(BUILD)/apps/vitrum
+	@bench/epm/run $(BUILD)
 
 clean:
 	rm -rf $(BUILD) out
