@@ -23,6 +23,7 @@ bench: deps
 	@cmake --build $(BUILD) -j $(JOBS)
 	@bench/md_vs_lammps $(BUILD)/apps/vitrum
 	@bench/epm/run $(BUILD)
+	@bench/swap/swap_vs_lammps $(BUILD)/apps/vitrum
 
 clean:
 	rm -rf $(BUILD) out
