@@ -92,6 +92,7 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
                             {"max_displacement", pt.max_displacement_at(k)},
                             {"pe_per_particle", pe.mean},
                             {"pe_stderr", pe.stderr_},
+                            {"pe_half_difference", half_difference(pt.samples_at(k))},
                             {"pe_final", exact / n},
                             {"energy_drift_per_particle", (running - exact) / n},
                             {"samples", pt.samples_at(k).size()}};

@@ -29,4 +29,15 @@ inline MeanError block_average(const std::vector<double>& x, int blocks) {
   return r;
 }
 
+// Mean of the second half of the samples minus the mean of the first: an equilibration check (zero
+// within the noise when the run sampled one steady state, negative while it still ages).
+inline double half_difference(const std::vector<double>& x) {
+  const std::size_t h = x.size() / 2;
+  if (h == 0) return 0;
+  double a = 0, b = 0;
+  for (std::size_t k = 0; k < h; ++k) a += x[k];
+  for (std::size_t k = x.size() - h; k < x.size(); ++k) b += x[k];
+  return (b - a) / static_cast<double>(h);
+}
+
 }  // namespace vitrum

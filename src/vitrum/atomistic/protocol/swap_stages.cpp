@@ -181,6 +181,7 @@ class SwapStageRun {
                               {"max_displacement", mc.max_displacement()},
                               {"pe_per_particle", pe.mean},
                               {"pe_stderr", pe.stderr_},
+                              {"pe_half_difference", half_difference(cur_.pe_samples)},
                               {"pe_final", exact / n},
                               {"energy_drift_per_particle", (running - exact) / n},
                               {"samples", cur_.pe_samples.size()},
