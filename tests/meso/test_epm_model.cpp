@@ -119,6 +119,35 @@ TEST(EpmModel, TwoThreadsGiveTheSameTrajectoryBitForBit) {
   EXPECT_EQ(a.weakest(-1), b.weakest(-1));
 }
 
+// weakest() is the next site to fail under extremal loading: the first site with the smallest s_i -/+ sigma_i.
+// After a real-space event it comes from that event's pass; it must equal a plain scan.
+TEST(EpmModel, WeakestSiteIsTheFirstSmallestDistanceToThreshold) {
+  for (int threads : {1, 2}) {
+    EpmParameters p = small_2d();
+    p.lattice = {2, 256};
+    p.threads = threads;
+    p.stress_noise = 0.05;
+    EpmModel m(p, LoadControl::Strain);
+    m.load(0.5);
+    auto scan = [&](double sign) {
+      std::pair<double, std::size_t> best{INFINITY, 0};
+      for (std::size_t i = 0; i < m.sites(); ++i)
+        if (m.thresholds()[i] - sign * m.stress()[i] < best.first) best = {m.thresholds()[i] - sign * m.stress()[i], i};
+      return best;
+    };
+    for (std::size_t site : {3ul, 4000ul, 65000ul}) {
+      m.fail_one(site);
+      EXPECT_EQ(m.weakest(+1), scan(+1.0)) << "after event at " << site;  // from the event's own pass
+      EXPECT_EQ(m.weakest(-1), scan(-1.0));
+    }
+    m.set_stress(17, -5.0);  // a direct change invalidates what the last pass found
+    EXPECT_EQ(m.weakest(-1), scan(-1.0));
+    EXPECT_EQ(m.weakest(-1).second, 17u);
+    m.fail_many({10, 20, 30, 40, 50, 60, 70, 80, 90, 100});  // FFT path
+    EXPECT_EQ(m.weakest(+1), scan(+1.0));
+  }
+}
+
 TEST(EpmModel, RecoveryRelaxesTheGivenFractionOfLocalStress) {
   EpmParameters p = small_2d();
   p.recovery = 0.4;

@@ -12,16 +12,19 @@ namespace {
 // `extra` of the Rng draw sites of the EPM stream (step = the block's failure count).
 constexpr std::uint32_t kThresholdDraw = 0, kNoiseDraw = 1, kInitialStressDraw = 2;
 
-// s += drop * g over n contiguous blocks; returns the largest |s| - th (vectorised: the max is exact in any order).
-inline double add_piece(double* s, const double* th, const double* g, int n, double drop) {
-  double m = -INFINITY;
-#pragma omp simd reduction(max : m)
+// s += drop * g over n contiguous blocks; returns the largest |s| - th and the smallest th - s (the distance to
+// threshold under forward loading), both exact in any summation order, so the loop vectorises.
+struct PieceExtrema { double excess, distance; };
+inline PieceExtrema add_piece(double* s, const double* th, const double* g, int n, double drop) {
+  double m = -INFINITY, w = INFINITY;
+#pragma omp simd reduction(max : m) reduction(min : w)
   for (int x = 0; x < n; ++x) {
     s[x] += drop * g[x];
-    const double e = std::abs(s[x]) - th[x];
+    const double e = std::abs(s[x]) - th[x], d = th[x] - s[x];
     m = e > m ? e : m;
+    w = d < w ? d : w;
   }
-  return m;
+  return {m, w};
 }
 // The first x with |s| - th == m (m was found on these blocks).
 inline std::size_t first_at(const double* s, const double* th, int n, double m) {
@@ -69,6 +72,7 @@ double EpmModel::mean_plastic_strain() const { return lane_sum(plastic_strain_) 
 bool EpmModel::unstable(std::size_t i) const { return std::abs(stress_[i]) >= threshold_[i]; }
 
 void EpmModel::load(double ds) {
+  forward_weakest_valid_ = false;
   for (auto& s : stress_) s += ds;
   strain_ += ds / (2.0 * p_.shear_modulus);
 }
@@ -87,6 +91,7 @@ void EpmModel::record_event(std::size_t i, double drop) {
   ++fail_count_[i];
   Rng rng(Stream::EpmThreshold, p_.seed, fail_count_[i], i, kThresholdDraw);
   threshold_[i] = p_.thresholds.draw(rng);
+  forward_weakest_valid_ = false;
 }
 
 EpmModel::Worst EpmModel::fail_one(std::size_t i) {
@@ -106,33 +111,46 @@ EpmModel::Worst EpmModel::add_kernel(std::size_t i, double drop) {
   // order). The worst site is the first one, in (row, piece, x) order, with the largest excess: the same site
   // whatever the number of threads, because each thread takes a contiguous block of rows and the blocks are
   // compared in order.
+  // The same pass finds the weakest site under forward loading (first in index order, as weakest(+1) does), so
+  // that the next quasistatic step needs no scan of its own.
   auto row_block = [&](int r0, int r1) {
-    Worst worst{-INFINITY, 0};
+    Scan scan{{-INFINITY, 0}, {INFINITY, 0}};
     for (int r = r0; r < r1; ++r) {
       const int z = r / L, y = r % L;
       const int dz = (z - zi + L) % L, dy = (y - yi + L) % L;
       const std::size_t row = static_cast<std::size_t>(r) * L;
       const double* grow = g.data() + (static_cast<std::size_t>(dz) * L + dy) * L;
-      const double m1 = add_piece(s + row + xi, th + row + xi, grow, L - xi, drop);
-      const double m2 = add_piece(s + row, th + row, grow + (L - xi), xi, drop);
-      const double m = m2 > m1 ? m2 : m1;
-      if (m > worst.excess)
-        worst = m1 == m ? Worst{m, row + xi + first_at(s + row + xi, th + row + xi, L - xi, m)}
-                        : Worst{m, row + first_at(s + row, th + row, xi, m)};
+      const auto a = add_piece(s + row + xi, th + row + xi, grow, L - xi, drop);
+      const auto b = add_piece(s + row, th + row, grow + (L - xi), xi, drop);
+      const double m = b.excess > a.excess ? b.excess : a.excess;
+      if (m > scan.worst.excess)
+        scan.worst = a.excess == m ? Worst{m, row + xi + first_at(s + row + xi, th + row + xi, L - xi, m)}
+                                   : Worst{m, row + first_at(s + row, th + row, xi, m)};
+      const double d = b.distance < a.distance ? b.distance : a.distance;
+      if (d < scan.weakest.first)
+        for (int x = 0; x < L; ++x)
+          if (th[row + x] - s[row + x] == d) { scan.weakest = {d, row + x}; break; }
     }
-    return worst;
+    return scan;
   };
-  if (threads_ <= 1) return row_block(0, rows);
-  part_.assign(static_cast<std::size_t>(threads_), Worst{-INFINITY, 0});
+  Scan scan{{-INFINITY, 0}, {INFINITY, 0}};
+  if (threads_ <= 1) {
+    scan = row_block(0, rows);
+  } else {
+    part_.assign(static_cast<std::size_t>(threads_), scan);
 #pragma omp parallel num_threads(threads_)
-  {
-    const int t = omp_get_thread_num(), nt = omp_get_num_threads();
-    part_[static_cast<std::size_t>(t)] = row_block(rows * t / nt, rows * (t + 1) / nt);
+    {
+      const int t = omp_get_thread_num(), nt = omp_get_num_threads();
+      part_[static_cast<std::size_t>(t)] = row_block(rows * t / nt, rows * (t + 1) / nt);
+    }
+    for (const auto& p : part_) {
+      if (p.worst.excess > scan.worst.excess) scan.worst = p.worst;
+      if (p.weakest.first < scan.weakest.first) scan.weakest = p.weakest;
+    }
   }
-  Worst worst{-INFINITY, 0};
-  for (const auto& w : part_)
-    if (w.excess > worst.excess) worst = w;
-  return worst;
+  forward_weakest_ = scan.weakest;
+  forward_weakest_valid_ = true;
+  return scan.worst;
 }
 
 void EpmModel::fail_many(const std::vector<std::size_t>& sites) {
@@ -146,12 +164,14 @@ void EpmModel::fail_many(const std::vector<std::size_t>& sites) {
     for (const auto& [i, drop] : drops_) add_kernel(i, drop);
     return;
   }
+  forward_weakest_valid_ = false;
   std::fill(scratch_.begin(), scratch_.end(), 0.0);
   for (const auto& [i, drop] : drops_) scratch_[i] = drop;
   fft_.convolve_add(scratch_, propagator_.fourier_kernel(), stress_);
 }
 
 std::pair<double, std::size_t> EpmModel::weakest(int direction) const {
+  if (direction > 0 && forward_weakest_valid_) return forward_weakest_;  // found by the last event's pass
   const double sign = direction > 0 ? 1.0 : -1.0;
   const double* s = stress_.data();
   const double* th = threshold_.data();

@@ -65,7 +65,10 @@ class EpmModel {
   // distance: the next block to fail under extremal loading in `direction` (+1 or -1).
   [[nodiscard]] std::pair<double, std::size_t> weakest(int direction) const;
   // Stress set directly (tests, stress-controlled start).
-  void set_stress(std::size_t i, double s) { stress_[i] = s; }
+  void set_stress(std::size_t i, double s) {
+    forward_weakest_valid_ = false;
+    stress_[i] = s;
+  }
   void set_strain(double g) { strain_ = g; }
 
  private:
@@ -78,7 +81,11 @@ class EpmModel {
   std::vector<std::uint64_t> fail_count_;
   std::vector<double> scratch_;
   std::vector<std::pair<std::size_t, double>> drops_;
-  std::vector<Worst> part_;  // per-thread results
+  struct Scan { Worst worst; std::pair<double, std::size_t> weakest; };
+  std::vector<Scan> part_;  // per-thread results
+  // weakest(+1) as found by the last real-space event pass; valid until the stresses or thresholds change otherwise.
+  std::pair<double, std::size_t> forward_weakest_{INFINITY, 0};
+  bool forward_weakest_valid_ = false;
   int threads_ = 1;
   double strain_ = 0.0;
 };
