@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/mc/parallel_tempering.hpp"
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/protocol/dynamics.hpp"
 
 namespace vitrum {
 namespace {
@@ -239,6 +240,27 @@ TEST(ParallelTempering, ThreadCountDoesNotChangeTheResult) {
     EXPECT_EQ(result[0][k].particles.position, result[1][k].particles.position) << k;
     EXPECT_EQ(result[0][k].particles.type, result[1][k].particles.type) << k;
   }
+}
+
+// Monte Carlo dynamics in the ideal-gas limit (T so high that every translation is accepted): a
+// particle moved m times by uniform steps in [−δ, δ]³ has <Δr²> = m δ², and m averages one per sweep,
+// so MSD(t) = δ² t; F_s falls below 1/e once the MSD reaches the scale 1/q².
+TEST(SwapMc, DynamicsOfAnIdealGasDiffuseAsExpected) {
+  const Configuration start = test::random_configuration("polydisperse-ss", 400, 6, 0.0);
+  auto u = make_potential("polydisperse-ss");
+  McDynamicsOptions o;
+  o.temperature = 1e9;
+  o.sweeps = 200;
+  o.max_displacement = 0.05;
+  o.q = 7.0;
+  o.stop_below = 0.0;
+  const DynamicsResult d = measure_mc_dynamics(*u, start, o);
+  ASSERT_EQ(d.time.back(), 200.0);
+  for (std::size_t k = 0; k < d.time.size(); ++k)
+    if (d.time[k] >= 10) EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, 0.08) << "t = " << d.time[k];
+  ASSERT_TRUE(d.tau_alpha.has_value());
+  // Gaussian displacements: F_s ≈ exp(−q² MSD / 6), so 1/e at t ≈ 6 / (q² δ²).
+  EXPECT_NEAR(*d.tau_alpha, 6.0 / (49.0 * 0.05 * 0.05), 6.0);
 }
 
 TEST(SwapMc, ResumedChainIsBitIdentical) {

@@ -4,6 +4,7 @@
 #include <complex>
 
 #include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -114,6 +115,33 @@ DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
   }
   s.need_energy_virial = true;
   s.compute_forces();
+  out.tau_alpha = crossing_time(out.time, out.fs);
+  return out;
+}
+
+DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& start, const McDynamicsOptions& opt) {
+  DynamicsResult out;
+  Configuration c = start;
+  SwapMonteCarlo mc(u, c.particles, c.box, opt.p_swap > 0 ? swap_rule_for(u.name()) : SwapRule{}, opt.seed);
+  mc.set_max_displacement(opt.max_displacement);
+  out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box);
+  const std::vector<Vec3> ref = unwrapped_positions(c.particles, c.box);
+  double next = 1;
+  const double factor = std::pow(10.0, 1.0 / opt.points_per_decade);
+  for (std::int64_t k = 1; k <= opt.sweeps; ++k) {
+    mc.sweep(static_cast<std::uint64_t>(k - 1), opt.temperature, opt.p_swap);
+    if (static_cast<double>(k) >= next || k == opt.sweeps) {
+      while (next <= static_cast<double>(k)) next = std::max(next * factor, std::floor(next) + 1);
+      // The chain wraps positions at the start of each sweep; moves since then may have left the box.
+      Particles& p = c.particles;
+      for (std::size_t i = 0; i < p.size(); ++i) c.box.wrap(p.position[i], p.image[i]);
+      const SelfDynamics d = self_dynamics(p, c.box, ref, out.q);
+      out.time.push_back(static_cast<double>(k));
+      out.msd.push_back(d.msd);
+      out.fs.push_back(d.fs);
+      if (d.fs < opt.stop_below) break;
+    }
+  }
   out.tau_alpha = crossing_time(out.time, out.fs);
   return out;
 }

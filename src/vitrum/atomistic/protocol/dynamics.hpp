@@ -40,6 +40,22 @@ struct DynamicsResult {
   std::optional<double> tau_alpha;  // F_s(q, τ_α) = 1/e
 };
 
+struct McDynamicsOptions {
+  double temperature = 1.0;
+  double p_swap = 0.0;          // 0: translations only (standard MC); > 0: with swap moves
+  std::int64_t sweeps = 10000;  // longest time [sweeps]
+  std::uint32_t seed = 1;
+  double max_displacement = 0.1;
+  double q = 0;                 // 0: the first peak of S(q) of the starting configuration
+  int points_per_decade = 10;
+  double stop_below = 0.2;      // end early once F_s has fallen below this (τ is then known)
+};
+
+// The same observables along a Monte Carlo trajectory, time in sweeps (N attempted moves): with and
+// without swaps they give the swap speed-up τ_MC / τ_swap (Ninarello, Berthier & Coslovich, PRX 7,
+// 021039 (2017), Fig. 2). Works on a copy of `start`.
+DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& start, const McDynamicsOptions& opt);
+
 // Plain NVT MD (Nosé–Hoover, fresh Maxwell–Boltzmann velocities at T) from the state of s, one
 // time origin at the start; s is advanced. Throws Interrupted-free: the caller checks signals.
 DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt);

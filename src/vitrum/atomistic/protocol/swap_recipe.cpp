@@ -13,14 +13,15 @@ bool is_swap_stage_kind(std::string_view kind) {
 void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
   if (kind == "swap")
     t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt", "mc_dynamics_sweeps"});
   else if (kind == "swap_anneal")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt",
+            "mc_dynamics_sweeps"});
   else if (kind == "parallel_tempering")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap",
             "max_displacement", "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps",
-            "dynamics_dt"});
+            "dynamics_dt", "mc_dynamics_sweeps"});
   else
     t.only({"kind", "name", "start", "temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every",
             "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
@@ -53,6 +54,8 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
   if (s.dynamics_steps < 0) t.fail("dynamics_steps", "must be >= 0 (0: no tau_alpha)");
   s.dynamics_dt = t.get_double("dynamics_dt", s.dynamics_dt);
   if (!(s.dynamics_dt > 0)) t.fail("dynamics_dt", "must be positive");
+  s.mc_dynamics_sweeps = t.get_int("mc_dynamics_sweeps", 0);
+  if (s.mc_dynamics_sweeps < 0) t.fail("mc_dynamics_sweeps", "must be >= 0 (0: no Monte Carlo relaxation times)");
   s.sample_every = t.get_int("sample_every", s.sample_every);
   if (s.sample_every < 1) t.fail("sample_every", "must be >= 1");
   if (kind == "hybrid") {

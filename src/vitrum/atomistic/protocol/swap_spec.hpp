@@ -26,6 +26,7 @@ struct SwapSpec {
   double ftol = 1e-8;                 // of that minimisation
   std::int64_t dynamics_steps = 0;    // > 0: plain MD from each final state for F_s(q,t) and τ_α
   double dynamics_dt = 0.005;
+  std::int64_t mc_dynamics_sweeps = 0;  // > 0: F_s(q,t) under MC with and without swaps → τ in sweeps
   // hybrid
   IntegratorOptions integrator;       // nvt, nose-hoover or bussi
   std::int64_t steps = 0;             // MD steps

@@ -104,6 +104,28 @@ void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Conf
     std::fclose(f);
     entry["dynamics_file"] = base + "-dynamics.csv";
   }
+  if (spec.mc_dynamics_sweeps > 0) {
+    // Relaxation under Monte Carlo with the stage's swap moves and without them (translations only).
+    const std::string path = (h.out_dir / (base + "-mc-dynamics.csv")).string();
+    std::FILE* f = std::fopen(path.c_str(), "w");
+    if (!f) throw Error(fmt::format("{}: cannot open for writing", path));
+    std::fprintf(f, "moves,sweeps,msd,fs\n");
+    for (const bool swaps : {true, false}) {
+      if (swaps && !(spec.p_swap > 0)) continue;
+      McDynamicsOptions o;
+      o.temperature = T;
+      o.p_swap = swaps ? spec.p_swap : 0.0;
+      o.sweeps = spec.mc_dynamics_sweeps;
+      o.seed = spec.seed + static_cast<std::uint32_t>(index) + (swaps ? 2000u : 3000u);
+      o.max_displacement = entry.value("max_displacement", spec.max_displacement);
+      const DynamicsResult d = measure_mc_dynamics(*h.sys.potential, cfg, o);
+      for (std::size_t k = 0; k < d.time.size(); ++k)
+        std::fprintf(f, "%s,%.10g,%.10g,%.10g\n", swaps ? "swap" : "translation", d.time[k], d.msd[k], d.fs[k]);
+      entry[swaps ? "tau_swap_sweeps" : "tau_mc_sweeps"] = d.tau_alpha ? nlohmann::json(*d.tau_alpha) : nlohmann::json(nullptr);
+    }
+    std::fclose(f);
+    entry["mc_dynamics_file"] = base + "-mc-dynamics.csv";
+  }
 }
 
 namespace {
