@@ -67,7 +67,7 @@ int main(int argc, char** argv) try {
   if (!in) throw vitrum::Error(fmt::format("bench/epm: cannot read {}", argv[1]));
   std::stringstream buf;
   buf << in.rdbuf();
-  const int threads = argc > 2 ? std::stoi(argv[2]) : 2;
+  const int threads = argc > 2 ? std::stoi(argv[2]) : 1;
   const std::string update = argc > 3 ? argv[3] : "sequential";
   std::vector<int> sizes;
   for (int k = 4; k < argc; ++k) sizes.push_back(std::stoi(argv[k]));
