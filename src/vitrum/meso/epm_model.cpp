@@ -32,7 +32,16 @@ inline std::size_t first_at(const double* s, const double* th, int n, double m) 
     if (std::abs(s[x]) - th[x] == m) return static_cast<std::size_t>(x);
   return 0;
 }
-// Sum in eight interleaved lanes, added pairwise: vectorisable, and the same order on every machine.
+// Sum in eight interleaved lanes, added pairwise: vectorisable, and the same order on every machine. `shift` is
+// added to every element first (and stored), so that uniform loading and the sum share one pass.
+double lane_sum(std::vector<double>& v, double shift) {
+  double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+  const std::size_t n = v.size(), whole = n - n % 8;
+  for (std::size_t i = 0; i < whole; i += 8)
+    for (int k = 0; k < 8; ++k) lane[k] += (v[i + k] += shift);
+  for (std::size_t i = whole; i < n; ++i) lane[i - whole] += (v[i] += shift);
+  return ((lane[0] + lane[4]) + (lane[2] + lane[6])) + ((lane[1] + lane[5]) + (lane[3] + lane[7]));
+}
 double lane_sum(const std::vector<double>& v) {
   double lane[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   const std::size_t n = v.size(), whole = n - n % 8;
@@ -64,16 +73,24 @@ EpmModel::EpmModel(const EpmParameters& p, LoadControl control)
   if (p.initial_stress_std > 0) {  // residual stress of a quenched glass averages to zero
     const double m = mean_stress();
     for (auto& s : stress_) s -= m;
+    mean_valid_ = false;
   }
 }
 
-double EpmModel::mean_stress() const { return lane_sum(stress_) / static_cast<double>(stress_.size()); }
+double EpmModel::mean_stress() const {
+  if (!mean_valid_) {
+    mean_ = lane_sum(stress_) / static_cast<double>(stress_.size());
+    mean_valid_ = true;
+  }
+  return mean_;
+}
 double EpmModel::mean_plastic_strain() const { return lane_sum(plastic_strain_) / static_cast<double>(stress_.size()); }
 bool EpmModel::unstable(std::size_t i) const { return std::abs(stress_[i]) >= threshold_[i]; }
 
 void EpmModel::load(double ds) {
   forward_weakest_valid_ = false;
-  for (auto& s : stress_) s += ds;
+  mean_ = lane_sum(stress_, ds) / static_cast<double>(stress_.size());  // the same sum as mean_stress() would take
+  mean_valid_ = true;
   strain_ += ds / (2.0 * p_.shear_modulus);
 }
 
@@ -101,6 +118,7 @@ EpmModel::Worst EpmModel::fail_one(std::size_t i) {
 }
 
 EpmModel::Worst EpmModel::add_kernel(std::size_t i, double drop) {
+  mean_valid_ = false;
   const auto& g = propagator_.real_space_kernel();
   const int L = p_.lattice.size;
   const int rows = p_.lattice.dimension == 3 ? L * L : L;
@@ -165,6 +183,7 @@ void EpmModel::fail_many(const std::vector<std::size_t>& sites) {
     return;
   }
   forward_weakest_valid_ = false;
+  mean_valid_ = false;
   std::fill(scratch_.begin(), scratch_.end(), 0.0);
   for (const auto& [i, drop] : drops_) scratch_[i] = drop;
   fft_.convolve_add(scratch_, propagator_.fourier_kernel(), stress_);

@@ -67,6 +67,7 @@ class EpmModel {
   // Stress set directly (tests, stress-controlled start).
   void set_stress(std::size_t i, double s) {
     forward_weakest_valid_ = false;
+    mean_valid_ = false;
     stress_[i] = s;
   }
   void set_strain(double g) { strain_ = g; }
@@ -86,6 +87,9 @@ class EpmModel {
   // weakest(+1) as found by the last real-space event pass; valid until the stresses or thresholds change otherwise.
   std::pair<double, std::size_t> forward_weakest_{INFINITY, 0};
   bool forward_weakest_valid_ = false;
+  // mean_stress() cached until the stresses change (load() computes it in its own pass).
+  mutable double mean_ = 0;
+  mutable bool mean_valid_ = false;
   int threads_ = 1;
   double strain_ = 0.0;
 };
