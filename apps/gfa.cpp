@@ -32,25 +32,16 @@ using namespace vitrum::gfa;
 
 int default_threads() { return static_cast<int>(std::max(1u, std::thread::hardware_concurrency())); }
 
-nlohmann::json criteria_json(const Composition& c, const Criteria& k) {
-  nlohmann::json j = {{"composition", c.label()},
-                      {"delta", k.delta},
-                      {"dH_mix_kJ_per_mol", k.dh_mix_kj},
-                      {"dS_mix_J_per_mol_K", k.ds_mix_j},
-                      {"omega", k.omega ? nlohmann::json(*k.omega) : nlohmann::json(nullptr)},
-                      {"tm_mix_K", k.tm_k},
-                      {"dchi", k.dchi},
-                      {"vec", k.vec},
-                      {"inoue",
-                       {{"three_or_more_elements", k.inoue.three_or_more_elements},
-                        {"size_mismatch_above_12pct", k.inoue.size_mismatch_above_12pct},
-                        {"negative_mixing_enthalpy", k.inoue.negative_mixing_enthalpy}}}};
-  if (k.t_rg) {
-    j["t_rg"] = *k.t_rg;
-    j["gamma"] = *k.gamma;
-    j["dTx_K"] = *k.dtx_k;
-  }
-  return j;
+// --trees 0 (not given): 100 forest trees, or BoostParams' default rounds.
+int default_trees(int trees, const std::string& model) { return trees > 0 ? trees : model == "forest" ? 100 : BoostParams{}.rounds; }
+
+// --model and the XGBoost settings shared by `train` and `cv` (defaults: BoostParams).
+void add_model_options(CLI::App& cmd, std::string& model, BoostParams& b) {
+  cmd.add_option("--model", model, "forest (random forest) or xgboost (gradient boosting)")->check(CLI::IsMember({"forest", "xgboost"}));
+  cmd.add_option("--max-depth", b.max_depth, "xgboost: tree depth")->check(CLI::PositiveNumber);
+  cmd.add_option("--eta", b.eta, "xgboost: learning rate")->check(CLI::Range(1e-6, 1.0));
+  cmd.add_option("--subsample", b.subsample, "xgboost: fraction of rows per tree")->check(CLI::Range(1e-3, 1.0));
+  cmd.add_option("--colsample", b.colsample_bytree, "xgboost: fraction of features per tree")->check(CLI::Range(1e-3, 1.0));
 }
 
 void add_criteria(CLI::App& gfa) {
@@ -80,16 +71,18 @@ void add_criteria(CLI::App& gfa) {
 }
 
 void add_train(CLI::App& gfa) {
-  auto* cmd = gfa.add_subcommand("train", "Train the GFA random forests (glass, D_max, T_g, T_x, T_l) and save the model file");
+  auto* cmd = gfa.add_subcommand("train", "Train the GFA models (glass, D_max, T_g, T_x, T_l) and save the model file");
   struct Options {
-    std::string data, out = "out/gfa/model.txt", features = "all";
-    int trees = 100, threads = default_threads();
+    std::string data, out = "out/gfa/model.txt", features = "all", model = "forest";
+    BoostParams boost;
+    int trees = 0, threads = default_threads();
     std::uint32_t seed = 1;
     bool no_regression = false;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("-o,--output", o->out, "model file to write");
-  cmd->add_option("--trees", o->trees, "trees per forest")->check(CLI::PositiveNumber);
+  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(CLI::PositiveNumber);
+  add_model_options(*cmd, o->model, o->boost);
   cmd->add_option("--seed", o->seed, "random seed");
   cmd->add_option("--threads", o->threads, "worker threads (the model does not depend on it)")->check(CLI::PositiveNumber);
   cmd->add_option("--features", o->features, "magpie, physical or all")->check(CLI::IsMember({"magpie", "physical", "all"}));
@@ -99,11 +92,20 @@ void add_train(CLI::App& gfa) {
     const auto dir = resolve_data_dir(o->data);
     const auto data = ElementData::load(dir);
     const auto t0 = std::chrono::steady_clock::now();
-    const auto m = GfaModel::train(dir, data, {parse_feature_set(o->features), o->trees, o->seed, o->threads, !o->no_regression});
+    TrainOptions t;
+    t.set = parse_feature_set(o->features);
+    t.trees = default_trees(o->trees, o->model);
+    t.model = parse_learner_kind(o->model);
+    t.boost = o->boost;
+    t.seed = o->seed;
+    t.threads = o->threads;
+    t.regressions = !o->no_regression;
+    const auto m = GfaModel::train(dir, data, t);
     if (const auto parent = std::filesystem::path(o->out).parent_path(); !parent.empty()) std::filesystem::create_directories(parent);
     m.save(o->out);
     const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    fmt::print("wrote {} ({} forests x {} trees, {} features, {:.1f} s)\n", o->out, m.forests().size(), o->trees,
+    fmt::print("wrote {} ({} {} models x {} {}, {} features, {:.1f} s)\n", o->out, m.learners().size(), o->model, t.trees,
+               o->model == "forest" ? "trees" : "rounds",
                m.feature_names().size(), s);
   });
 }
@@ -111,9 +113,10 @@ void add_train(CLI::App& gfa) {
 void add_cv(CLI::App& gfa) {
   auto* cmd = gfa.add_subcommand("cv", "Stratified and leave-alloy-system-out cross-validation, with the feature ablation");
   struct Options {
-    std::string data, format = "text";
+    std::string data, format = "text", model = "forest";
+    BoostParams boost;
     std::vector<std::string> targets = {"p_glass", "dmax_mm", "tg_k", "tx_k", "tl_k"}, sets = {"all"};
-    int folds = 10, trees = 100, threads = default_threads();
+    int folds = 10, trees = 0, threads = default_threads();
     std::uint32_t seed = 1;
     bool ablation = false;
   };
@@ -122,8 +125,9 @@ void add_cv(CLI::App& gfa) {
   cmd->add_option("--features", o->sets, "feature sets to compare: magpie, physical, all")->delimiter(',');
   cmd->add_flag("--ablation", o->ablation, "same as --features all,magpie,physical");
   cmd->add_option("--folds", o->folds, "k of k-fold")->check(CLI::Range(2, 100));
-  cmd->add_option("--trees", o->trees, "trees per forest")->check(CLI::PositiveNumber);
-  cmd->add_option("--seed", o->seed, "random seed (folds and forests)");
+  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(CLI::PositiveNumber);
+  add_model_options(*cmd, o->model, o->boost);
+  cmd->add_option("--seed", o->seed, "random seed (folds and models)");
   cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::PositiveNumber);
   cmd->add_option("--data", o->data, "GFA data directory");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -132,7 +136,9 @@ void add_cv(CLI::App& gfa) {
     const auto data = ElementData::load(dir);
     CvOptions c;
     c.folds = o->folds;
-    c.trees = o->trees;
+    c.trees = default_trees(o->trees, o->model);
+    c.model = parse_learner_kind(o->model);
+    c.boost = o->boost;
     c.seed = o->seed;
     c.threads = o->threads;
     c.targets = o->targets;
@@ -141,7 +147,8 @@ void add_cv(CLI::App& gfa) {
       c.sets.push_back(parse_feature_set(s));
     const auto j = cross_validate(dir, data, c);
     if (o->format == "json") { fmt::print("{}\n", j.dump(2)); return; }
-    fmt::print("{}-fold cross-validation, {} trees, seed {}\n", o->folds, o->trees, o->seed);
+    fmt::print("{}-fold cross-validation, {} with {} {}, seed {}\n", o->folds, o->model, c.trees,
+               o->model == "forest" ? "trees" : "rounds", o->seed);
     for (const auto& t : o->targets) {
       for (const auto& s : c.sets) {
         const auto& r = j[t][to_string(s)];
@@ -160,7 +167,8 @@ void add_cv(CLI::App& gfa) {
       }
     }
     if (j.contains("importance")) {
-      fmt::print("most important features of p_glass ({} set, mean decrease in impurity):\n", j["importance_feature_set"].get<std::string>());
+      fmt::print("most important features of p_glass ({} set, {}):\n", j["importance_feature_set"].get<std::string>(),
+                 o->model == "forest" ? "mean decrease in impurity" : "total gain");
       for (const auto& e : j["importance"]) fmt::print("  {:<28} {:.4f}\n", e["feature"].get<std::string>(), e["importance"].get<double>());
     }
   });
@@ -183,16 +191,8 @@ void add_predict(CLI::App& gfa) {
     const Featurizer f(data, m.set());
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : o->comps) {
-      const auto c = parse_composition(s);
-      const auto x = f.compute(c);
-      nlohmann::json j = {{"input", s}, {"composition", c.label()}};
-      for (const auto& [name, forest] : m.forests()) j[name] = forest.predict(x.data());
-      j["glass"] = j["p_glass"].get<double>() >= 0.5;
-      if (m.has("tg_k") && m.has("tl_k") && m.has("tx_k")) {
-        const double tg = j["tg_k"], tx = j["tx_k"], tl = j["tl_k"];
-        j["t_rg"] = tg / tl;
-        j["gamma"] = tx / (tg + tl);
-      }
+      nlohmann::json j = {{"input", s}};
+      j.update(m.predict_json(parse_composition(s), f));
       out.push_back(j);
     }
     if (o->format == "json") { fmt::print("{}\n", out.dump(2)); return; }
@@ -316,7 +316,7 @@ void add_screen(CLI::App& gfa) {
     std::filesystem::create_directories(out);
     if (!mapped.empty() || o->points) std::filesystem::create_directories(out / "points");
     const auto grid = ternary_grid(divisions);
-    const auto result = screen_ternaries(systems, divisions, f, m.forest("p_glass"), o->threads,
+    const auto result = screen_ternaries(systems, divisions, f, m.learner("p_glass"), o->threads,
                                          [&](const TernarySystem& s, const std::vector<double>& p) {
       if (!o->points && !mapped.count(s.name())) return;
       std::string csv = fmt::format("x_{},x_{},x_{},p_glass\n", element_symbol(s.z[0]), element_symbol(s.z[1]), element_symbol(s.z[2]));

@@ -82,9 +82,9 @@ TEST(GfaModel, TrainSaveLoadPredictRoundTrip) {
   const Featurizer f(data(), back.set());
   for (const char* s : {"Cu50Zr45Al5", "Fe80B20", "Cu90Ag10"}) {
     const auto x = f.compute(parse_composition(s));
-    EXPECT_EQ(m.forest("p_glass").predict(x.data()), back.forest("p_glass").predict(x.data()));
+    EXPECT_EQ(m.learner("p_glass").predict(x.data()), back.learner("p_glass").predict(x.data()));
   }
-  EXPECT_THROW((void)back.forest("dmax_mm"), vitrum::Error);
+  EXPECT_THROW((void)back.learner("dmax_mm"), vitrum::Error);
   std::filesystem::remove(file);
   EXPECT_THROW(GfaModel::load(file, data()), vitrum::Error);
 }

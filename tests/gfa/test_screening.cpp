@@ -6,6 +6,7 @@
 #include "vitrum/gfa/dataset.hpp"
 #include "vitrum/gfa/model.hpp"
 #include "vitrum/gfa/periodic_table.hpp"
+#include "vitrum/gfa/random_forest.hpp"
 #include "vitrum/gfa/screening.hpp"
 
 using namespace vitrum::gfa;

@@ -60,4 +60,25 @@ Criteria compute_criteria(const Composition& c, const ElementData& d, const std:
   return k;
 }
 
+nlohmann::json criteria_json(const Composition& c, const Criteria& k) {
+  nlohmann::json j = {{"composition", c.label()},
+                      {"delta", k.delta},
+                      {"dH_mix_kJ_per_mol", k.dh_mix_kj},
+                      {"dS_mix_J_per_mol_K", k.ds_mix_j},
+                      {"omega", k.omega ? nlohmann::json(*k.omega) : nlohmann::json(nullptr)},
+                      {"tm_mix_K", k.tm_k},
+                      {"dchi", k.dchi},
+                      {"vec", k.vec},
+                      {"inoue",
+                       {{"three_or_more_elements", k.inoue.three_or_more_elements},
+                        {"size_mismatch_above_12pct", k.inoue.size_mismatch_above_12pct},
+                        {"negative_mixing_enthalpy", k.inoue.negative_mixing_enthalpy}}}};
+  if (k.t_rg) {
+    j["t_rg"] = *k.t_rg;
+    j["gamma"] = *k.gamma;
+    j["dTx_K"] = *k.dtx_k;
+  }
+  return j;
+}
+
 }  // namespace vitrum::gfa

@@ -2,6 +2,8 @@
 #pragma once
 #include <optional>
 
+#include <nlohmann/json.hpp>
+
 #include "vitrum/gfa/composition.hpp"
 #include "vitrum/gfa/element_data.hpp"
 
@@ -33,5 +35,8 @@ struct Criteria {
 
 Criteria compute_criteria(const Composition& c, const ElementData& d,
                           const std::optional<CharacteristicTemperatures>& t = std::nullopt);
+
+// The keys of `vitrum gfa criteria --format json` (docs/gfa.md), shared by the CLI and the Python module.
+nlohmann::json criteria_json(const Composition& c, const Criteria& k);
 
 }  // namespace vitrum::gfa

@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <exception>
 #include <numeric>
+#include <thread>
 
 #include <fmt/format.h>
 
@@ -63,19 +65,43 @@ std::vector<int> grouped_folds(const std::vector<std::string>& groups, int k, st
 }
 
 std::vector<double> out_of_fold(const FeatureMatrix& x, const std::vector<double>& y, const std::vector<int>& folds,
-                                const ForestParams& params) {
+                                const LearnerParams& params) {
   const int k = folds.empty() ? 0 : *std::max_element(folds.begin(), folds.end()) + 1;
   std::vector<double> pred(y.size(), 0.0);
-  for (int f = 0; f < k; ++f) {
+  auto run_fold = [&](int f) {
     std::vector<std::size_t> train, test;
     for (std::size_t i = 0; i < folds.size(); ++i) (folds[i] == f ? test : train).push_back(i);
-    if (test.empty() || train.size() < 2) continue;
-    ForestParams p = params;
-    p.seed = params.seed + static_cast<std::uint32_t>(f) * 7919u;
-    const auto forest = RandomForest::train(x, y, p, train);
-    for (auto i : test) pred[i] = forest.predict(x.row(i));
-  }
+    if (test.empty() || train.size() < 2) return;
+    const auto model = train_learner(x, y, params.with_seed(params.forest.seed + static_cast<std::uint32_t>(f) * 7919u), train);
+    // One batch per fold (the forest's batch equals its row-by-row prediction bit for bit).
+    std::vector<double> held(test.size() * x.cols), out(test.size());
+    for (std::size_t q = 0; q < test.size(); ++q) std::copy(x.row(test[q]), x.row(test[q]) + x.cols, held.begin() + static_cast<std::ptrdiff_t>(q * x.cols));
+    model->predict_batch(held.data(), test.size(), out.data());
+    for (std::size_t q = 0; q < test.size(); ++q) pred[test[q]] = out[q];  // folds write disjoint rows
+  };
+  // The forest threads its trees; XGBoost boosters run on one thread each, so their folds go side by side.
+  const int workers = params.kind == LearnerKind::XGBoost ? std::clamp(params.boost.threads, 1, std::max(1, k)) : 1;
+  std::vector<std::exception_ptr> errors(static_cast<std::size_t>(workers));
+  std::vector<std::thread> pool;
+  for (int w = 0; w < workers; ++w)
+    pool.emplace_back([&, w] {
+      try {
+        for (int f = w; f < k; f += workers) run_fold(f);
+      } catch (...) {
+        errors[static_cast<std::size_t>(w)] = std::current_exception();
+      }
+    });
+  for (auto& t : pool) t.join();
+  for (const auto& e : errors)
+    if (e) std::rethrow_exception(e);
   return pred;
+}
+
+std::vector<double> out_of_fold(const FeatureMatrix& x, const std::vector<double>& y, const std::vector<int>& folds,
+                                const ForestParams& params) {
+  LearnerParams p;
+  p.forest = params;
+  return out_of_fold(x, y, folds, p);
 }
 
 ClassificationScores score_classification(const std::vector<double>& y, const std::vector<double>& p) {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "vitrum/gfa/random_forest.hpp"
+#include "vitrum/gfa/learner.hpp"
 
 namespace vitrum::gfa {
 
@@ -16,7 +16,9 @@ std::vector<int> stratified_folds(const std::vector<double>& y, int k, std::uint
 std::vector<int> grouped_folds(const std::vector<std::string>& groups, int k, std::uint32_t seed);
 
 // Trains on all folds but one and predicts the held-out one, for every fold; returns the
-// out-of-fold prediction of every row.
+// out-of-fold prediction of every row. Fold f trains with seed params.seed + 7919 f.
+std::vector<double> out_of_fold(const FeatureMatrix& x, const std::vector<double>& y, const std::vector<int>& folds,
+                                const LearnerParams& params);
 std::vector<double> out_of_fold(const FeatureMatrix& x, const std::vector<double>& y, const std::vector<int>& folds,
                                 const ForestParams& params);
 

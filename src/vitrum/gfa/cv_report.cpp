@@ -64,11 +64,12 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
     for (FeatureSet fs : o.sets) {
       const Featurizer f(data, fs);
       const auto x = featurize(f, s.comps, o.threads);
-      ForestParams p;
-      p.trees = o.trees;
-      p.seed = o.seed;
-      p.threads = o.threads;
-      p.classification = cls;
+      auto p = LearnerParams::make(o.model, o.trees, cls, o.seed, o.threads);
+      p.boost = o.boost;
+      p.boost.rounds = o.trees;
+      p.boost.classification = cls;
+      p.boost.seed = o.seed;
+      p.boost.threads = o.threads;
       nlohmann::json j;
       j["n"] = s.size();
       j["systems"] = nsys;
@@ -78,13 +79,14 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
       if (cls) j["glass_fraction"] = std::accumulate(s.y.begin(), s.y.end(), 0.0) / static_cast<double>(s.size());
       out[target][to_string(fs)] = j;
       if (cls && fs == o.sets.front()) {
-        const auto forest = RandomForest::train(x, s.y, p);
+        const auto model = train_learner(x, s.y, p);
+        const auto& importance = model->importance();
         std::vector<std::size_t> order(f.size());
         std::iota(order.begin(), order.end(), 0);
-        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return forest.importance()[a] > forest.importance()[b]; });
+        std::sort(order.begin(), order.end(), [&](auto a, auto b) { return importance[a] > importance[b]; });
         nlohmann::json imp = nlohmann::json::array();
         for (std::size_t k = 0; k < std::min<std::size_t>(15, order.size()); ++k)
-          imp.push_back({{"feature", f.names()[order[k]]}, {"importance", forest.importance()[order[k]]}});
+          imp.push_back({{"feature", f.names()[order[k]]}, {"importance", importance[order[k]]}});
         out["importance"] = imp;
         out["importance_feature_set"] = to_string(fs);
       }
@@ -94,6 +96,11 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
   }
   out["folds"] = o.folds;
   out["trees"] = o.trees;
+  out["model"] = to_string(o.model);
+  if (o.model == LearnerKind::XGBoost)
+    out["xgboost"] = {{"rounds", o.trees}, {"max_depth", o.boost.max_depth}, {"eta", o.boost.eta}, {"subsample", o.boost.subsample},
+                      {"colsample_bytree", o.boost.colsample_bytree}, {"min_child_weight", o.boost.min_child_weight},
+                      {"lambda", o.boost.lambda}};
   out["seed"] = o.seed;
   return out;
 }

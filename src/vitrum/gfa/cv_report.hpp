@@ -8,12 +8,15 @@
 
 #include "vitrum/gfa/element_data.hpp"
 #include "vitrum/gfa/features.hpp"
+#include "vitrum/gfa/learner.hpp"
 
 namespace vitrum::gfa {
 
 struct CvOptions {
   int folds = 10;
-  int trees = 100;
+  int trees = 100;  // forest trees or boosting rounds
+  LearnerKind model = LearnerKind::Forest;
+  BoostParams boost;  // XGBoost settings other than rounds, task, seed and threads
   std::uint32_t seed = 1;
   int threads = 1;
   std::vector<std::string> targets = {"p_glass", "dmax_mm", "tg_k", "tx_k", "tl_k"};
@@ -23,7 +26,7 @@ struct CvOptions {
 
 // JSON: {"<target>": {"<feature set>": {"stratified": {...}, "system_out": {...}, "n": ..}}, "importance": [...]}
 // Classification scores: accuracy, roc_auc, precision, recall; regression: r2, mae, rmse.
-// "importance" lists the 15 most important features of the p_glass forest trained on all rows.
+// "importance" lists the 15 most important features of the p_glass model trained on all rows.
 nlohmann::json cross_validate(const std::filesystem::path& data_dir, const ElementData& data, const CvOptions& o);
 
 }  // namespace vitrum::gfa

@@ -33,19 +33,20 @@ GfaModel GfaModel::train(const std::filesystem::path& data_dir, const ElementDat
   const Featurizer f(data, o.set);
   m.names_ = f.names();
   auto fit = [&](const LabelledSet& s, bool classification) {
-    ForestParams p;
-    p.trees = o.trees;
-    p.seed = o.seed;
-    p.threads = o.threads;
-    p.classification = classification;
-    return RandomForest::train(featurize(f, s.comps, o.threads), s.y, p);
+    auto p = LearnerParams::make(o.model, o.trees, classification, o.seed, o.threads);
+    p.boost = o.boost;
+    p.boost.rounds = o.trees;
+    p.boost.classification = classification;
+    p.boost.seed = o.seed;
+    p.boost.threads = o.threads;
+    return train_learner(featurize(f, s.comps, o.threads), s.y, p);
   };
-  m.forests_.emplace("p_glass", fit(load_ward2016_glass(data_dir), true));
+  m.learners_.emplace("p_glass", fit(load_ward2016_glass(data_dir), true));
   if (o.regressions) {
-    m.forests_.emplace("dmax_mm", fit(load_xiong2020_dmax(data_dir), false));
-    m.forests_.emplace("tg_k", fit(load_xiong2020_temperature(data_dir, 1), false));
-    m.forests_.emplace("tx_k", fit(load_xiong2020_temperature(data_dir, 2), false));
-    m.forests_.emplace("tl_k", fit(load_xiong2020_temperature(data_dir, 3), false));
+    m.learners_.emplace("dmax_mm", fit(load_xiong2020_dmax(data_dir), false));
+    m.learners_.emplace("tg_k", fit(load_xiong2020_temperature(data_dir, 1), false));
+    m.learners_.emplace("tx_k", fit(load_xiong2020_temperature(data_dir, 2), false));
+    m.learners_.emplace("tl_k", fit(load_xiong2020_temperature(data_dir, 3), false));
   }
   return m;
 }
@@ -54,10 +55,10 @@ void GfaModel::save(const std::filesystem::path& file) const {
   std::ostringstream out;
   out << "vitrum-gfa-model 1\n" << "features " << to_string(set_) << ' ' << names_.size() << '\n';
   for (const auto& n : names_) out << n << '\n';
-  out << "targets " << forests_.size() << '\n';
-  for (const auto& [name, forest] : forests_) {
+  out << "targets " << learners_.size() << '\n';
+  for (const auto& [name, learner] : learners_) {
     out << "target " << name << '\n';
-    forest.write(out);
+    learner->write(out);
   }
   write_file_atomically(file, out.str());
 }
@@ -84,17 +85,31 @@ GfaModel GfaModel::load(const std::filesystem::path& file, const ElementData& da
   for (std::size_t t = 0; t < targets; ++t) {
     std::string name;
     if (!(in >> tag >> name) || tag != "target") throw Error(fmt::format("{}: expected 'target NAME'", where));
-    auto forest = RandomForest::read(in, fmt::format("{} (target {})", where, name));
-    if (forest.cols() != n) throw Error(fmt::format("{}: target {} uses {} features, not {}", where, name, forest.cols(), n));
-    m.forests_.emplace(name, std::move(forest));
+    auto learner = read_learner(in, fmt::format("{} (target {})", where, name));
+    if (learner->cols() != n) throw Error(fmt::format("{}: target {} uses {} features, not {}", where, name, learner->cols(), n));
+    m.learners_.emplace(name, std::move(learner));
   }
   return m;
 }
 
-const RandomForest& GfaModel::forest(const std::string& target) const {
-  const auto it = forests_.find(target);
-  if (it == forests_.end()) throw Error(fmt::format("GFA model has no '{}' forest", target));
-  return it->second;
+nlohmann::json GfaModel::predict_json(const Composition& c, const Featurizer& f) const {
+  if (f.names() != names_) throw Error("GFA model: the featurizer's features differ from the model's");
+  const auto x = f.compute(c);
+  nlohmann::json j = {{"composition", c.label()}};
+  for (const auto& [name, learner] : learners_) j[name] = learner->predict(x.data());
+  if (has("p_glass")) j["glass"] = j["p_glass"].get<double>() >= 0.5;
+  if (has("tg_k") && has("tl_k") && has("tx_k")) {
+    const double tg = j["tg_k"], tx = j["tx_k"], tl = j["tl_k"];
+    j["t_rg"] = tg / tl;
+    j["gamma"] = tx / (tg + tl);
+  }
+  return j;
+}
+
+const Learner& GfaModel::learner(const std::string& target) const {
+  const auto it = learners_.find(target);
+  if (it == learners_.end()) throw Error(fmt::format("GFA model has no '{}' model", target));
+  return *it->second;
 }
 
 }  // namespace vitrum::gfa

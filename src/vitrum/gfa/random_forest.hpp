@@ -2,45 +2,31 @@
 #pragma once
 #include <cstdint>
 #include <iosfwd>
+#include <string>
 #include <vector>
+
+#include "vitrum/gfa/learner.hpp"
 
 namespace vitrum::gfa {
 
-// Row-major feature matrix.
-struct FeatureMatrix {
-  std::size_t rows = 0, cols = 0;
-  std::vector<double> v;
-  [[nodiscard]] const double* row(std::size_t i) const { return v.data() + i * cols; }
-  double* row(std::size_t i) { return v.data() + i * cols; }
-};
-
-struct ForestParams {
-  int trees = 100;
-  int mtry = 0;          // features tried per split; 0: sqrt(cols) for classification, cols/3 for regression
-  int min_leaf = 1;      // smallest leaf (samples, counting bootstrap repeats)
-  int max_depth = 0;     // 0: grow until pure or min_leaf
-  bool classification = true;
-  std::uint32_t seed = 1;
-  int threads = 1;       // trees are independent: the forest is identical for any thread count
-};
-
 // For 0/1 targets the variance criterion n·p(1-p) is half the weighted Gini impurity, so one split
 // rule serves both tasks; a classification leaf stores the fraction of 1s, so predict() is p(y=1).
-class RandomForest {
+class RandomForest final : public Learner {
  public:
   static RandomForest train(const FeatureMatrix& x, const std::vector<double>& y, const ForestParams& params,
                             const std::vector<std::size_t>& rows = {});
-  [[nodiscard]] double predict(const double* row) const;
+  [[nodiscard]] double predict(const double* row) const override;
   // predict() for `rows` rows of x (row-major, cols() columns) into out; tree by tree, so each tree
   // stays in cache while the batch runs through it. Same values as predict(), bit for bit.
-  void predict_batch(const double* x, std::size_t rows, double* out) const;
+  void predict_batch(const double* x, std::size_t rows, double* out) const override;
   // Mean decrease in impurity per feature, normalised to sum 1.
-  [[nodiscard]] const std::vector<double>& importance() const { return importance_; }
-  [[nodiscard]] std::size_t cols() const { return cols_; }
+  [[nodiscard]] const std::vector<double>& importance() const override { return importance_; }
+  [[nodiscard]] std::size_t cols() const override { return cols_; }
   [[nodiscard]] std::size_t tree_count() const { return roots_.size(); }
-  [[nodiscard]] bool classification() const { return classification_; }
+  [[nodiscard]] bool classification() const override { return classification_; }
+  [[nodiscard]] LearnerKind kind() const override { return LearnerKind::Forest; }
 
-  void write(std::ostream& out) const;
+  void write(std::ostream& out) const override;
   static RandomForest read(std::istream& in, const std::string& where);
 
   struct Node {

@@ -38,9 +38,9 @@ std::vector<GridPoint> ternary_grid(int divisions) {
 }
 
 ScreenResult screen_ternaries(const std::vector<TernarySystem>& systems, int divisions, const Featurizer& f,
-                              const RandomForest& forest, int threads,
+                              const Learner& forest, int threads,
                               const std::function<void(const TernarySystem&, const std::vector<double>&)>& on_system) {
-  if (forest.cols() != f.size()) throw Error("screen: the forest and the featurizer disagree on the feature count");
+  if (forest.cols() != f.size()) throw Error("screen: the model and the featurizer disagree on the feature count");
   const auto t0 = std::chrono::steady_clock::now();
   const auto grid = ternary_grid(divisions);
   ScreenResult r;

@@ -6,7 +6,7 @@
 
 #include "vitrum/gfa/composition.hpp"
 #include "vitrum/gfa/features.hpp"
-#include "vitrum/gfa/random_forest.hpp"
+#include "vitrum/gfa/learner.hpp"
 
 namespace vitrum::gfa {
 
@@ -41,7 +41,7 @@ struct ScreenResult {
 // system's grid predictions (in ternary_grid order), called from worker threads one system at a
 // time under a lock, so it may write files.
 ScreenResult screen_ternaries(const std::vector<TernarySystem>& systems, int divisions, const Featurizer& f,
-                              const RandomForest& forest, int threads,
+                              const Learner& forest, int threads,
                               const std::function<void(const TernarySystem&, const std::vector<double>&)>& on_system = {});
 
 }  // namespace vitrum::gfa
