@@ -51,7 +51,7 @@ void add_criteria(CLI::App& gfa) {
     double tg = 0, tx = 0, tl = 0;
   };
   auto o = std::make_shared<Options>();
-  cmd->add_option("composition", o->comp, "e.g. Zr41.2Ti13.8Cu12.5Ni10Be22.5 or (Cu50Zr50)98Al2")->required();
+  cmd->add_option("composition", o->comp, "e.g. Zr41.2Ti13.8Cu12.5Ni10Be22.5, (Cu50Zr50)98Al2, or by weight: 'Fe70Cr18Ni12 wt%'")->required();
   cmd->add_option("--tg", o->tg, "glass transition temperature T_g [K] (with --tx, --tl: T_rg, gamma, dTx)");
   cmd->add_option("--tx", o->tx, "onset of crystallisation T_x [K]");
   cmd->add_option("--tl", o->tl, "liquidus temperature T_l [K]");
@@ -59,7 +59,7 @@ void add_criteria(CLI::App& gfa) {
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o] {
     const auto data = ElementData::load(resolve_data_dir(o->data));
-    const auto c = parse_composition(o->comp);
+    const auto c = parse_composition(o->comp, data);
     std::optional<CharacteristicTemperatures> t;
     const int given = (o->tg > 0) + (o->tx > 0) + (o->tl > 0);
     if (given == 3) t = CharacteristicTemperatures{o->tg, o->tx, o->tl};
@@ -181,7 +181,7 @@ void add_predict(CLI::App& gfa) {
     std::string data, model = "out/gfa/model.txt", format = "text";
   };
   auto o = std::make_shared<Options>();
-  cmd->add_option("compositions", o->comps, "one or more compositions")->required();
+  cmd->add_option("compositions", o->comps, "one or more compositions (at.%; a trailing wt% means weight percent)")->required();
   cmd->add_option("--model,-m", o->model, "model file from `vitrum gfa train`");
   cmd->add_option("--data", o->data, "GFA data directory");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
@@ -192,7 +192,7 @@ void add_predict(CLI::App& gfa) {
     nlohmann::json out = nlohmann::json::array();
     for (const auto& s : o->comps) {
       nlohmann::json j = {{"input", s}};
-      j.update(m.predict_json(parse_composition(s), f));
+      j.update(m.predict_json(parse_composition(s, data), f));
       out.push_back(j);
     }
     if (o->format == "json") { fmt::print("{}\n", out.dump(2)); return; }

@@ -29,7 +29,7 @@ def cli(*args):
 
 gfa = vitrum.gfa
 data = gfa.ElementData()
-comps = ["Zr41.2Ti13.8Cu12.5Ni10Be22.5", "Cu50Zr50", "(Cu50Zr50)98Al2", "Fe80B20", "Pd40Ni40P20"]
+comps = ["Zr41.2Ti13.8Cu12.5Ni10Be22.5", "Cu50Zr50", "(Cu50Zr50)98Al2", "Fe80B20", "Pd40Ni40P20", "Cu50Zr50 wt%"]
 
 # Parsing: fractions, element order, errors.
 c = gfa.parse_composition("(Cu50Zr50)98Al2")
@@ -41,6 +41,15 @@ try:
     check(False, "unknown element did not raise")
 except vitrum.Error as e:
     check("Cu50Xx50" in str(e) and "position 5" in str(e) and isinstance(e, ValueError), f"error message: {e}")
+
+# Weight percent: x_Cu = M_Zr / (M_Cu + M_Zr) for equal weights; needs the atomic weights (data).
+w = gfa.parse_composition("Cu50Zr50 wt%", data).as_dict()
+check(abs(w["Cu"] - 91.224 / (63.546 + 91.224)) < 1e-14, f"wt% Cu {w}")
+try:
+    gfa.parse_composition("Cu50Zr50 wt%")
+    check(False, "wt% without data did not raise")
+except vitrum.Error as e:
+    check("position 10" in str(e), f"wt% error: {e}")
 
 # Criteria: the same dict as the CLI's JSON, number for number.
 for s in comps:

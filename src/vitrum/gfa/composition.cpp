@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/gfa/element_data.hpp"
 #include "vitrum/gfa/periodic_table.hpp"
 
 namespace vitrum::gfa {
@@ -16,7 +17,8 @@ namespace {
 
 class Parser {
  public:
-  explicit Parser(std::string_view s) : s_(s) {}
+  // Parses the first `end` characters of `whole`; errors quote all of it (a trailing unit included).
+  Parser(std::string_view whole, std::size_t end) : s_(whole.substr(0, end)), whole_(whole) {}
 
   std::map<int, double> parse() {
     auto amounts = group(0);
@@ -29,7 +31,7 @@ class Parser {
   static char closer(char open) { return open == '(' ? ')' : open == '[' ? ']' : '}'; }
 
   [[noreturn]] void fail(const std::string& what) const {
-    throw Error(fmt::format("composition '{}': {} at position {}", s_, what, pos_ + 1));
+    throw Error(fmt::format("composition '{}': {} at position {}", whole_, what, pos_ + 1));
   }
 
   // Optional non-negative number at pos_; `fallback` when there is none.
@@ -68,6 +70,8 @@ class Parser {
         for (const auto& [z, a] : inner) out[z] += a / total * mult;
         continue;
       }
+      if (s_.substr(pos_, 3) == "wt%" || s_.substr(pos_, 3) == "at%")
+        fail(fmt::format("the unit '{}' may only end the composition", s_.substr(pos_, 3)));
       if (!std::isupper(static_cast<unsigned char>(c))) {
         fail(std::isdigit(static_cast<unsigned char>(c)) ? "amount without an element" : "unexpected character");
       }
@@ -82,7 +86,7 @@ class Parser {
     return out;
   }
 
-  std::string_view s_;
+  std::string_view s_, whole_;
   std::size_t pos_ = 0;
 };
 
@@ -107,16 +111,54 @@ Composition make_composition(const std::vector<int>& z, const std::vector<double
   return c;
 }
 
-Composition parse_composition(std::string_view text) {
-  const auto amounts = Parser(text).parse();
+namespace {
+
+enum class Unit { Atomic, Weight };
+
+// Splits a trailing "at%" / "wt%" (spaces before it allowed) off `text`.
+std::pair<std::string_view, Unit> split_unit(std::string_view text) {
+  std::string_view t = text;
+  while (!t.empty() && (t.back() == ' ' || t.back() == '\t')) t.remove_suffix(1);
+  Unit u = Unit::Atomic;
+  if (t.size() >= 3 && (t.substr(t.size() - 3) == "wt%" || t.substr(t.size() - 3) == "at%")) {
+    u = t.substr(t.size() - 3) == "wt%" ? Unit::Weight : Unit::Atomic;
+    t.remove_suffix(3);
+  }
+  return {t, u};
+}
+
+Composition parse_amounts(std::string_view body, std::string_view whole) {
+  auto amounts = Parser(whole, body.size()).parse();
   double total = 0;
   for (const auto& [z, a] : amounts) total += a;
   if (amounts.empty() || !(total > 0))
-    throw Error(fmt::format("composition '{}': no element with a positive amount", text));
+    throw Error(fmt::format("composition '{}': no element with a positive amount", whole));
   std::vector<int> z;
   std::vector<double> a;
   for (const auto& [zz, aa] : amounts) { z.push_back(zz); a.push_back(aa); }
   return make_composition(z, a);
+}
+
+}  // namespace
+
+Composition parse_composition(std::string_view text, const ElementData& data) {
+  const auto [body, unit] = split_unit(text);
+  const Composition c = parse_amounts(body, text);
+  return unit == Unit::Weight ? weight_to_atomic(c, data) : c;
+}
+
+Composition weight_to_atomic(const Composition& w, const ElementData& data) {
+  std::vector<double> moles(w.size());
+  for (std::size_t i = 0; i < w.size(); ++i) moles[i] = w.x[i] / data.atomic_weight(w.z[i]);
+  return make_composition(w.z, moles);
+}
+
+Composition parse_composition(std::string_view text) {
+  const auto [body, unit] = split_unit(text);
+  if (unit == Unit::Weight)
+    throw Error(fmt::format("composition '{}': weight percent ('wt%' at position {}) needs the atomic weights; "
+                            "use the parse_composition overload that takes ElementData", text, body.size() + 1));
+  return parse_amounts(body, text);
 }
 
 std::string Composition::label() const {

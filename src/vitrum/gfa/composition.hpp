@@ -26,6 +26,18 @@ struct Composition {
 // and an empty or all-zero composition.
 Composition parse_composition(std::string_view text);
 
+class ElementData;
+
+// As above, and a trailing unit: "at%" (the default, may be omitted) or "wt%" (weight percent or
+// weight fractions, e.g. "Fe70Cr18Ni12 wt%", "(Cu50Zr50)98Al2wt%": groups and multipliers are then
+// by weight), converted to atomic fractions x_i = (w_i/M_i) / Σ_j (w_j/M_j) with the standard atomic
+// weights M of `data` (magpie/AtomicWeight.table). The plain overload rejects "wt%" with a message
+// saying so; a unit anywhere but at the end is an error naming the position.
+Composition parse_composition(std::string_view text, const ElementData& data);
+
+// Atomic fractions of a composition whose fractions are weight fractions.
+Composition weight_to_atomic(const Composition& by_weight, const ElementData& data);
+
 // Builds a normalised composition from (z, amount) pairs; merges repeats, drops zeros.
 Composition make_composition(const std::vector<int>& z, const std::vector<double>& amount);
 

@@ -61,6 +61,7 @@ ElementData ElementData::load(const std::filesystem::path& data_dir) {
   d.melting_ = read_table(magpie / "MeltingT.table");
   d.chi_ = read_table(magpie / "Electronegativity.table");
   d.vec_ = read_table(magpie / "NValence.table");
+  d.weight_ = read_table(magpie / "AtomicWeight.table");
 
   TextReader r(magpie / "MiedemaLiquidDeltaHf.tsv");
   std::string line;

@@ -13,7 +13,7 @@ const std::vector<std::string>& magpie_property_names();
 class ElementData {
  public:
   // Reads magpie/<name>.table for every property name plus MiracleRadius, MeltingT, Electronegativity,
-  // NValence and magpie/MiedemaLiquidDeltaHf.tsv. Errors name the file and line.
+  // NValence, AtomicWeight and magpie/MiedemaLiquidDeltaHf.tsv. Errors name the file and line.
   static ElementData load(const std::filesystem::path& data_dir);
 
   [[nodiscard]] std::size_t property_count() const { return filled_.size(); }
@@ -26,6 +26,8 @@ class ElementData {
   [[nodiscard]] double melting_k(int z) const { return raw(melting_, z, "MeltingT"); }
   [[nodiscard]] double pauling_electronegativity(int z) const { return raw(chi_, z, "Electronegativity"); }
   [[nodiscard]] double valence_electrons(int z) const { return raw(vec_, z, "NValence"); }
+  // Standard atomic weight (g/mol) from magpie/AtomicWeight.table, for weight-percent compositions.
+  [[nodiscard]] double atomic_weight(int z) const { return raw(weight_, z, "AtomicWeight"); }
   // Miedema liquid ΔH_mix of the equiatomic binary (kJ/mol, Takeuchi & Inoue 2005); throws when the pair is absent.
   [[nodiscard]] double miedema_dh_kj(int za, int zb) const;
   [[nodiscard]] bool has_miedema(int za, int zb) const;
@@ -35,7 +37,7 @@ class ElementData {
   double raw(const std::vector<double>& t, int z, const char* name) const;
   std::filesystem::path dir_;
   std::vector<std::vector<double>> filled_;
-  std::vector<double> radius_, melting_, chi_, vec_;
+  std::vector<double> radius_, melting_, chi_, vec_, weight_;
   std::unordered_map<int, double> miedema_;  // key za * 1000 + zb with za < zb
 };
 
