@@ -4,6 +4,14 @@
 
 namespace vitrum {
 
+// std::nearbyint for |x| < 2^51 in the default rounding mode, inline: adding and subtracting 1.5·2^52
+// rounds x to an integer, ties to even, exactly as nearbyint does. Baseline x86-64 has no SSE4.1
+// `roundsd`, so std::nearbyint is a libm call, and min_image sits in Monte Carlo's innermost loop.
+inline double round_nearest(double x) {
+  constexpr double kShift = 0x1.8p52;
+  return (x + kShift) - kShift;
+}
+
 // Lattice vectors a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz), origin `lo` (LAMMPS convention:
 // the tilt `xy` is a length, as in LAMMPS data files and voro++'s bxy). xz = yz = 0 always.
 // `strain_xy` is the accumulated engineering shear strain, never wrapped; the tilt itself is
@@ -32,11 +40,11 @@ class Box {
   // Shortest periodic image of a separation vector (exact when |d| is below half the widths and
   // |xy| <= Lx/2). Order: z, then y (which carries the tilt into x), then x.
   [[nodiscard]] Vec3 min_image(Vec3 d) const {
-    d.z -= L_.z * std::nearbyint(d.z * inv_L_.z);
-    const double ny = std::nearbyint(d.y * inv_L_.y);
+    d.z -= L_.z * round_nearest(d.z * inv_L_.z);
+    const double ny = round_nearest(d.y * inv_L_.y);
     d.y -= L_.y * ny;
     d.x -= xy_ * ny;
-    d.x -= L_.x * std::nearbyint(d.x * inv_L_.x);
+    d.x -= L_.x * round_nearest(d.x * inv_L_.x);
     return d;
   }
 

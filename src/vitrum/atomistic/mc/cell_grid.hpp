@@ -37,6 +37,19 @@ class CellGrid {
         }
   }
 
+  // Calls f(js, count) with the particles of each cell around r, in the order for_each_near visits them.
+  template <class F>
+  void for_each_cell_near(const Vec3& r, F&& f) const {
+    const std::array<int, 3> c = cell_coords(r);
+    for (int dz : offsets_[2])
+      for (int dy : offsets_[1])
+        for (int dx : offsets_[0]) {
+          const int cx = wrap(c[0] + dx, n_[0]), cy = wrap(c[1] + dy, n_[1]), cz = wrap(c[2] + dz, n_[2]);
+          const auto& cell = cells_[static_cast<std::size_t>((cz * n_[1] + cy) * n_[0] + cx)];
+          f(cell.data(), cell.size());
+        }
+  }
+
   [[nodiscard]] std::array<int, 3> dims() const { return n_; }
 
  private:

@@ -38,10 +38,8 @@ void SwapMonteCarlo::index_species() {
 
 double SwapMonteCarlo::particle_energy(std::size_t i, const Vec3& r) const {
   double e = 0;
-  grid_.for_each_near(r, [&](std::size_t j) {
-    if (j == i) return;
-    const double rsq = norm2(box_.min_image(r - p_.position[j]));
-    if (rsq < cutoff_sq_) e += u_.pair_term(p_, i, j, rsq).energy;
+  grid_.for_each_cell_near(r, [&](const std::int32_t* js, std::size_t n) {
+    e = u_.add_pair_energies(p_, i, r, js, n, box_, e);
   });
   return e;
 }

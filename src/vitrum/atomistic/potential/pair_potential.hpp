@@ -164,6 +164,20 @@ class PairPotential final : public Potential {
     return rsq < c.rcut_sq ? E::eval(rsq, c) : PairTerm{0.0, 0.0};
   }
 
+  [[nodiscard]] double add_pair_energies(const Particles& p, std::size_t i, const Vec3& r, const std::int32_t* js,
+                                         std::size_t count, const Box& box, double e) const override {
+    const double rc = eval_.cutoff(), rc_sq = rc * rc;
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto j = static_cast<std::size_t>(js[k]);
+      if (j == i) continue;
+      const double rsq = norm2(box.min_image(r - p.position[j]));
+      if (rsq >= rc_sq) continue;
+      const auto& c = coeffs(p, i, j);
+      if (rsq < c.rcut_sq) e += E::eval(rsq, c).energy;
+    }
+    return e;
+  }
+
   [[nodiscard]] double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const override {
     const auto& c = coeffs(p, i, j);
     return rsq < c.rcut_sq ? E::d2v_dr2(rsq, c) : 0.0;

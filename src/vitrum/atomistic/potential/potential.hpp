@@ -1,5 +1,6 @@
 // The force-field interface every model implements: energy, forces and the full virial on a configuration.
 #pragma once
+#include <cstdint>
 #include <string_view>
 #include <vector>
 
@@ -45,6 +46,12 @@ class Potential {
   [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
   // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.
   [[nodiscard]] virtual PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const = 0;
+  // e plus the pair energies of particle i, placed at r, with each candidate js[0..count) (i itself
+  // skipped) at minimum-image distance, added in that order: Monte Carlo's local energy, one virtual
+  // call per cell of candidates instead of one per pair.
+  [[nodiscard]] virtual double add_pair_energies(const Particles& p, std::size_t i, const Vec3& r,
+                                                 const std::int32_t* js, std::size_t count, const Box& box,
+                                                 double e) const = 0;
   // The pair's d²v/dr² at squared distance rsq (zero beyond its cut-off): Hessians, elastic constants.
   [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const = 0;
   [[nodiscard]] virtual ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const = 0;
