@@ -80,46 +80,58 @@ void compare(const Samples& md, const Samples& mc, const std::string& what) {
   EXPECT_LT(z2, crit[bins - 8]) << what;
 }
 
-// Done-means 1 of issue 6 at small N (256): polydisperse T = 0.3 and KA2 T = 1.0, where MD relaxes
-// within the 110 time units run here. Polydisperse T = 0.2 needs longer runs than make check allows
-// (large particles relax ~10x slower than τ_α of the whole system): see validation/swap/README.md.
-TEST(SwapStages, MonteCarloAndMdSampleTheSameEquilibrium) {
-  struct Case { const char* model; double T, dt; };
-  for (const Case c : {Case{"polydisperse-ss", 0.3, 0.005}, Case{"ka2", 1.0, 0.004}}) {
-    SCOPED_TRACE(c.model);
-    System s = make_system(test::random_configuration(c.model, 256, 17, 0.0), c.model, "test");
-    minimize(s, {.ftol = 1e-3});
-    auto u = make_potential(c.model);
-    // Both start from a swap-equilibrated state: from a quenched random start MD would still age
-    // (E/N drifts by ~0.01 over the first 100 time units at T = 0.2).
-    Configuration start = s.cfg;
-    {
-      SwapMonteCarlo pre(*u, start.particles, start.box, swap_rule_for(c.model), 7);
-      for (std::uint64_t k = 0; k < 1500; ++k) {
-        pre.sweep(k, c.T, 0.2);
-        if (k % 10 == 9) pre.adapt_step(0.4);
-      }
+// MD (Nosé–Hoover NVT) and swap MC at temperature T, N = 256, both started from the same
+// swap-equilibrated state; `length` scales both runs (1: 110 time units of MD, 2400 MC sweeps).
+void check_md_mc_agreement(const char* model, double T, double dt, int length) {
+  SCOPED_TRACE(std::string(model) + " T = " + std::to_string(T));
+  System s = make_system(test::random_configuration(model, 256, 17, 0.0), model, "test");
+  minimize(s, {.ftol = 1e-3});
+  auto u = make_potential(model);
+  // Both start from a swap-equilibrated state: from a quenched random start MD would still age
+  // (E/N drifts by ~0.01 over the first 100 time units at T = 0.2).
+  Configuration start = s.cfg;
+  {
+    SwapMonteCarlo pre(*u, start.particles, start.box, swap_rule_for(model), 7);
+    for (std::uint64_t k = 0; k < 1500u * static_cast<std::uint64_t>(length); ++k) {
+      pre.sweep(k, T, 0.2);
+      if (k < 1500 && k % 10 == 9) pre.adapt_step(0.4);
     }
-    s.cfg = start;
-    s.list.build(s.particles(), s.box());
-
-    Samples md, mc;
-    IntegratorOptions io{.ensemble = "nvt", .dt = c.dt, .tdamp = 100 * c.dt, .seed = 5};
-    auto integrator = make_integrator(io);
-    create_velocities(s, c.T, 5);
-    s.compute_forces();
-    for (int k = 1; k <= 22000; ++k) {
-      integrator->step(s, k, c.T);
-      if (k > 2000 && k % 20 == 0) md.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
-    }
-    SwapMonteCarlo chain(*u, start.particles, start.box, swap_rule_for(c.model), 6);
-    for (std::uint64_t k = 0; k < 2500; ++k) {
-      chain.sweep(k, c.T, 0.2);
-      if (k < 100 && k % 10 == 9) chain.adapt_step(0.4);
-      if (k >= 100 && k % 2 == 1) mc.add(chain.energy() / 256.0, pair_histogram(start.particles, start.box));
-    }
-    compare(md, mc, c.model);
   }
+  s.cfg = start;
+  s.list.build(s.particles(), s.box());
+
+  Samples md, mc;
+  IntegratorOptions io{.ensemble = "nvt", .dt = dt, .tdamp = 100 * dt, .seed = 5};
+  auto integrator = make_integrator(io);
+  create_velocities(s, T, 5);
+  s.compute_forces();
+  const int every = 20 * length;
+  for (int k = 1; k <= 22000 * length; ++k) {
+    integrator->step(s, k, T);
+    if (k > 2000 * length && k % every == 0) md.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
+  }
+  SwapMonteCarlo chain(*u, start.particles, start.box, swap_rule_for(model), 6);
+  for (std::uint64_t k = 0; k < 2500u * static_cast<std::uint64_t>(length); ++k) {
+    chain.sweep(k, T, 0.2);
+    if (k < 100 && k % 10 == 9) chain.adapt_step(0.4);
+    if (k >= 100 && k % (2 * static_cast<std::uint64_t>(length)) == 1) mc.add(chain.energy() / 256.0, pair_histogram(start.particles, start.box));
+  }
+  compare(md, mc, std::string(model) + " T=" + std::to_string(T));
+}
+
+// Done-means 1 of issue 6 at small N (256): polydisperse T = 0.3 and KA2 T = 1.0, where MD relaxes
+// within the 110 time units run here. The issue's lower temperatures (polydisperse 0.2 and 0.12, KA2
+// 0.8) need runs 10-20x longer: the disabled test below, run by hand (validation/swap/README.md).
+TEST(SwapStages, MonteCarloAndMdSampleTheSameEquilibrium) {
+  check_md_mc_agreement("polydisperse-ss", 0.3, 0.005, 1);
+  check_md_mc_agreement("ka2", 1.0, 0.004, 1);
+}
+
+// vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*LowTemperature*' (about an hour on one core).
+TEST(SwapStages, DISABLED_MonteCarloAndMdAgreeAtLowTemperature) {
+  check_md_mc_agreement("polydisperse-ss", 0.2, 0.005, 10);
+  check_md_mc_agreement("ka2", 0.8, 0.004, 10);
+  check_md_mc_agreement("polydisperse-ss", 0.12, 0.005, 20);
 }
 
 const char* kIssueRecipe = R"([system]
