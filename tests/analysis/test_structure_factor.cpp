@@ -55,22 +55,26 @@ TEST(StructureFactor, DirectMatchesCartesianSumInTiltedBox) {
 }
 
 TEST(StructureFactor, DirectAndFftAgreeOnKobAndersenLiquid) {
-  const Configuration cfg = read_configuration(test::data_dir() / "md/ka4000_liquid.data");
   const double q_max = 12.0;
   const std::size_t bins = 60;
   analysis::StructureFactor direct(bins, q_max), fft(bins, q_max, analysis::StructureFactor::Method::Fft, 256);
-  direct.compute(cfg.box, cfg.particles.position, cfg.particles.type);
-  fft.compute(cfg.box, cfg.particles.position, cfg.particles.type);
-  double worst = 0;
-  for (std::size_t k = 0; k < bins; ++k) {
-    ASSERT_EQ(direct.vector_counts()[k], fft.vector_counts()[k]);
-    if (direct.vector_counts()[k] == 0) continue;
-    for (auto [a, b] : {std::pair{1, 1}, std::pair{1, 2}, std::pair{2, 2}})
-      worst = std::max(worst, std::abs(direct.s(a, b)[k] - fft.s(a, b)[k]));
-    worst = std::max(worst, std::abs(direct.s()[k] - fft.s()[k]));
+  // Both routes on the KA liquids at T = 0.8 (issue 9's state, equilibrated by vitrum's NVT MD) and at
+  // T = 1.0 (LAMMPS; tests/data/md/README.md); the physics checks below use the T = 1.0 one.
+  for (const char* file : {"md/ka4000_T0.8.data", "md/ka4000_liquid.data"}) {
+    const Configuration cfg = read_configuration(test::data_dir() / file);
+    direct.compute(cfg.box, cfg.particles.position, cfg.particles.type);
+    fft.compute(cfg.box, cfg.particles.position, cfg.particles.type);
+    double worst = 0;
+    for (std::size_t k = 0; k < bins; ++k) {
+      ASSERT_EQ(direct.vector_counts()[k], fft.vector_counts()[k]);
+      if (direct.vector_counts()[k] == 0) continue;
+      for (auto [a, b] : {std::pair{1, 1}, std::pair{1, 2}, std::pair{2, 2}})
+        worst = std::max(worst, std::abs(direct.s(a, b)[k] - fft.s(a, b)[k]));
+      worst = std::max(worst, std::abs(direct.s()[k] - fft.s()[k]));
+    }
+    std::printf("%s: largest |S_direct - S_fft| for q < %g: %.3g\n", file, q_max, worst);
+    EXPECT_LT(worst, 2e-3) << file;
   }
-  std::printf("largest |S_direct - S_fft| for q < %g: %.3g\n", q_max, worst);
-  EXPECT_LT(worst, 2e-3);
   // The KA main peak sits at q ≈ 7.2 (σ_AA = 1), where S_AA reaches ~3.
   EXPECT_NEAR(direct.first_peak(), 7.2, 0.4);
   // Bhatia–Thornton: S_NN is the total S(q); S_CC → c_A c_B = 0.16 where correlations die out.
