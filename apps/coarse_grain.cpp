@@ -9,6 +9,7 @@
 #include "vitrum/continuum/coarse_grain.hpp"
 #include "vitrum/continuum/initial_field.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum::cli {
 
@@ -73,7 +74,7 @@ void add_coarse_grain(CLI::App& app) {
     const auto& L = s.box().lengths();
     const auto u = continuum::coarse_grain_energy(sx, sy, e, L[0], L[1], opt->cg);
     const auto chi = continuum::energy_to_chi(u, opt->cg);
-    continuum::write_npy(opt->out, chi, std::size_t(ny), std::size_t(nx));
+    write_npy(opt->out, chi, {std::size_t(ny), std::size_t(nx)});
     const auto [lo, hi] = std::minmax_element(chi.begin(), chi.end());
     double mean = 0;
     for (double c : chi) mean += c / chi.size();

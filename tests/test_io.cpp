@@ -1,11 +1,14 @@
 // File formats: lossless round trips (bit-for-bit coordinates) through LAMMPS data, dump and extended XYZ.
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <cstring>
 #include <fstream>
 #include <unistd.h>
 
 #include "test_helpers.hpp"
+#include "vitrum/core/error.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum {
 namespace {
@@ -61,6 +64,27 @@ TEST_P(RoundTrip, IsLossless) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Formats, RoundTrip, ::testing::Values("data", "xyz", "dump"));
+
+// .npy: a 3-D float64 array written and read back bit for bit, and a header the reader refuses.
+TEST(Npy, RoundTripIsLossless) {
+  const auto dir = std::filesystem::temp_directory_path() / ("vitrum_npy_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::vector<double> v(24);
+  for (std::size_t k = 0; k < v.size(); ++k) v[k] = std::sin(1.0 + static_cast<double>(k)) * 1e-7;
+  write_npy(dir / "a.npy", v, {2, 3, 4});
+  const NpyArray a = read_npy(dir / "a.npy");
+  EXPECT_EQ(a.shape, (std::vector<std::size_t>{2, 3, 4}));
+  EXPECT_EQ(a.data, v);
+  EXPECT_THROW(write_npy(dir / "b.npy", v, {5, 5}), Error);
+  std::ofstream(dir / "c.npy") << "not an array";
+  try {
+    (void)read_npy(dir / "c.npy");
+    ADD_FAILURE() << "no error";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("c.npy: not a NumPy .npy file"), std::string::npos) << e.what();
+  }
+  std::filesystem::remove_all(dir);
+}
 
 TEST(LammpsData, ReadsWhatLammpsWriteDataWrites) {
   // LAMMPS write_data adds 'Pair Coeffs' and Velocities sections and comments after section names.

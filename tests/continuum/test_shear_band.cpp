@@ -11,6 +11,7 @@
 #include "vitrum/continuum/stz_recipe.hpp"
 #include "vitrum/continuum/stz_run.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum::continuum {
 namespace {
@@ -65,7 +66,7 @@ TEST(ContinuumBand, NpyRoundTripAndShapeCheck) {
   const Grid g{6, 4, 1.0};
   std::vector<double> v(g.cells());
   for (std::size_t k = 0; k < v.size(); ++k) v[k] = 500.0 + 3.0 * k;
-  write_npy(dir / "f.npy", v, 4, 6);
+  write_npy(dir / "f.npy", v, {4, 6});
   EXPECT_EQ(read_field(dir / "f.npy", g), v);
   EXPECT_THROW(read_field(dir / "f.npy", Grid{4, 6, 1.0}), Error);
 }

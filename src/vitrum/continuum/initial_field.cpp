@@ -12,6 +12,7 @@
 #include "vitrum/core/error.hpp"
 #include "vitrum/core/rng.hpp"
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum::continuum {
 
@@ -57,48 +58,13 @@ std::vector<double> random_field(const Grid& g, double mean, double std, double 
 
 namespace {
 
-std::vector<double> read_npy(const std::filesystem::path& path, int& nx, int& ny) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(fmt::format("{}: cannot open", path.string()));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.size() < 10 || bytes.compare(0, 6, "\x93NUMPY") != 0) throw Error(fmt::format("{}: not a NumPy .npy file", path.string()));
-  const int major = static_cast<unsigned char>(bytes[6]);
-  std::size_t hlen, start;
-  if (major == 1) {
-    hlen = static_cast<unsigned char>(bytes[8]) | (std::size_t(static_cast<unsigned char>(bytes[9])) << 8);
-    start = 10;
-  } else {
-    if (bytes.size() < 12) throw Error(fmt::format("{}: truncated .npy header", path.string()));
-    hlen = 0;
-    for (int b = 0; b < 4; ++b) hlen |= std::size_t(static_cast<unsigned char>(bytes[8 + b])) << (8 * b);
-    start = 12;
-  }
-  if (bytes.size() < start + hlen) throw Error(fmt::format("{}: truncated .npy header", path.string()));
-  const std::string header = bytes.substr(start, hlen);
-  std::smatch m;
-  if (!std::regex_search(header, m, std::regex("'descr':\\s*'([<|=]f[48])'")))
-    throw Error(fmt::format("{}: .npy dtype must be little-endian float64 or float32 (header {})", path.string(), header));
-  const bool f8 = m[1].str().back() == '8';
-  if (header.find("'fortran_order': False") == std::string::npos)
-    throw Error(fmt::format("{}: .npy must be in C order", path.string()));
-  if (!std::regex_search(header, m, std::regex("'shape':\\s*\\((\\d+),\\s*(\\d+),?\\s*\\)")))
-    throw Error(fmt::format("{}: .npy must hold a 2D array of shape (ny, nx) (header {})", path.string(), header));
-  ny = std::stoi(m[1].str());
-  nx = std::stoi(m[2].str());
-  const std::size_t n = std::size_t(nx) * ny, width = f8 ? 8 : 4;
-  if (bytes.size() != start + hlen + n * width)
-    throw Error(fmt::format("{}: .npy data size does not match its shape ({}, {})", path.string(), ny, nx));
-  std::vector<double> out(n);
-  const char* p = bytes.data() + start + hlen;
-  for (std::size_t k = 0; k < n; ++k) {
-    if (f8) std::memcpy(&out[k], p + 8 * k, 8);
-    else {
-      float f;
-      std::memcpy(&f, p + 4 * k, 4);
-      out[k] = f;
-    }
-  }
-  return out;
+std::vector<double> read_npy_2d(const std::filesystem::path& path, int& nx, int& ny) {
+  NpyArray a = read_npy(path);
+  if (a.shape.size() != 2)
+    throw Error(fmt::format("{}: .npy must hold a 2D array of shape (ny, nx) ({} dimensions)", path.string(), a.shape.size()));
+  ny = static_cast<int>(a.shape[0]);
+  nx = static_cast<int>(a.shape[1]);
+  return std::move(a.data);
 }
 
 std::vector<double> read_csv(const std::filesystem::path& path, int& nx, int& ny) {
@@ -138,7 +104,7 @@ std::vector<double> read_csv(const std::filesystem::path& path, int& nx, int& ny
 }  // namespace
 
 std::vector<double> read_field(const std::filesystem::path& path, int& nx, int& ny) {
-  auto data = path.extension() == ".npy" ? read_npy(path, nx, ny) : read_csv(path, nx, ny);
+  auto data = path.extension() == ".npy" ? read_npy_2d(path, nx, ny) : read_csv(path, nx, ny);
   for (double v : data)
     if (!std::isfinite(v)) throw Error(fmt::format("{}: the field holds a non-finite value", path.string()));
   return data;
@@ -150,22 +116,6 @@ std::vector<double> read_field(const std::filesystem::path& path, const Grid& g)
   if (nx != g.nx || ny != g.ny)
     throw Error(fmt::format("{}: field of shape ({}, {}) but the grid is ny = {}, nx = {}", path.string(), ny, nx, g.ny, g.nx));
   return data;
-}
-
-void write_npy(const std::filesystem::path& path, const std::vector<double>& data, std::size_t rows, std::size_t cols) {
-  if (rows * cols != data.size()) throw Error(path.string() + ": npy shape does not match the data size");
-  std::string header = fmt::format("{{'descr': '<f8', 'fortran_order': False, 'shape': ({}, {}), }}", rows, cols);
-  const std::size_t total = 10 + header.size() + 1;  // magic, version, length, header, newline: pad to 64
-  header.append((64 - total % 64) % 64, ' ');
-  header += '\n';
-  std::string out("\x93NUMPY\x01\x00", 8);
-  out += static_cast<char>(header.size() & 0xff);
-  out += static_cast<char>(header.size() >> 8);
-  out += header;
-  const std::size_t start = out.size();
-  out.resize(start + data.size() * sizeof(double));
-  std::memcpy(out.data() + start, data.data(), data.size() * sizeof(double));  // little-endian hosts (x86-64, arm64)
-  write_file_atomically(path, out);
 }
 
 }  // namespace vitrum::continuum

@@ -20,7 +20,4 @@ std::vector<double> random_field(const Grid& grid, double mean, double std, doub
 std::vector<double> read_field(const std::filesystem::path& path, const Grid& grid);
 std::vector<double> read_field(const std::filesystem::path& path, int& nx, int& ny);
 
-// Writes a C-ordered float64 array as .npy (version 1.0), atomically.
-void write_npy(const std::filesystem::path& path, const std::vector<double>& data, std::size_t rows, std::size_t cols);
-
 }  // namespace vitrum::continuum

@@ -9,6 +9,7 @@
 #include "vitrum/continuum/shear_band.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum::continuum {
 
@@ -57,7 +58,7 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
   QuasistaticShear run(r.grid, Moduli::from_young(r.youngs_modulus, r.poisson_ratio), *law, r.shear, x0);
   const std::string state = std::string(law->state_name());
   const auto rows = std::size_t(r.grid.ny), cols = std::size_t(r.grid.nx);
-  write_npy(opt.out / fmt::format("{}_initial.npy", state), x0, rows, cols);
+  write_npy(opt.out / fmt::format("{}_initial.npy", state), x0, {rows, cols});
 
   // SI units (stress in Pa, rate in 1/s); the recipe and version that made it are in summary.json.
   std::string curve = fmt::format("strain,shear_stress,mean_{},max_{},max_plastic_rate,steps\n", state, state);
@@ -86,10 +87,10 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
     if (next_snap < r.snapshot_strains.size() && strain >= r.snapshot_strains[next_snap] - 1e-12) {
       const auto tag = fmt::format("{:.4f}", strain);
       const auto& s = run.state();
-      write_npy(opt.out / fmt::format("{}_{}.npy", state, tag), std::vector<double>(s.state.data(), s.state.data() + s.state.size()), rows, cols);
-      write_npy(opt.out / fmt::format("plastic_rate_{}.npy", tag), run.plastic_rate(), rows, cols);
+      write_npy(opt.out / fmt::format("{}_{}.npy", state, tag), std::vector<double>(s.state.data(), s.state.data() + s.state.size()), {rows, cols});
+      write_npy(opt.out / fmt::format("plastic_rate_{}.npy", tag), run.plastic_rate(), {rows, cols});
       const std::vector<double> ep(s.plastic_strain.data(), s.plastic_strain.data() + s.plastic_strain.size());
-      write_npy(opt.out / fmt::format("plastic_strain_{}.npy", tag), ep, rows, cols);
+      write_npy(opt.out / fmt::format("plastic_strain_{}.npy", tag), ep, {rows, cols});
       auto j = band_json(detect_shear_band(r.grid, ep, r.band_threshold));
       j["strain"] = strain;
       j["tag"] = tag;

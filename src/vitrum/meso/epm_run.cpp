@@ -7,8 +7,8 @@
 
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/configuration.hpp"
-#include "vitrum/meso/npy_writer.hpp"
 #include "vitrum/meso/spectral_convolution.hpp"
+#include "vitrum/io/npy.hpp"
 
 namespace vitrum::meso {
 
