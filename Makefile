@@ -24,6 +24,7 @@ bench: deps
 	@bench/md_vs_lammps $(BUILD)/apps/vitrum
 	@bench/epm/run $(BUILD)
 	@bench/swap/swap_vs_lammps $(BUILD)/apps/vitrum
+	@bench/aqs/aqs_vs_lammps $(BUILD)/apps/vitrum
 	@bench/stz/run $(BUILD)/apps/vitrum
 
 clean:

@@ -36,6 +36,7 @@ double initial_slope(const std::vector<AqsPoint>& c, std::int64_t points) {
 }  // namespace
 
 nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
+  if (st.kind == "cyclic_aqs") return run_cyclic_aqs_stage(st, h);
   const AqsOptions& o = st.shear.aqs;
   const auto t0 = std::chrono::steady_clock::now();
   const auto steps = static_cast<std::int64_t>(std::llround(o.gamma_max / o.dgamma));
@@ -51,12 +52,13 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
 
   const std::string base = fmt::format("stage{}-aqs", h.stage_number);
   std::ostringstream csv, ev;
-  csv << "gamma,stress_xy,pe_per_particle,event,iterations\n";
-  std::int64_t iterations = 0;
+  csv << "gamma,stress_xy,pe_per_particle,event,iterations,force_evaluations\n";
+  std::int64_t iterations = 0, force_evaluations = 0;
   for (const AqsPoint& p : r.curve) {
-    csv << fmt::format("{:.10g},{:.12g},{:.12g},{},{}\n", p.gamma, p.stress_xy, p.pe_per_particle, p.event ? 1 : 0,
-                       p.iterations);
+    csv << fmt::format("{:.10g},{:.12g},{:.12g},{},{},{}\n", p.gamma, p.stress_xy, p.pe_per_particle, p.event ? 1 : 0,
+                       p.iterations, p.force_evaluations);
     iterations += p.iterations;
+    force_evaluations += p.force_evaluations;
   }
   write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
   ev << "gamma_before,gamma_after,stress_drop,energy_drop_per_particle\n";
@@ -123,12 +125,16 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
       {"converged", r.converged},
       {"worst_fmax", r.worst_fmax},
       {"minimizer_iterations", iterations},
+      {"force_evaluations", force_evaluations},
       {"file", base + ".csv"},
       {"events_file", base + "-events.csv"},
       {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"pressure", t.pressure},
                  {"stress", t.stress}, {"stress_xy", r.curve.back().stress_xy}, {"strain", r.curve.back().gamma},
                  {"volume", t.volume}, {"density", n / t.volume}}},
-      {"wall_seconds", wall}};
+      {"wall_seconds", wall},
+      // Strain steps per second of the loop alone (no initial minimisation, no analysis): bench/aqs.
+      {"steps_per_second", static_cast<double>(r.curve.size() - 1) / r.loop_wall_seconds},
+      {"steps_per_cpu_second", static_cast<double>(r.curve.size() - 1) / r.loop_cpu_seconds}};
   return result;
 }
 

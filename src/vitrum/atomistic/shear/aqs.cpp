@@ -1,7 +1,9 @@
 // AQS loop: affine step, tilt flip, minimisation, stress-drop detection and bisection of each event.
 #include "vitrum/atomistic/shear/aqs.hpp"
 
+#include <chrono>
 #include <cmath>
+#include <ctime>
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
@@ -34,10 +36,17 @@ struct State {
   double stress = 0, energy = 0;  // energy per particle
 };
 
-// Minimise and evaluate energy and virial at the minimum.
-State relax(System& s, const AqsOptions& opt, AqsResult& res, std::int64_t& iterations) {
+struct Counts {
+  std::int64_t iterations = 0, force_evaluations = 0;
+};
+
+// Minimise (forces only: neither minimiser reads the energy or the virial), then evaluate energy and
+// virial once at the minimum.
+State relax(System& s, const AqsOptions& opt, AqsResult& res, Counts& counts) {
+  s.need_energy_virial = false;
   const MinimizeResult m = minimize(s, opt.minimize);
-  iterations += m.iterations;
+  counts.iterations += m.iterations;
+  counts.force_evaluations += m.force_evaluations + 1;
   if (!m.converged) res.converged = false;
   res.worst_fmax = std::max(res.worst_fmax, m.fmax);
   s.need_energy_virial = true;
@@ -60,14 +69,16 @@ AqsResult run_aqs(System& s, const AqsOptions& opt, const AqsMonitor& monitor) {
   if (opt.refine && !(opt.min_dgamma > 0 && opt.min_dgamma < opt.dgamma))
     throw Error(fmt::format("aqs: min_dgamma must be in (0, dgamma), got {}", opt.min_dgamma));
   AqsResult res;
-  std::int64_t it = 0;
+  Counts it;
   State prev = relax(s, opt, res, it);
-  res.curve.push_back({s.cfg.box.strain_xy(), prev.stress, prev.energy, false, it});
+  res.curve.push_back({s.cfg.box.strain_xy(), prev.stress, prev.energy, false, it.iterations, it.force_evaluations});
   res.start = prev.cfg;
   const double gamma0 = s.cfg.box.strain_xy();
   const auto steps = static_cast<std::size_t>(std::llround(opt.gamma_max / opt.dgamma));
+  const auto wall0 = std::chrono::steady_clock::now();
+  const std::clock_t cpu0 = std::clock();
   for (std::size_t k = 1; k <= steps; ++k) {
-    it = 0;
+    it = {};
     const double target = gamma0 + static_cast<double>(k) * opt.dgamma;
     affine_shear(s, target - s.cfg.box.strain_xy());
     State cur = relax(s, opt, res, it);
@@ -98,10 +109,12 @@ AqsResult run_aqs(System& s, const AqsOptions& opt, const AqsMonitor& monitor) {
       }
       res.events.push_back(e);
     }
-    res.curve.push_back({s.cfg.box.strain_xy(), cur.stress, cur.energy, event, it});
+    res.curve.push_back({s.cfg.box.strain_xy(), cur.stress, cur.energy, event, it.iterations, it.force_evaluations});
     prev = std::move(cur);
     if (monitor && !monitor(res.curve.back(), k)) break;
   }
+  res.loop_wall_seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - wall0).count();
+  res.loop_cpu_seconds = static_cast<double>(std::clock() - cpu0) / CLOCKS_PER_SEC;
   return res;
 }
 

@@ -27,6 +27,7 @@ struct AqsPoint {
   double pe_per_particle = 0;
   bool event = false;            // a stress drop happened within this step
   std::int64_t iterations = 0;   // minimiser iterations of the step (refinement included)
+  std::int64_t force_evaluations = 0;  // force evaluations of the step (refinement included)
 };
 
 struct AqsEvent {
@@ -42,6 +43,8 @@ struct AqsResult {
   std::vector<AqsEvent> events;
   bool converged = true;         // every minimisation reached ftol
   double worst_fmax = 0;
+  double loop_wall_seconds = 0;  // the strain steps only (after the initial minimisation): for steps/s
+  double loop_cpu_seconds = 0;   // process CPU time of the same (meaningful on a shared machine)
 };
 
 // Shear stress of the last force evaluation, σ_xy = −W_xy/V.
