@@ -21,6 +21,10 @@ struct AqsStageHooks {
 
 // Summary entry: kind, strain[], stress_xy[], shear_modulus, yield_stress, flow_stress, largest_drop,
 // events, ... An interrupted AQS stage restarts from its beginning on resume (throws Interrupted).
+// A `cyclic_aqs` stage is passed on to run_cyclic_aqs_stage.
 nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h);
+// Summary entry: kind, amplitude, strobe_pe_per_particle[], events_per_cycle[], strobe_msd[], period[],
+// absorbing, absorbed_at_cycle, ... (cyclic_aqs_stage.cpp). Restarts from its beginning on resume.
+nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h);
 
 }  // namespace vitrum

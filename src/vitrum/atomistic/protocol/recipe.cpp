@@ -149,8 +149,10 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     s.swap = parse_swap_stage(t, s.kind, seed);
   } else if (s.kind == "aqs") {
     s.shear = parse_aqs_stage(t);
+  } else if (s.kind == "cyclic_aqs") {
+    s.shear = parse_cyclic_aqs_stage(t);
   } else {
-    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs)", s.kind));
+    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs, cyclic_aqs)", s.kind));
   }
   t.finish();
   return s;

@@ -293,7 +293,7 @@ class Runner {
   void run_stage(const StageSpec& st) {
     if (st.kind == "minimize") run_minimize(st);
     else if (is_swap_stage_kind(st.kind)) run_swap(st);
-    else if (st.kind == "aqs") run_aqs(st);
+    else if (st.kind == "aqs" || st.kind == "cyclic_aqs") run_aqs(st);
     else run_md(st);
   }
 
