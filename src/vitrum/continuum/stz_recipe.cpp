@@ -21,22 +21,6 @@ std::string law_name(LawKind k) {
 
 namespace {
 
-double positive(RecipeTable& t, const std::string& key, double fallback) {
-  const double v = t.get_double(key, fallback);
-  if (!(v > 0)) t.fail(key, "must be positive");
-  return v;
-}
-double positive(RecipeTable& t, const std::string& key) {
-  const double v = t.get_double(key);
-  if (!(v > 0)) t.fail(key, "must be positive");
-  return v;
-}
-double non_negative(RecipeTable& t, const std::string& key, double fallback) {
-  const double v = t.get_double(key, fallback);
-  if (!(v >= 0)) t.fail(key, "must be zero or positive");
-  return v;
-}
-
 StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   StzRecipe r;
   r.file = file;
@@ -51,13 +35,13 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const auto nx = gr.get_int("nx"), ny = gr.get_int("ny");
   if (nx < 4 || nx > 4096) gr.fail("nx", "must be in [4, 4096]");
   if (ny < 2 || ny > 4096) gr.fail("ny", "must be in [2, 4096]");
-  const double height = positive(gr, "height");
+  const double height = gr.get_positive("height");
   r.grid = {static_cast<int>(nx), static_cast<int>(ny), height / static_cast<double>(ny)};
   gr.finish();
 
   if (top.has("elasticity")) {
     RecipeTable el = top.get_table("elasticity");
-    r.youngs_modulus = positive(el, "youngs_modulus", r.youngs_modulus);
+    r.youngs_modulus = el.get_positive("youngs_modulus", r.youngs_modulus);
     r.poisson_ratio = el.get_double("poisson_ratio", r.poisson_ratio);
     if (!(r.poisson_ratio > -1 && r.poisson_ratio < 0.5)) el.fail("poisson_ratio", "must be in (-1, 0.5)");
     el.finish();
@@ -65,7 +49,7 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
 
   RecipeTable pl = top.get_table("plasticity");
   const std::string law = pl.get_string("law");
-  const double diffusion_length = non_negative(pl, "diffusion_length", 0.0);
+  const double diffusion_length = pl.get_non_negative("diffusion_length", 0.0);
   if (law == "stz") r.law = LawKind::Stz;
   else if (law == "free-volume") r.law = LawKind::FreeVolume;
   else if (law == "elastic") r.law = LawKind::Elastic;
@@ -83,28 +67,28 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     if (r.law != LawKind::Stz) top.fail("stz", "this table is only read with law = \"stz\"");
     RecipeTable t = top.get_table("stz");
     auto& s = r.stz;
-    s.yield_stress = positive(t, "yield_stress", s.yield_stress);
-    s.tau0 = positive(t, "tau0", s.tau0);
-    s.epsilon0 = positive(t, "epsilon0", s.epsilon0);
-    s.c0 = positive(t, "c0", s.c0);
-    s.ez_over_kb = positive(t, "ez_over_kb", s.ez_over_kb);
-    s.chi_inf = positive(t, "chi_inf", s.chi_inf);
-    s.delta_over_kb = non_negative(t, "delta_over_kb", s.delta_over_kb);
-    s.temperature = positive(t, "temperature", s.temperature);
-    s.stz_volume = positive(t, "stz_volume", s.stz_volume);
+    s.yield_stress = t.get_positive("yield_stress", s.yield_stress);
+    s.tau0 = t.get_positive("tau0", s.tau0);
+    s.epsilon0 = t.get_positive("epsilon0", s.epsilon0);
+    s.c0 = t.get_positive("c0", s.c0);
+    s.ez_over_kb = t.get_positive("ez_over_kb", s.ez_over_kb);
+    s.chi_inf = t.get_positive("chi_inf", s.chi_inf);
+    s.delta_over_kb = t.get_non_negative("delta_over_kb", s.delta_over_kb);
+    s.temperature = t.get_positive("temperature", s.temperature);
+    s.stz_volume = t.get_positive("stz_volume", s.stz_volume);
     t.finish();
   }
   if (top.has("free_volume")) {
     if (r.law != LawKind::FreeVolume) top.fail("free_volume", "this table is only read with law = \"free-volume\"");
     RecipeTable t = top.get_table("free_volume");
     auto& f = r.free_volume;
-    f.attempt_frequency = positive(t, "attempt_frequency", f.attempt_frequency);
-    f.alpha = positive(t, "alpha", f.alpha);
-    f.activation_energy = kElectronVolt * non_negative(t, "activation_energy_ev", f.activation_energy / kElectronVolt);
-    f.atomic_volume = positive(t, "atomic_volume", f.atomic_volume);
-    f.hard_sphere_volume = positive(t, "hard_sphere_volume", f.hard_sphere_volume);
-    f.annihilation_jumps = positive(t, "annihilation_jumps", f.annihilation_jumps);
-    f.temperature = positive(t, "temperature", f.temperature);
+    f.attempt_frequency = t.get_positive("attempt_frequency", f.attempt_frequency);
+    f.alpha = t.get_positive("alpha", f.alpha);
+    f.activation_energy = kElectronVolt * t.get_non_negative("activation_energy_ev", f.activation_energy / kElectronVolt);
+    f.atomic_volume = t.get_positive("atomic_volume", f.atomic_volume);
+    f.hard_sphere_volume = t.get_positive("hard_sphere_volume", f.hard_sphere_volume);
+    f.annihilation_jumps = t.get_positive("annihilation_jumps", f.annihilation_jumps);
+    f.temperature = t.get_positive("temperature", f.temperature);
     t.finish();
   }
 
@@ -112,12 +96,12 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const std::string kind = in.get_string("kind");
   if (kind == "uniform") {
     r.initial = InitialKind::Uniform;
-    r.initial_mean = positive(in, "value");
+    r.initial_mean = in.get_positive("value");
   } else if (kind == "random") {
     r.initial = InitialKind::Random;
-    r.initial_mean = positive(in, "mean");
-    r.initial_std = non_negative(in, "std", 0.0);
-    r.correlation_length = positive(in, "correlation_length");
+    r.initial_mean = in.get_positive("mean");
+    r.initial_std = in.get_non_negative("std", 0.0);
+    r.correlation_length = in.get_positive("correlation_length");
     if (r.initial_std >= 0.5 * r.initial_mean) in.fail("std", "must be below half the mean (the field must stay positive)");
   } else if (kind == "file") {
     r.initial = InitialKind::File;
@@ -129,10 +113,10 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   in.finish();
 
   RecipeTable lo = top.get_table("loading");
-  r.shear.strain_rate = positive(lo, "strain_rate");
-  r.max_strain = positive(lo, "max_strain");
-  r.shear.max_strain_step = positive(lo, "max_strain_step", 1e-4);
-  r.shear.cfl = positive(lo, "cfl", 0.4);
+  r.shear.strain_rate = lo.get_positive("strain_rate");
+  r.max_strain = lo.get_positive("max_strain");
+  r.shear.max_strain_step = lo.get_positive("max_strain_step", 1e-4);
+  r.shear.cfl = lo.get_positive("cfl", 0.4);
   if (r.shear.cfl > 1) lo.fail("cfl", "must be in (0, 1]");
   if (r.shear.max_strain_step > 0.1 * r.max_strain) lo.fail("max_strain_step", "must be at most max_strain / 10");
   r.shear.jaumann = lo.get_bool("jaumann", true);
@@ -146,8 +130,8 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     for (double s : r.snapshot_strains)
       if (!(s > 0 && s <= r.max_strain)) out.fail("snapshot_strains", "every strain must lie in (0, max_strain]");
     if (r.snapshot_strains.size() > 32) out.fail("snapshot_strains", "at most 32 snapshots");
-    r.curve_step = positive(out, "curve_step", std::min(1e-3, r.max_strain / 10));
-    r.band_threshold = positive(out, "band_threshold", 3.0);
+    r.curve_step = out.get_positive("curve_step", std::min(1e-3, r.max_strain / 10));
+    r.band_threshold = out.get_positive("band_threshold", 3.0);
     out.finish();
   }
   std::sort(r.snapshot_strains.begin(), r.snapshot_strains.end());

@@ -42,6 +42,24 @@ double RecipeTable::get_double(const std::string& key, double fallback) {
   return has(key) ? get_double(key) : fallback;
 }
 
+double RecipeTable::get_positive(const std::string& key) {
+  const double v = get_double(key);
+  if (!(v > 0)) fail(key, "must be positive");
+  return v;
+}
+
+double RecipeTable::get_positive(const std::string& key, double fallback) {
+  const double v = get_double(key, fallback);
+  if (!(v > 0)) fail(key, "must be positive");
+  return v;
+}
+
+double RecipeTable::get_non_negative(const std::string& key, double fallback) {
+  const double v = get_double(key, fallback);
+  if (!(v >= 0)) fail(key, "must be zero or positive");
+  return v;
+}
+
 std::int64_t RecipeTable::get_int(const std::string& key) {
   const toml::node& n = require(key);
   if (auto i = n.value_exact<std::int64_t>()) return *i;

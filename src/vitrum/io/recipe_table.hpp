@@ -20,6 +20,10 @@ class RecipeTable {
   [[nodiscard]] bool has(const std::string& key) const;
   double get_double(const std::string& key);
   double get_double(const std::string& key, double fallback);
+  // get_double with a range check; the error says "must be positive" / "must be zero or positive".
+  double get_positive(const std::string& key);
+  double get_positive(const std::string& key, double fallback);
+  double get_non_negative(const std::string& key, double fallback);
   std::int64_t get_int(const std::string& key);
   std::int64_t get_int(const std::string& key, std::int64_t fallback);
   std::string get_string(const std::string& key);

@@ -22,24 +22,13 @@ std::string protocol_name(Protocol p) {
 
 namespace {
 
-double positive(RecipeTable& t, const std::string& key, double fallback) {
-  const double v = t.get_double(key, fallback);
-  if (!(v > 0)) t.fail(key, "must be positive");
-  return v;
-}
-double positive(RecipeTable& t, const std::string& key) {
-  const double v = t.get_double(key);
-  if (!(v > 0)) t.fail(key, "must be positive");
-  return v;
-}
-
 void read_rate(RecipeTable& t, RateParameters& r) {
-  r.tau_pl = positive(t, "tau_pl", 1.0);
-  r.dt = positive(t, "dt", 0.1);
+  r.tau_pl = t.get_positive("tau_pl", 1.0);
+  r.dt = t.get_positive("dt", 0.1);
   r.temperature = t.get_double("temperature", 0.0);
   if (r.temperature < 0) t.fail("temperature", "must be zero or positive");
-  r.attempt_rate = positive(t, "attempt_rate", 1.0);
-  r.alpha = positive(t, "alpha", 1.5);
+  r.attempt_rate = t.get_positive("attempt_rate", 1.0);
+  r.alpha = t.get_positive("alpha", 1.5);
   if (r.dt > 0.5 * r.tau_pl) t.fail("dt", "must be at most tau_pl / 2");
 }
 
@@ -66,7 +55,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
 
   if (top.has("elasticity")) {
     RecipeTable el = top.get_table("elasticity");
-    r.model.shear_modulus = positive(el, "shear_modulus", 1.0);
+    r.model.shear_modulus = el.get_positive("shear_modulus", 1.0);
     r.model.poisson_ratio = el.get_double("poisson_ratio", 0.5);
     if (!(r.model.poisson_ratio > -1 && r.model.poisson_ratio <= 0.5)) el.fail("poisson_ratio", "must be in (-1, 0.5]");
     el.finish();
@@ -77,13 +66,13 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   auto& d = r.model.thresholds;
   if (dist == "weibull") {
     d.kind = ThresholdDistribution::Kind::Weibull;
-    d.shape = positive(th, "shape");
-    d.scale = positive(th, "scale");
+    d.shape = th.get_positive("shape");
+    d.scale = th.get_positive("scale");
   } else if (dist == "gaussian") {
     d.kind = ThresholdDistribution::Kind::Gaussian;
-    d.mean = positive(th, "mean");
-    d.std = positive(th, "std");
-    d.minimum = positive(th, "minimum", 0.05 * d.mean);
+    d.mean = th.get_positive("mean");
+    d.std = th.get_positive("std");
+    d.minimum = th.get_positive("minimum", 0.05 * d.mean);
     if (d.minimum > d.mean - d.std) th.fail("minimum", "must lie at least one std below the mean");
   } else {
     th.fail("distribution", "expected \"weibull\" or \"gaussian\"");
@@ -117,7 +106,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const std::string kind = pr.get_string("kind");
   if (kind == "quasistatic") {
     r.protocol = Protocol::Quasistatic;
-    r.max_strain = positive(pr, "max_strain");
+    r.max_strain = pr.get_positive("max_strain");
     r.stationary_strain = pr.get_double("stationary_strain", 0.5 * r.max_strain);
     if (r.stationary_strain < 0 || r.stationary_strain > r.max_strain) pr.fail("stationary_strain", "must be in [0, max_strain]");
     const auto n = pr.get_int("avalanches", 0);
@@ -125,7 +114,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     r.avalanches = static_cast<std::uint64_t>(n);
   } else if (kind == "cyclic") {
     r.protocol = Protocol::Cyclic;
-    r.amplitude = positive(pr, "amplitude");
+    r.amplitude = pr.get_positive("amplitude");
     r.cycles = static_cast<int>(pr.get_int("cycles"));
     if (r.cycles < 1 || r.cycles > 100000) pr.fail("cycles", "must be in [1, 100000]");
   } else if (kind == "finite-rate") {
@@ -135,12 +124,12 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     if (r.rates.size() < 3) pr.fail("rates", "give at least three strain rates for the flow curve");
     for (double v : r.rates) if (!(v > 0)) pr.fail("rates", "every rate must be positive");
     std::sort(r.rates.begin(), r.rates.end(), std::greater<>());
-    r.strain_per_rate = positive(pr, "strain_per_rate");
+    r.strain_per_rate = pr.get_positive("strain_per_rate");
   } else if (kind == "creep") {
     r.protocol = Protocol::Creep;
     read_rate(pr, r.rate);
     r.creep_stress = pr.get_double("stress");
-    r.creep_duration = positive(pr, "duration");
+    r.creep_duration = pr.get_positive("duration");
   } else {
     pr.fail("kind", "expected \"quasistatic\", \"cyclic\", \"finite-rate\" or \"creep\"");
   }
@@ -163,7 +152,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     r.pseudogap_c_hi = window[1];
     r.band_width = static_cast<int>(st.get_int("band_width", std::max(2, r.model.lattice.size / 16)));
     if (r.band_width < 1 || r.band_width > r.model.lattice.size / 2) st.fail("band_width", "must be in [1, L/2]");
-    r.band_threshold = positive(st, "band_threshold", 3.0);
+    r.band_threshold = st.get_positive("band_threshold", 3.0);
     st.finish();
   } else {
     r.band_width = std::max(2, r.model.lattice.size / 16);

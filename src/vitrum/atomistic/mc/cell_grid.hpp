@@ -27,17 +27,12 @@ class CellGrid {
   // particle at r itself: the caller skips it).
   template <class F>
   void for_each_near(const Vec3& r, F&& f) const {
-    const std::array<int, 3> c = cell_coords(r);
-    for (int dz : offsets_[2])
-      for (int dy : offsets_[1])
-        for (int dx : offsets_[0]) {
-          const int cx = wrap(c[0] + dx, n_[0]), cy = wrap(c[1] + dy, n_[1]), cz = wrap(c[2] + dz, n_[2]);
-          for (std::int32_t j : cells_[static_cast<std::size_t>((cz * n_[1] + cy) * n_[0] + cx)])
-            f(static_cast<std::size_t>(j));
-        }
+    for_each_cell_near(r, [&](const std::int32_t* js, std::size_t n) {
+      for (std::size_t k = 0; k < n; ++k) f(static_cast<std::size_t>(js[k]));
+    });
   }
 
-  // Calls f(js, count) with the particles of each cell around r, in the order for_each_near visits them.
+  // Calls f(js, count) with the particles of each of the (up to 27) cells around r, in a fixed order.
   template <class F>
   void for_each_cell_near(const Vec3& r, F&& f) const {
     const std::array<int, 3> c = cell_coords(r);
