@@ -127,11 +127,11 @@ TEST(SwapStages, MonteCarloAndMdSampleTheSameEquilibrium) {
   check_md_mc_agreement("ka2", 1.0, 0.004, 1);
 }
 
-// vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*LowTemperature*' (about an hour on one core).
+// vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*LowTemperature*' (about 30 min on one idle core).
 TEST(SwapStages, DISABLED_MonteCarloAndMdAgreeAtLowTemperature) {
   check_md_mc_agreement("polydisperse-ss", 0.2, 0.005, 10);
   check_md_mc_agreement("ka2", 0.8, 0.004, 10);
-  check_md_mc_agreement("polydisperse-ss", 0.12, 0.005, 20);
+  check_md_mc_agreement("polydisperse-ss", 0.12, 0.005, 100);
 }
 
 const char* kIssueRecipe = R"([system]
