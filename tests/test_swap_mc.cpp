@@ -257,7 +257,9 @@ TEST(SwapMc, DynamicsOfAnIdealGasDiffuseAsExpected) {
   const DynamicsResult d = measure_mc_dynamics(*u, start, o);
   ASSERT_EQ(d.time.back(), 200.0);
   for (std::size_t k = 0; k < d.time.size(); ++k)
-    if (d.time[k] >= 10) EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, 0.08) << "t = " << d.time[k];
+    if (d.time[k] >= 10) {
+      EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, 0.08) << "t = " << d.time[k];
+    }
   ASSERT_TRUE(d.tau_alpha.has_value());
   // Gaussian displacements: F_s ≈ exp(−q² MSD / 6), so 1/e at t ≈ 6 / (q² δ²).
   EXPECT_NEAR(*d.tau_alpha, 6.0 / (49.0 * 0.05 * 0.05), 6.0);

@@ -60,6 +60,7 @@ class SwapMonteCarlo {
   void reset_counters() { counters_ = {}; adapt_mark_ = {}; }
   [[nodiscard]] const SwapRule& rule() const { return rule_; }
   [[nodiscard]] const Potential& potential() const { return u_; }
+  [[nodiscard]] std::size_t particle_count() const { return p_.size(); }
 
   void checkpoint(Archive& ar);
 

@@ -1,5 +1,6 @@
 #include "vitrum/atomistic/protocol/dynamics.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <complex>
 
@@ -86,6 +87,25 @@ std::optional<double> crossing_time(const std::vector<double>& time, const std::
   return std::nullopt;
 }
 
+namespace {
+
+// Log-spaced sampling times: every integer step up to the first where the factor 10^(1/points) exceeds 1,
+// then about `points_per_decade` per decade, and always the last step.
+class LogSchedule {
+ public:
+  explicit LogSchedule(int points_per_decade) : factor_(std::pow(10.0, 1.0 / points_per_decade)) {}
+  bool due(std::int64_t k, std::int64_t last) {
+    if (static_cast<double>(k) < next_ && k != last) return false;
+    while (next_ <= static_cast<double>(k)) next_ = std::max(next_ * factor_, std::floor(next_) + 1);
+    return true;
+  }
+
+ private:
+  double factor_, next_ = 1;
+};
+
+}  // namespace
+
 DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
   DynamicsResult out;
   out.q = opt.q > 0 ? opt.q : first_peak_q(s.particles(), s.box());
@@ -100,12 +120,10 @@ DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
   s.need_energy_virial = false;
   s.compute_forces();
   const std::vector<Vec3> ref = unwrapped_positions(s.particles(), s.box());
-  double next = 1;
-  const double factor = std::pow(10.0, 1.0 / opt.points_per_decade);
+  LogSchedule schedule(opt.points_per_decade);
   for (std::int64_t k = 1; k <= opt.steps; ++k) {
     integrator->step(s, k, opt.temperature);
-    if (static_cast<double>(k) >= next || k == opt.steps) {
-      while (next <= static_cast<double>(k)) next = std::max(next * factor, std::floor(next) + 1);
+    if (schedule.due(k, opt.steps)) {
       const SelfDynamics d = self_dynamics(s.particles(), s.box(), ref, out.q);
       out.time.push_back(static_cast<double>(k) * opt.dt);
       out.msd.push_back(d.msd);
@@ -126,12 +144,10 @@ DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& star
   mc.set_max_displacement(opt.max_displacement);
   out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box);
   const std::vector<Vec3> ref = unwrapped_positions(c.particles, c.box);
-  double next = 1;
-  const double factor = std::pow(10.0, 1.0 / opt.points_per_decade);
+  LogSchedule schedule(opt.points_per_decade);
   for (std::int64_t k = 1; k <= opt.sweeps; ++k) {
     mc.sweep(static_cast<std::uint64_t>(k - 1), opt.temperature, opt.p_swap);
-    if (static_cast<double>(k) >= next || k == opt.sweeps) {
-      while (next <= static_cast<double>(k)) next = std::max(next * factor, std::floor(next) + 1);
+    if (schedule.due(k, opt.sweeps)) {
       // The chain wraps positions at the start of each sweep; moves since then may have left the box.
       Particles& p = c.particles;
       for (std::size_t i = 0; i < p.size(); ++i) c.box.wrap(p.position[i], p.image[i]);

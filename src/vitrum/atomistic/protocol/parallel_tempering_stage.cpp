@@ -79,23 +79,8 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
   nlohmann::json temperatures = nlohmann::json::array(), exchanges = nlohmann::json::array();
   for (std::size_t k = 0; k < pt.size(); ++k) {
     const double T = pt.temperatures()[k];
-    SwapMonteCarlo& mc = pt.chain_at(k);
-    const double running = mc.energy();
-    const double exact = mc.recompute_energy();
-    const McCounters& c = pt.moves_at(k);
-    const MeanError pe = block_average(pt.samples_at(k), h.blocks);
-    nlohmann::json entry = {{"T", T},
-                            {"sweeps", spec.sweeps},
-                            {"equilibrate", spec.equilibrate},
-                            {"acceptance_translation", acceptance(c.translation_accepts, c.translation_attempts)},
-                            {"acceptance_swap", acceptance(c.swap_accepts, c.swap_attempts)},
-                            {"max_displacement", pt.max_displacement_at(k)},
-                            {"pe_per_particle", pe.mean},
-                            {"pe_stderr", pe.stderr_},
-                            {"pe_half_difference", half_difference(pt.samples_at(k))},
-                            {"pe_final", exact / n},
-                            {"energy_drift_per_particle", (running - exact) / n},
-                            {"samples", pt.samples_at(k).size()}};
+    nlohmann::json entry = swap_temperature_entry(spec, T, pt.chain_at(k), pt.moves_at(k), pt.max_displacement_at(k),
+                                                  pt.samples_at(k), h.blocks);
     finish_swap_temperature(spec, h, pt.configuration_at(k), T, static_cast<std::int64_t>(k), entry);
     temperatures.push_back(entry);
     if (k + 1 < pt.size())

@@ -68,6 +68,26 @@ nlohmann::json swap_final_state(const System& s, double T, bool kinetic) {
           {"density", n / t.volume}};
 }
 
+nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, SwapMonteCarlo& mc, const McCounters& c,
+                                      double max_displacement, const std::vector<double>& samples, int blocks) {
+  const double n = static_cast<double>(mc.particle_count());
+  const double running = mc.energy();
+  const double exact = mc.recompute_energy();
+  const MeanError pe = block_average(samples, blocks);
+  return {{"T", T},
+          {"sweeps", spec.sweeps},
+          {"equilibrate", spec.equilibrate},
+          {"acceptance_translation", number_or_null(c.translation_acceptance(), c.translation_attempts > 0)},
+          {"acceptance_swap", number_or_null(c.swap_acceptance(), c.swap_attempts > 0)},
+          {"max_displacement", max_displacement},
+          {"pe_per_particle", pe.mean},
+          {"pe_stderr", pe.stderr_},
+          {"pe_half_difference", half_difference(samples)},
+          {"pe_final", exact / n},
+          {"energy_drift_per_particle", (running - exact) / n},
+          {"samples", samples.size()}};
+}
+
 // e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
 void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T, std::int64_t index,
                              nlohmann::json& entry) {
@@ -190,24 +210,9 @@ class SwapStageRun {
         poll(static_cast<std::int64_t>(base) + k, k < spec_.sweeps);
       }
       const double mc_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - mc_t0).count();
-      const double running = mc.energy();
-      const double exact = mc.recompute_energy();
-      const McCounters& c = mc.counters();
-      const MeanError pe = block_average(cur_.pe_samples, h_.blocks);
-      nlohmann::json entry = {{"T", T},
-                              {"sweeps", spec_.sweeps},
-                              {"equilibrate", spec_.equilibrate},
-                              {"acceptance_translation",
-                               number_or_null(c.translation_acceptance(), c.translation_attempts > 0)},
-                              {"acceptance_swap", number_or_null(c.swap_acceptance(), c.swap_attempts > 0)},
-                              {"max_displacement", mc.max_displacement()},
-                              {"pe_per_particle", pe.mean},
-                              {"pe_stderr", pe.stderr_},
-                              {"pe_half_difference", half_difference(cur_.pe_samples)},
-                              {"pe_final", exact / n},
-                              {"energy_drift_per_particle", (running - exact) / n},
-                              {"samples", cur_.pe_samples.size()},
-                              {"moves_per_second", mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0}};
+      nlohmann::json entry = swap_temperature_entry(spec_, T, mc, mc.counters(), mc.max_displacement(), cur_.pe_samples,
+                                                    h_.blocks);
+      entry["moves_per_second"] = mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0;
       finish_swap_temperature(spec_, h_, h_.sys.cfg, T, cur_.temperature_index, entry);
       entry["wall_seconds"] = elapsed();
       append(entry);
