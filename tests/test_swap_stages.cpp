@@ -80,6 +80,37 @@ void compare(const Samples& md, const Samples& mc, const std::string& what) {
   EXPECT_LT(z2, crit[bins - 8]) << what;
 }
 
+// Paired comparison of run means: sample k of `md` and of `mc` started from the same state, so the
+// test is on the differences (mean difference / its standard error), which removes the start-to-start
+// spread (mostly the quenched diameter or species assignment) that both runs of a pair share.
+void compare_paired(const Samples& md, const Samples& mc, const std::string& what) {
+  const auto difference = [](const std::vector<double>& x, const std::vector<double>& y) {
+    std::vector<double> d(x.size());
+    for (std::size_t k = 0; k < x.size(); ++k) d[k] = x[k] - y[k];
+    return block_average(d, static_cast<int>(d.size()));  // each pair its own block: spread / sqrt(pairs)
+  };
+  const MeanError e = difference(md.pe, mc.pe);
+  std::printf("%s: E/N MD %.5f, MC %.5f, paired difference %.5f +- %.5f over %zu starts\n", what.c_str(),
+              block_average(md.pe, 1).mean, block_average(mc.pe, 1).mean, e.mean, e.stderr_, md.pe.size());
+  ASSERT_GT(e.stderr_, 0);
+  EXPECT_LT(std::abs(e.mean), 3 * e.stderr_) << what << ": E/N MD - MC = " << e.mean << " +- " << e.stderr_;
+  double z2 = 0;
+  int bins = 0;
+  for (std::size_t k = 0; k < md.g.size(); ++k) {
+    if (block_average(md.g[k], 1).mean < 0.02) continue;
+    const MeanError d = difference(md.g[k], mc.g[k]);
+    const double z = d.mean / d.stderr_;
+    EXPECT_LT(std::abs(z), 3.5) << what << ": g(r) bin at r = " << (k + 0.5) * kBin << ": MD - MC = " << d.mean;
+    z2 += z * z;
+    ++bins;
+  }
+  EXPECT_GT(bins, 8);
+  std::printf("%s: g(r) mean z^2 over %d bins %.3f\n", what.c_str(), bins, z2 / bins);
+  static const double crit[] = {26.12, 27.88, 29.59, 31.26, 32.91, 34.53, 36.12, 37.70, 39.25, 40.79, 42.31, 43.82, 45.31};
+  ASSERT_LE(bins, 20);
+  EXPECT_LT(z2, crit[bins - 8]) << what;
+}
+
 // MD (Nosé–Hoover NVT) and swap MC at temperature T, N = 256, both started from the same
 // swap-equilibrated state; `length` scales both runs (1: 110 time units of MD, 2400 MC sweeps).
 void check_md_mc_agreement(const char* model, double T, double dt, int length) {
@@ -119,15 +150,82 @@ void check_md_mc_agreement(const char* model, double T, double dt, int length) {
   compare(md, mc, std::string(model) + " T=" + std::to_string(T));
 }
 
-// Done-means 1 of issue 6 at small N (256): polydisperse T = 0.3 and KA2 T = 1.0, where MD relaxes
-// within the 110 time units run here. The issue's lower temperatures (polydisperse 0.2 and 0.12, KA2
-// 0.8) need runs 10-20x longer: the disabled test below, run by hand (validation/swap/README.md).
+// The same comparison with independent starts, for temperatures where MD cannot sample the diameter
+// (or species) assignment: MD keeps the assignment it starts from, swap MC samples over assignments,
+// so one MD run compares a quenched sample of the disorder with the annealed average. One swap chain
+// at T supplies `starts` states, `gap` sweeps apart (several swap relaxation times); MD (Nosé–Hoover
+// NVT) runs `md_steps` from each, and each start gives one independent sample: the MD run's mean and
+// the mean over the MC segment that follows it, compared pair by pair (compare_paired).
+void check_md_mc_independent_starts(const char* model, double T, double dt, int starts, std::uint64_t gap,
+                                    int md_steps) {
+  SCOPED_TRACE(std::string(model) + " T = " + std::to_string(T) + ", independent starts");
+  System s = make_system(test::random_configuration(model, 256, 17, 0.0), model, "test");
+  minimize(s, {.ftol = 1e-3});
+  auto u = make_potential(model);
+  Configuration state = s.cfg;
+  SwapMonteCarlo chain(*u, state.particles, state.box, swap_rule_for(model), 6);
+  std::uint64_t sweep = 0;
+  for (; sweep < 2 * gap; ++sweep) {
+    chain.sweep(sweep, T, 0.2);
+    if (sweep < gap && sweep % 10 == 9) chain.adapt_step(0.4);
+  }
+  Samples md, mc;
+  const int every = 20;
+  for (int k = 0; k < starts; ++k) {
+    s.cfg = state;
+    s.list.build(s.particles(), s.box());
+    IntegratorOptions io{.ensemble = "nvt", .dt = dt, .tdamp = 100 * dt, .seed = static_cast<std::uint32_t>(5 + k)};
+    auto integrator = make_integrator(io);
+    create_velocities(s, T, static_cast<std::uint32_t>(5 + k));
+    s.compute_forces();
+    Samples run;
+    for (int step = 1; step <= md_steps; ++step) {
+      integrator->step(s, step, T);
+      if (step % every == 0) run.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
+    }
+    Samples segment;
+    for (std::uint64_t end = sweep + gap; sweep < end; ++sweep) {
+      chain.sweep(sweep, T, 0.2);
+      if (sweep % 4 == 0) segment.add(chain.energy() / 256.0, pair_histogram(state.particles, state.box));
+    }
+    const auto mean = [](const std::vector<double>& x) { return block_average(x, 1).mean; };
+    std::vector<double> g_md, g_mc;
+    for (std::size_t b = 0; b < run.g.size(); ++b) {
+      g_md.push_back(mean(run.g[b]));
+      g_mc.push_back(mean(segment.g[b]));
+    }
+    md.add(mean(run.pe), g_md);
+    mc.add(mean(segment.pe), g_mc);
+    std::printf("start %d: E/N MD %.5f, MC segment %.5f\n", k, md.pe.back(), mc.pe.back());
+    std::fflush(stdout);
+  }
+  compare_paired(md, mc, std::string(model) + " T=" + std::to_string(T) + ", independent starts");
+}
+
+// Done-means 1 of issue 6 at small N (256). One long run each at polydisperse T = 0.3 and KA2 T = 1.0,
+// where MD relaxes within the 110 time units run here ...
 TEST(SwapStages, MonteCarloAndMdSampleTheSameEquilibrium) {
   check_md_mc_agreement("polydisperse-ss", 0.3, 0.005, 1);
   check_md_mc_agreement("ka2", 1.0, 0.004, 1);
 }
 
-// vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*LowTemperature*' (about 30 min on one idle core).
+// ... and independent starts at the issue's temperatures polydisperse T = 0.2 and KA2 T = 0.8 (MD
+// runs of 40 and 32 time units, several tau_alpha; MC gaps of several swap relaxation times).
+TEST(SwapStages, MonteCarloAndMdAgreeFromIndependentStarts) {
+  check_md_mc_independent_starts("polydisperse-ss", 0.2, 0.005, 10, 1500, 8000);
+  check_md_mc_independent_starts("ka2", 0.8, 0.004, 12, 2000, 10000);
+}
+
+// By hand (validation/swap/README.md): polydisperse T = 0.12, where MD cannot change the diameter
+// assignment within reach and a single MD run samples one quenched assignment (about 9 min on one core)
+//   vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*IndependentStartsAtLowTemperature*'
+TEST(SwapStages, DISABLED_IndependentStartsAtLowTemperature) {
+  check_md_mc_independent_starts("polydisperse-ss", 0.12, 0.005, 16, 10000, 40000);
+}
+
+// Single long runs from one start (about 30 min on one idle core): at polydisperse T = 0.12 these
+// disagree (validation/swap/README.md), the quenched-assignment effect the test above removes.
+//   vitrum_tests --gtest_also_run_disabled_tests --gtest_filter='*AgreeAtLowTemperature*'
 TEST(SwapStages, DISABLED_MonteCarloAndMdAgreeAtLowTemperature) {
   check_md_mc_agreement("polydisperse-ss", 0.2, 0.005, 10);
   check_md_mc_agreement("ka2", 0.8, 0.004, 10);
@@ -183,6 +281,47 @@ TEST(SwapStages, RecipeMistakesNameTheKey) {
   EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.5]\n")).find("at least two"), std::string::npos);
   EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.5, 0.6]\nexchange_every = 0\n")).find("exchange_every"),
             std::string::npos);
+  EXPECT_NE(test::recipe_error(with(pt + "temperatures = [0.5, 0.6]\ne_is_samples = 3\n")).find("e_is_samples"),
+            std::string::npos);
+  const std::string sw = "kind = \"swap\"\ntemperature = 0.5\nsweeps = 10\nequilibrate = 5\n";
+  EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 0\n")).find("e_is_samples"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 6\n")).find("e_is_samples"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 2\ne_is = false\n")).find("needs e_is"), std::string::npos);
+}
+
+// e_is_samples = 4: four production states (sweeps 90, 140, 190 and the final 240 after 40 of
+// equilibration) are minimised; e_is is their mean, e_is_final the last.
+TEST(SwapStages, InherentStatesAveragedOverProduction) {
+  const std::string text = R"([system]
+generate = { model = "polydisperse-ss", n = 300, density = 1.0 }
+potential = "polydisperse-ss"
+seed = 3
+[[stage]]
+kind = "swap"
+temperature = 0.25
+sweeps = 240
+equilibrate = 40
+e_is_samples = 4
+)";
+  const auto dir = std::filesystem::temp_directory_path() / "vitrum_swap_eis";
+  std::filesystem::remove_all(dir);
+  const nlohmann::json summary = run_recipe(parse_recipe(text, "eis.toml", "."), {.out_dir = dir});
+  const auto& t = summary["stages"][0]["temperatures"][0];
+  const auto values = t["e_is_values"].get<std::vector<double>>();
+  ASSERT_EQ(values.size(), 4u);
+  double mean = 0;
+  for (double v : values) {
+    EXPECT_LT(v, t["pe_per_particle"].get<double>());
+    mean += v / 4;
+  }
+  EXPECT_DOUBLE_EQ(t["e_is"].get<double>(), mean);
+  EXPECT_EQ(t["e_is_final"].get<double>(), values.back());
+  EXPECT_GT(t["e_is_stderr"].get<double>(), 0);  // distinct inherent states
+  // The final state's inherent energy equals a minimisation of the written configuration.
+  System s = make_system(read_configuration(dir / t["file"].get<std::string>()), "polydisperse-ss", "test");
+  MinimizeOptions mo;
+  mo.ftol = 1e-8;
+  EXPECT_NEAR(minimize(s, mo).energy / 300.0, values.back(), 1e-9);
 }
 
 // A small swap_anneal → hybrid run: every temperature reports acceptances, E/N, e_IS and τ_α.

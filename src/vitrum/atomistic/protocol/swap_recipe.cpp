@@ -13,10 +13,11 @@ bool is_swap_stage_kind(std::string_view kind) {
 void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
   if (kind == "swap")
     t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt", "mc_dynamics_sweeps"});
+            "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
+            "mc_dynamics_sweeps"});
   else if (kind == "swap_anneal")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt",
+            "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
             "mc_dynamics_sweeps"});
   else if (kind == "parallel_tempering")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap",
@@ -86,6 +87,12 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
   if (!(s.max_displacement > 0)) t.fail("max_displacement", "must be positive");
   s.target_acceptance = t.get_double("target_acceptance", s.target_acceptance);
   if (!(s.target_acceptance > 0 && s.target_acceptance < 1)) t.fail("target_acceptance", "must be in (0, 1)");
+  if (kind == "swap" || kind == "swap_anneal") {
+    s.e_is_samples = t.get_int("e_is_samples", 1);
+    if (s.e_is_samples < 1 || s.e_is_samples > s.sweeps - s.equilibrate)
+      t.fail("e_is_samples", "must be in 1 .. sweeps - equilibrate (states minimised per temperature)");
+    if (s.e_is_samples > 1 && !s.e_is) t.fail("e_is_samples", "needs e_is = true");
+  }
   return s;
 }
 

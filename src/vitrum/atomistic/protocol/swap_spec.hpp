@@ -23,6 +23,8 @@ struct SwapSpec {
   std::int64_t sample_every = 10;     // sweeps (hybrid: MD steps) between energy samples
   std::uint32_t seed = 1;
   bool e_is = true;                   // minimise a copy of each final state (FIRE) for e_IS
+  std::int64_t e_is_samples = 1;      // swap, swap_anneal: > 1 minimises that many states evenly spaced over
+                                      // production (the last one the final state); e_is is their mean
   double ftol = 1e-8;                 // of that minimisation
   std::int64_t dynamics_steps = 0;    // > 0: plain MD from each final state for F_s(q,t) and τ_α
   double dynamics_dt = 0.005;

@@ -27,6 +27,7 @@ struct SwapCursor {
   std::int64_t temperature_index = 0;
   std::int64_t step = 0;  // sweeps (swap stages) or MD steps (hybrid) done at this temperature
   std::vector<double> pe_samples, t_samples;
+  std::vector<double> e_is_samples;  // inherent-state energies of production states before the final one
   std::string done = "[]";      // JSON array of the finished temperatures
   std::string mc, integrator;   // serialised chain and integrator
   double wall_seconds = 0;
@@ -36,6 +37,7 @@ struct SwapCursor {
     ar(step);
     ar(pe_samples);
     ar(t_samples);
+    ar(e_is_samples);
     ar(done);
     ar(mc);
     ar(integrator);
@@ -88,6 +90,16 @@ nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, SwapMonteC
           {"samples", samples.size()}};
 }
 
+namespace {
+// The inherent state of `cfg`: FIRE on a copy (the state itself is untouched).
+MinimizeResult minimize_copy(const Configuration& cfg, const std::string& potential, double skin, double ftol) {
+  System copy = make_system(cfg, potential, "inherent state", skin);
+  MinimizeOptions mo;
+  mo.ftol = ftol;
+  return minimize(copy, mo);
+}
+}  // namespace
+
 // e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
 void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T, std::int64_t index,
                              nlohmann::json& entry) {
@@ -98,11 +110,8 @@ void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Conf
   entry["file"] = base + ".data";
   entry["e_is"] = nullptr;
   if (spec.e_is) {
-    System copy = make_system(cfg, name, base, h.sys.list.skin());
-    MinimizeOptions mo;
-    mo.ftol = spec.ftol;
-    const MinimizeResult r = minimize(copy, mo);
-    entry["e_is"] = r.energy / static_cast<double>(copy.size());
+    const MinimizeResult r = minimize_copy(cfg, name, h.sys.list.skin(), spec.ftol);
+    entry["e_is"] = r.energy / static_cast<double>(cfg.particles.size());
     entry["e_is_converged"] = r.converged;
   }
   entry["tau_alpha"] = nullptr;
@@ -177,6 +186,14 @@ class SwapStageRun {
     }
     if (boundary && h_.checkpoint_every > 0 && since_start % h_.checkpoint_every == 0) save();
   }
+  // Production sweep k at which a state is minimised for e_IS besides the final one: e_is_samples
+  // states evenly spaced over production, the last of them the final state.
+  bool inherent_state_due(std::int64_t k) const {
+    const std::int64_t m = spec_.e_is_samples;
+    if (!spec_.e_is || m < 2 || k <= spec_.equilibrate || k >= spec_.sweeps) return false;
+    const std::int64_t production = spec_.sweeps - spec_.equilibrate, j = k - spec_.equilibrate;
+    return (j * m) / production != ((j - 1) * m) / production;
+  }
   double elapsed() const {
     return cur_.wall_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
   }
@@ -205,6 +222,10 @@ class SwapStageRun {
         if (k <= spec_.equilibrate && k % 10 == 0) mc.adapt_step(spec_.target_acceptance);
         if (k > spec_.equilibrate && (k - spec_.equilibrate) % spec_.sample_every == 0)
           cur_.pe_samples.push_back(mc.energy() / n);
+        if (inherent_state_due(k)) {
+          const MinimizeResult r = minimize_copy(s.cfg, std::string(s.potential->name()), s.list.skin(), spec_.ftol);
+          cur_.e_is_samples.push_back(r.energy / n);
+        }
         progress.update(base + k);
         cur_.mc = serialise(mc);
         poll(static_cast<std::int64_t>(base) + k, k < spec_.sweeps);
@@ -214,9 +235,20 @@ class SwapStageRun {
                                                     h_.blocks);
       entry["moves_per_second"] = mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0;
       finish_swap_temperature(spec_, h_, h_.sys.cfg, T, cur_.temperature_index, entry);
+      if (spec_.e_is && spec_.e_is_samples > 1) {
+        // Mean over the production states minimised along the way and the final one.
+        std::vector<double> e = cur_.e_is_samples;
+        e.push_back(entry["e_is"].get<double>());
+        const MeanError m = block_average(e, static_cast<int>(e.size()));
+        entry["e_is_final"] = entry["e_is"];
+        entry["e_is"] = m.mean;
+        entry["e_is_stderr"] = m.stderr_;
+        entry["e_is_values"] = e;
+      }
       entry["wall_seconds"] = elapsed();
       append(entry);
       cur_.pe_samples.clear();
+      cur_.e_is_samples.clear();
       cur_.mc = serialise(mc);
       ++cur_.temperature_index;
       cur_.step = 0;
