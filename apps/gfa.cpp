@@ -113,11 +113,12 @@ void add_train(CLI::App& gfa) {
 void add_cv(CLI::App& gfa) {
   auto* cmd = gfa.add_subcommand("cv", "Stratified and leave-alloy-system-out cross-validation, with the feature ablation");
   struct Options {
-    std::string data, format = "text", model = "forest";
+    std::string data, format = "text", model = "forest", dmax_set = "xiong2020";
     BoostParams boost;
     std::vector<std::string> targets = {"p_glass", "dmax_mm", "tg_k", "tx_k", "tl_k"}, sets = {"all"};
     int folds = 10, trees = 0, threads = default_threads();
     std::uint32_t seed = 1;
+    double min_dmax = 0.0;
     bool ablation = false;
   };
   auto o = std::make_shared<Options>();
@@ -125,6 +126,12 @@ void add_cv(CLI::App& gfa) {
   cmd->add_option("--features", o->sets, "feature sets to compare: magpie, physical, all")->delimiter(',');
   cmd->add_flag("--ablation", o->ablation, "same as --features all,magpie,physical");
   cmd->add_option("--folds", o->folds, "k of k-fold")->check(CLI::Range(2, 100));
+  cmd->add_option("--min-dmax", o->min_dmax,
+                  "dmax_mm: keep only compositions with D_max >= this (mm), e.g. 1 for bulk glasses only (default 0: all rows)")
+      ->check(CLI::NonNegativeNumber);
+  cmd->add_option("--dmax-set", o->dmax_set,
+                  "dmax_mm data: xiong2020 (5933 rows; crystals 0 mm, ribbons 0.1 mm) or fe2025 (495 rows, Fe-based bulk glasses)")
+      ->check(CLI::IsMember({"xiong2020", "fe2025"}));
   cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(CLI::PositiveNumber);
   add_model_options(*cmd, o->model, o->boost);
   cmd->add_option("--seed", o->seed, "random seed (folds and models)");
@@ -142,6 +149,8 @@ void add_cv(CLI::App& gfa) {
     c.seed = o->seed;
     c.threads = o->threads;
     c.targets = o->targets;
+    c.min_dmax_mm = o->min_dmax;
+    c.dmax_set = o->dmax_set;
     c.sets.clear();
     for (const auto& s : o->ablation ? std::vector<std::string>{"all", "magpie", "physical"} : o->sets)
       c.sets.push_back(parse_feature_set(s));
@@ -149,6 +158,9 @@ void add_cv(CLI::App& gfa) {
     if (o->format == "json") { fmt::print("{}\n", j.dump(2)); return; }
     fmt::print("{}-fold cross-validation, {} with {} {}, seed {}\n", o->folds, o->model, c.trees,
                o->model == "forest" ? "trees" : "rounds", o->seed);
+    if (j.contains("dmax_mm") && j["dmax_mm"].contains("min_dmax_mm"))
+      fmt::print("dmax_mm: only D_max >= {} mm ({} compositions below left out)\n", j["dmax_mm"]["min_dmax_mm"].get<double>(),
+                 j["dmax_mm"]["below_min_dmax"].get<std::size_t>());
     for (const auto& t : o->targets) {
       for (const auto& s : c.sets) {
         const auto& r = j[t][to_string(s)];

@@ -15,9 +15,13 @@
 namespace vitrum::gfa {
 namespace {
 
-LabelledSet load_target(const std::filesystem::path& dir, const std::string& t) {
+LabelledSet load_target(const std::filesystem::path& dir, const std::string& t, const std::string& dmax_set) {
   if (t == "p_glass") return load_ward2016_glass(dir);
-  if (t == "dmax_mm") return load_xiong2020_dmax(dir);
+  if (t == "dmax_mm") {
+    if (dmax_set == "xiong2020") return load_xiong2020_dmax(dir);
+    if (dmax_set == "fe2025") return load_fe2025_dmax(dir);
+    throw Error(fmt::format("unknown D_max data set '{}' (expected xiong2020 or fe2025)", dmax_set));
+  }
   if (t == "tg_k") return load_xiong2020_temperature(dir, 1);
   if (t == "tx_k") return load_xiong2020_temperature(dir, 2);
   if (t == "tl_k") return load_xiong2020_temperature(dir, 3);
@@ -52,7 +56,16 @@ nlohmann::json scores(bool classification, const std::vector<double>& y, const s
 nlohmann::json cross_validate(const std::filesystem::path& data_dir, const ElementData& data, const CvOptions& o) {
   nlohmann::json out;
   for (const auto& target : o.targets) {
-    LabelledSet s = load_target(data_dir, target);
+    LabelledSet s = load_target(data_dir, target, o.dmax_set);
+    const bool min_dmax = target == "dmax_mm" && o.min_dmax_mm > 0;
+    std::size_t below_min = 0;
+    if (min_dmax) {
+      const std::size_t before = s.size();
+      s = keep_target_at_least(s, o.min_dmax_mm);
+      below_min = before - s.size();
+      if (s.size() < static_cast<std::size_t>(o.folds))
+        throw Error(fmt::format("--min-dmax {} mm leaves {} D_max rows, fewer than {} folds", o.min_dmax_mm, s.size(), o.folds));
+    }
     subsample(s, o.max_rows, o.seed);
     const bool cls = target == "p_glass";
     const auto systems = s.systems();
@@ -93,6 +106,10 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
     }
     out[target]["source"] = s.source;
     out[target]["skipped_rows"] = s.skipped;
+    if (min_dmax) {
+      out[target]["min_dmax_mm"] = o.min_dmax_mm;
+      out[target]["below_min_dmax"] = below_min;
+    }
   }
   out["folds"] = o.folds;
   out["trees"] = o.trees;

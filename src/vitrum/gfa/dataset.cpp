@@ -55,7 +55,7 @@ std::vector<std::string> split_commas(const std::string& line) {
   return out;
 }
 
-LabelledSet load_csv(const std::filesystem::path& file, int column, std::size_t ncols) {
+LabelledSet load_csv(const std::filesystem::path& file, int column, std::size_t ncols, std::size_t comp_column = 0) {
   TextReader r(file);
   std::string line;
   if (!r.next(line)) r.fail_file("empty file");
@@ -69,7 +69,7 @@ LabelledSet load_csv(const std::filesystem::path& file, int column, std::size_t 
     if (f[static_cast<std::size_t>(column)].empty()) continue;  // no value for this target
     const double y = r.number<double>(f[static_cast<std::size_t>(column)], "the target value");
     try {
-      m.add(parse_composition(f[0]), y);
+      m.add(parse_composition(f[comp_column]), y);
     } catch (const Error& e) {
       m.skip(r, e.what());
     }
@@ -117,9 +117,27 @@ LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir) {
   return load_csv(data_dir / "datasets" / "xiong2020" / "Dmax Dataset.csv", 1, 2);
 }
 
+LabelledSet load_fe2025_dmax(const std::filesystem::path& data_dir) {
+  return load_csv(data_dir / "datasets" / "fe_bmg_dmax" / "DS1_DS2.csv", 3, 44, 2);
+}
+
 LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, int column) {
   if (column < 1 || column > 3) throw Error(fmt::format("CTT.csv column {} is not 1 (Tg), 2 (Tx) or 3 (Tl)", column));
   return load_csv(data_dir / "datasets" / "xiong2020" / "CTT.csv", column, 4);
+}
+
+LabelledSet keep_target_at_least(const LabelledSet& s, double min_y) {
+  LabelledSet out;
+  out.source = s.source;
+  out.raw_rows = s.raw_rows;
+  out.skipped = s.skipped;
+  out.skipped_examples = s.skipped_examples;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s.y[i] < min_y) continue;
+    out.comps.push_back(s.comps[i]);
+    out.y.push_back(s.y[i]);
+  }
+  return out;
 }
 
 }  // namespace vitrum::gfa

@@ -1,4 +1,5 @@
-// Training sets read in place from the shared GFA data: Ward 2016 melt-spinning labels, Xiong 2020 D_max and T_g/T_x/T_l.
+// Training sets read in place from the shared GFA data: Ward 2016 melt-spinning labels, Xiong 2020 D_max and
+// T_g/T_x/T_l, the Fe-based D_max set of Bashualdo Bobadilla 2025.
 #pragma once
 #include <filesystem>
 #include <string>
@@ -28,7 +29,15 @@ LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir);
 // datasets/xiong2020/Dmax Dataset.csv: y = D_max in mm (zeros included: crystalline alloys); repeats averaged.
 LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir);
 
+// datasets/fe_bmg_dmax/DS1_DS2.csv (Bashualdo Bobadilla et al., Metals 15, 763 (2025)): 495 Fe-based bulk
+// glasses, column `Alloy` and y = `Dmax` in mm (all > 0); repeats averaged. The CALPHAD columns are not read.
+LabelledSet load_fe2025_dmax(const std::filesystem::path& data_dir);
+
 // datasets/xiong2020/CTT.csv: column 1 = Tg, 2 = Tx, 3 = Tl (K); repeats averaged.
 LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, int column);
+
+// The rows of `s` whose target is at least `min_y` (after merging), e.g. D_max >= 1 mm: bulk glasses only,
+// without the crystalline (0 mm) and ribbon (0.1 mm in Xiong's table) rows. Source and counts are kept.
+LabelledSet keep_target_at_least(const LabelledSet& s, double min_y);
 
 }  // namespace vitrum::gfa
