@@ -12,5 +12,6 @@ void add_gfa(CLI::App& app);
 void add_analyze(CLI::App& app);
 void add_stz(CLI::App& app);
 void add_coarse_grain(CLI::App& app);
+void add_lpbf(CLI::App& app);
 
 }  // namespace vitrum::cli

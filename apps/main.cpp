@@ -20,6 +20,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_analyze(app);
   vitrum::cli::add_stz(app);
   vitrum::cli::add_coarse_grain(app);
+  vitrum::cli::add_lpbf(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   potentials->callback([] {
     for (const auto& m : vitrum::models())
