@@ -4,11 +4,14 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
+#include <set>
 #include <unistd.h>
 
 #include "test_helpers.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/npy.hpp"
+#include "vitrum/io/replicate.hpp"
+#include "vitrum/atomistic/potential/potential.hpp"
 
 namespace vitrum {
 namespace {
@@ -107,6 +110,31 @@ TEST(LammpsData, ReadsWhatLammpsWriteDataWrites) {
   EXPECT_EQ(cfg.particles.velocity[0], (Vec3{-1, -2, -3}));
   EXPECT_EQ(cfg.particles.image[1], (Int3{1, -1, 0}));
   EXPECT_TRUE(cfg.has_velocities);
+}
+
+// A replicated tilted configuration: N × copies, every atom inside the supercell, ids unique, and
+// (by periodicity) the energy per particle and the virial per volume unchanged to round-off.
+TEST(Replicate, TiledSupercellHasTheSameIntensiveState) {
+  const Configuration cfg = test::random_configuration("kob-andersen", 300, 4, 0.3);
+  const Configuration big = replicate(cfg, {2, 1, 3});
+  ASSERT_EQ(big.particles.size(), 6 * cfg.particles.size());
+  EXPECT_DOUBLE_EQ(big.box.lengths().x, 2 * cfg.box.lengths().x);
+  EXPECT_DOUBLE_EQ(big.box.lengths().z, 3 * cfg.box.lengths().z);
+  EXPECT_DOUBLE_EQ(big.box.xy(), cfg.box.xy());
+  std::set<std::int64_t> ids(big.particles.id.begin(), big.particles.id.end());
+  EXPECT_EQ(ids.size(), big.particles.size());
+  for (const Vec3& r : big.particles.position) {
+    const Vec3 f = big.box.to_fractional(r);
+    for (double x : {f.x, f.y, f.z}) {
+      EXPECT_GE(x, 0.0);
+      EXPECT_LT(x, 1.0);
+    }
+  }
+  auto u = make_potential("kob-andersen");
+  const ForceResult a = test::brute_force(*u, cfg), b = test::brute_force(*u, big);
+  EXPECT_NEAR(b.energy / 6.0, a.energy, 1e-9 * std::abs(a.energy));
+  EXPECT_NEAR(b.virial[3] / big.box.volume(), a.virial[3] / cfg.box.volume(), 1e-9);
+  EXPECT_THROW(replicate(cfg, {1, 0, 1}), Error);
 }
 
 }  // namespace

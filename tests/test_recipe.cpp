@@ -59,6 +59,15 @@ TEST(Recipe, UnknownKeyInSystem) {
   EXPECT_NE(msg.find("unknown key 'sead' in [system]"), std::string::npos) << msg;
 }
 
+TEST(Recipe, ReplicateCounts) {
+  EXPECT_EQ(parse_recipe(replace(kGood, "seed = 1", "seed = 1\nreplicate = [2, 1, 3]"), "ok.toml", ".").system.replicate,
+            (Int3{2, 1, 3}));
+  for (const char* r : {"replicate = [2, 2]", "replicate = [2, 0, 1]", "replicate = [1.5, 1, 1]"}) {
+    const auto msg = test::recipe_error(replace(kGood, "seed = 1", std::string("seed = 1\n") + r));
+    EXPECT_NE(msg.find("replicate"), std::string::npos) << msg;
+  }
+}
+
 TEST(Recipe, NegativeTimeStep) {
   const auto msg = test::recipe_error(replace(kGood, "dt = 0.005", "dt = -0.005"));
   EXPECT_NE(msg.find("bad.toml:9: [stage[1]] dt: must be positive"), std::string::npos) << msg;

@@ -21,7 +21,7 @@ std::uint64_t fnv1a(const std::string& s) {
 
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
-  t.only({"read", "generate", "potential", "seed", "skin", "units"});
+  t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate"});
   s.potential = t.get_string("potential");
   const std::int64_t seed = t.get_int("seed", 1);
   if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
@@ -30,6 +30,14 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
   const std::string units = t.get_string("units", "lj");
   if (units != "lj") t.fail("units", "pair models run in reduced Lennard-Jones units: use \"lj\"");
+  if (t.has("replicate")) {
+    const std::vector<double> r = t.get_doubles("replicate");
+    if (r.size() != 3) t.fail("replicate", "give three copy counts [nx, ny, nz]");
+    for (int k = 0; k < 3; ++k) {
+      if (!(r[k] >= 1 && r[k] <= 1000 && r[k] == std::floor(r[k]))) t.fail("replicate", "counts must be integers in 1 .. 1000");
+      s.replicate[k] = static_cast<int>(r[k]);
+    }
+  }
   const bool has_read = t.has("read"), has_gen = t.has("generate");
   if (has_read == has_gen) t.fail(has_read ? "read" : "generate", "give exactly one of `read` and `generate`");
   if (has_read) {

@@ -21,6 +21,7 @@ struct SystemSpec {
   std::string potential;
   std::uint32_t seed = 1;
   double skin = 0.3;
+  Int3 replicate{1, 1, 1};                // periodic copies along a, b, c of what was read or generated
 };
 
 struct OutputSpec {

@@ -19,6 +19,7 @@
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/archive.hpp"
+#include "vitrum/io/replicate.hpp"
 
 namespace vitrum {
 
@@ -176,6 +177,10 @@ class Runner {
     } else {
       cfg = read_configuration(sp.read);
       source = sp.read.string();
+    }
+    if (sp.replicate != Int3{1, 1, 1}) {
+      cfg = replicate(cfg, sp.replicate);
+      source += fmt::format(" replicated {}x{}x{}", sp.replicate[0], sp.replicate[1], sp.replicate[2]);
     }
     sys_ = std::make_unique<System>(make_system(std::move(cfg), sp.potential, source, sp.skin));
     state_ = RunState{};
