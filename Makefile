@@ -26,6 +26,7 @@ bench: deps
 	@bench/swap/swap_vs_lammps $(BUILD)/apps/vitrum
 	@bench/aqs/aqs_vs_lammps $(BUILD)/apps/vitrum
 	@bench/stz/run $(BUILD)/apps/vitrum
+	@bench/lpbf/run $(BUILD)/apps/vitrum
 
 clean:
 	rm -rf $(BUILD) out

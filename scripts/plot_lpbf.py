@@ -60,15 +60,31 @@ if mp.exists():
     im = ax.pcolormesh(P, V, np.log10(np.maximum(x, 1e-12)), shading="nearest", cmap="viridis", vmin=-8, vmax=0)
     fig.colorbar(im, ax=ax, label="log10 max crystalline fraction")
     ax.contour(P, V, grid("lof_ratio"), levels=[1.0], colors="white", linestyles="--")
-    if np.nanmax(ok) > 0:
-        ax.contour(P, V, ok, levels=[0.5], colors="red", linewidths=2)
+    # Outline the dense-and-amorphous cells: every cell edge between a window cell and a non-window one.
+    def edges(c):
+        return np.concatenate([[c[0] - (c[1] - c[0]) / 2], (c[1:] + c[:-1]) / 2, [c[-1] + (c[-1] - c[-2]) / 2]]) \
+            if len(c) > 1 else np.array([c[0] - 0.5, c[0] + 0.5])
+    pe, ve = edges(P), edges(V)
+    okb = np.nan_to_num(ok) > 0.5
+    for j in range(len(V)):
+        for i in range(len(P)):
+            if not okb[j, i]:
+                continue
+            if i == 0 or not okb[j, i - 1]:
+                ax.plot([pe[i], pe[i]], [ve[j], ve[j + 1]], color="red", lw=1.5)
+            if i == len(P) - 1 or not okb[j, i + 1]:
+                ax.plot([pe[i + 1], pe[i + 1]], [ve[j], ve[j + 1]], color="red", lw=1.5)
+            if j == 0 or not okb[j - 1, i]:
+                ax.plot([pe[i], pe[i + 1]], [ve[j], ve[j]], color="red", lw=1.5)
+            if j == len(V) - 1 or not okb[j + 1, i]:
+                ax.plot([pe[i], pe[i + 1]], [ve[j + 1], ve[j + 1]], color="red", lw=1.5)
     h = rec["scan"]["hatch_um"] * 1e-3
     t = rec["scan"]["layer_thickness_um"] * 1e-3
     for e in (15, 45):
         ax.plot(P, P / (e * h * t) * 1e-3, color="orange", lw=1, ls=":")
     ax.plot([rec["laser"]["power_W"]], [rec["laser"]["speed_m_per_s"]], "w*", ms=10)
-    ax.set_xlim(P[0], P[-1])
-    ax.set_ylim(V[0], V[-1])
+    ax.set_xlim(pe[0], pe[-1])
+    ax.set_ylim(ve[0], ve[-1])
     ax.set_xlabel("laser power (W)")
     ax.set_ylabel("scan speed (m/s)")
     w = summary.get("window_energy_density_J_per_mm3")

@@ -83,9 +83,9 @@ std::vector<HistorySample> BuildThermalModel::history(double x, double y, double
     // Background grid: uniform over the scan, then geometric through the pause.
     std::vector<double> bt, bv;
     if (exact_from > 0) {
-      // Layers that ended at least half a scan time ago vary slowly: 9 points over the scan, ratio 2 after.
-      for (int i = 0; i <= 8; ++i) bt.push_back(ts + scan * i / 8.0);
-      for (double d = scan / 8.0; te + d < tn; d *= 2.0) bt.push_back(te + d);
+      // Layers that ended at least half a scan time ago vary slowly: 5 points over the scan, ratio 2 after.
+      for (int i = 0; i <= 4; ++i) bt.push_back(ts + scan * i / 4.0);
+      for (double d = scan / 4.0; te + d < tn; d *= 2.0) bt.push_back(te + d);
       bt.push_back(tn);
       for (double t : bt) {
         double s = 0;
