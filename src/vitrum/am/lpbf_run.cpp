@@ -20,14 +20,6 @@ namespace {
 double seconds_since(std::chrono::steady_clock::time_point t0) {
   return std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 }
-bool g_progress = false;
-std::chrono::steady_clock::time_point g_map_start;
-void map_progress(int done, int total) {
-  if (!g_progress) return;
-  const double el = seconds_since(g_map_start);
-  fmt::print(stderr, "\rprocess map {}/{} points, {:.2f} points/s, ETA {:.0f} s   ", done, total, done / el, el / done * (total - done));
-  if (done == total) fmt::print(stderr, "\n");
-}
 }  // namespace
 
 std::filesystem::path lpbf_plot_script() { return VITRUM_LPBF_PLOT_SCRIPT; }
@@ -91,9 +83,14 @@ nlohmann::json run_lpbf(const LpbfRecipe& r, const LpbfRunOptions& o) {
   s["window_energy_density_J_per_mm3"] = nullptr;
   if (r.has_map && o.map) {
     const auto t_map = std::chrono::steady_clock::now();
-    g_progress = o.progress;
-    g_map_start = t_map;
-    const auto map = compute_process_map(source, r.scan, kinetics, r.map, &map_progress);
+    auto progress = [&](int done, int total) {
+      if (!o.progress) return;
+      const double el = seconds_since(t_map);
+      fmt::print(stderr, "\rprocess map {}/{} points, {:.2f} points/s, ETA {:.0f} s   ", done, total, done / el,
+                 el / done * (total - done));
+      if (done == total) fmt::print(stderr, "\n");
+    };
+    const auto map = compute_process_map(source, r.scan, kinetics, r.map, progress);
     s["map_seconds"] = seconds_since(t_map);
     s["map_points"] = map.points.size();
     s["map_threads"] = r.map.threads;

@@ -31,7 +31,7 @@ ProcessPoint evaluate_process_point(const MovingGaussianSource& source, const Sc
 }
 
 ProcessMap compute_process_map(const MovingGaussianSource& source, const ScanStrategy& scan, const KineticsTable& kinetics,
-                               const ProcessMapSpec& spec, void (*progress)(int, int)) {
+                               const ProcessMapSpec& spec, const std::function<void(int, int)>& progress) {
   const int np = static_cast<int>(spec.powers_w.size()), nv = static_cast<int>(spec.speeds_m_per_s.size());
   if (np < 1 || nv < 1) throw Error("process map: needs at least one power and one speed");
   ProcessMap map;

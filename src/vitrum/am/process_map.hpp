@@ -1,5 +1,6 @@
 // The (laser power × scan speed) process map: melt pool, lack of fusion, porosity and devitrification per point.
 #pragma once
+#include <functional>
 #include <vector>
 
 #include "vitrum/am/build_devitrification.hpp"
@@ -36,8 +37,8 @@ ProcessPoint evaluate_process_point(const MovingGaussianSource& source, const Sc
                                     double power_w, double speed_m_per_s, const ProcessMapSpec& spec);
 
 // All grid points, OpenMP over points (results independent of the thread count: each point is computed alone).
-// `progress` (optional) is called after each point with (done, total).
+// `progress` (optional) is called after each point with (done, total), one call at a time.
 ProcessMap compute_process_map(const MovingGaussianSource& source, const ScanStrategy& scan, const KineticsTable& kinetics,
-                               const ProcessMapSpec& spec, void (*progress)(int, int) = nullptr);
+                               const ProcessMapSpec& spec, const std::function<void(int, int)>& progress = {});
 
 }  // namespace vitrum::am
