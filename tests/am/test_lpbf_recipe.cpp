@@ -43,6 +43,13 @@ TEST(AmLpbfRecipe, ShippedAmz4RecipeParses) {
   EXPECT_EQ(j["laser"]["spot_radius_um"].get<double>(), 40.0);
 }
 
+TEST(AmLpbfRecipe, ShippedVit1RecipeTakesItsLiquidusFromItsKinetics) {
+  const auto r = read_lpbf_recipe(kRecipes + "/lpbf-vit1.toml");
+  EXPECT_EQ(r.name, "Vit1");
+  EXPECT_DOUBLE_EQ(r.material.melting_k, 993.0);
+  EXPECT_DOUBLE_EQ(r.kinetics.kinetics.glass_transition_k, 625.0);
+}
+
 TEST(AmLpbfRecipe, ErrorsNameTheFileAndTheKey) {
   EXPECT_NO_THROW(parse_lpbf_recipe(base(), "ok.toml"));
   auto has = [](const std::string& msg, const std::string& what) { return msg.find(what) != std::string::npos; };
