@@ -210,7 +210,7 @@ TEST(SwapStages, MonteCarloAndMdSampleTheSameEquilibrium) {
 }
 
 // ... and independent starts at the temperatures polydisperse T = 0.2 and KA2 T = 0.8 (MD
-// runs of 40 and 32 time units, several tau_alpha; MC gaps of several swap relaxation times).
+// runs of 40 time units each, several tau_alpha; MC gaps of several swap relaxation times).
 TEST(SwapStages, MonteCarloAndMdAgreeFromIndependentStarts) {
   check_md_mc_independent_starts("polydisperse-ss", 0.2, 0.005, 10, 1500, 8000);
   check_md_mc_independent_starts("ka2", 0.8, 0.004, 12, 2000, 10000);
