@@ -14,12 +14,13 @@ W_ab = sum over pairs r_ij,a f_ij,b  (r_ij = x_i - x_j, f_ij force on i from j),
 
 Polydisperse soft spheres (Ninarello, Berthier, Coslovich PRX 7, 021039 (2017)):
   v(r) = eps (s/r)^12 + eps (c0 + c2 (r/s)^2 + c4 (r/s)^4)  for r < 1.25 s, else 0,
-  s = s_ij = 0.5 (s_i + s_j) (1 - 0.2 |s_i - s_j|), eps = 1, c0 = -1.92415, c2 = 2.11106, c4 = -0.591097.
+  s = s_ij = 0.5 (s_i + s_j) (1 - 0.2 |s_i - s_j|), eps = 1, c0 = -28/1.25^12, c2 = 48/1.25^14,
+  c4 = -21/1.25^16 (v, v', v'' = 0 at 1.25 s; the paper prints -1.92415, 2.11106, -0.591097).
 """
 import sys
 import numpy as np
 
-C0, C2, C4, EPS, XC, NONADD = -1.92415, 2.11106, -0.591097, 1.0, 1.25, 0.2
+C0, C2, C4, EPS, XC, NONADD = -28 / 1.25**12, 48 / 1.25**14, -21 / 1.25**16, 1.0, 1.25, 0.2
 
 # (eps, sigma) per unordered type pair; cut-off = 2.5 sigma, energy shifted to zero at cut-off
 LJ_MODELS = {
@@ -206,8 +207,8 @@ def main(argv):
                         e.append(ek); npairs.add(nk)
                     if len(npairs) == 1 or h < 1e-7:
                         break
-                    # a stencil point crossed a cut-off; the poly energy jumps there by ~7e-6 because
-                    # c0, c2, c4 are given to 6 digits -> shrink the step
+                    # a stencil point crossed a cut-off (LJ models: the shifted force jumps there)
+                    # -> shrink the step
                     print('    (atom id %d dir %d: stencil with h=%g crosses a cut-off, using h/10)' % (data['ids'][k], a, h))
                     h /= 10
                 # 4th-order central difference of -dE/dx
