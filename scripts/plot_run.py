@@ -1,5 +1,6 @@
 #!/usr/bin/python3
-"""Plots T and E/N against time from a `vitrum run` output folder, and prints the cooling-rate table."""
+"""Plots T and E/N against time from a `vitrum run` output folder and prints the cooling-rate table; when the
+run has AQS stages, plots their stress-strain curves on one figure and prints their shear summary."""
 import csv
 import json
 import os
@@ -49,3 +50,32 @@ for i, st in enumerate(stages):
     print(f"{st.get('name', st['index']):<8} {st['rate']:>13g} {f['temperature']:>8.4f} {f['pe_per_particle']:>11.5f} "
           f"{e_is:>11} {f['pressure']:>9.4f} {p_is:>9}")
 print(f"plot: {os.path.join(out, 'thermo.png')}")
+
+# AQS stages: sigma_xy(gamma) of each on one figure, events marked; the glass's e_IS is the
+# minimisation stage that precedes it.
+aqs = [(i, st) for i, st in enumerate(stages) if st["kind"] == "aqs"]
+if aqs:
+    fig, ax = plt.subplots(figsize=(7, 4.5))
+    print()
+    print(f"{'AQS stage':<10} {'glass e_IS':>10} {'G':>7} {'peak':>7} {'flow':>7} {'overshoot':>9} {'largest drop':>12} "
+          f"{'events':>6} {'band':>5} {'loc. index':>10}")
+    for i, st in aqs:
+        prev = stages[i - 1] if i > 0 and stages[i - 1]["kind"] == "minimize" else None
+        e_is = prev["e_is"] if prev else float("nan")
+        name = st.get("name", f"stage {st['index']}")
+        line, = ax.plot(st["strain"], st["stress_xy"], lw=1.2, label=f"{name} (e_IS = {e_is:.4f})")
+        path = os.path.join(out, f"stage{st['index']}-aqs.csv")
+        if os.path.exists(path):
+            ev = [r for r in csv.DictReader(open(path)) if r["event"] == "1"]
+            ax.plot([float(r["gamma"]) for r in ev], [float(r["stress_xy"]) for r in ev], "v", ms=3,
+                    color=line.get_color())
+        print(f"{name:<10} {e_is:>10.5f} {st['shear_modulus']:>7.3f} {st['yield_stress']:>7.4f} {st['flow_stress']:>7.4f} "
+              f"{st['yield_stress'] - st['flow_stress']:>9.4f} {st['largest_drop']:>12.4f} {st['events']:>6} "
+              f"{str(st['band_detected']):>5} {st['localization_index']:>10.3f}")
+    ax.set_xlabel("shear strain γ")
+    ax.set_ylabel("σ_xy")
+    ax.legend(fontsize=8)
+    ax.set_title(f"AQS simple shear, {summary['potential']}, N = {summary['n']} (triangles: stress drops)")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "aqs.png"), dpi=120)
+    print(f"plot: {os.path.join(out, 'aqs.png')}")

@@ -43,10 +43,12 @@ TEST(Recipe, IssueRecipeParsesExactlyAsWritten) {
 
 TEST(Recipe, DefaultRecipeParses) {
   const Recipe r = parse_recipe(default_recipe_text(), "<default>", ".");
-  EXPECT_EQ(r.system.generate.n, 4000u);
-  EXPECT_EQ(r.stages.size(), 6u);
-  EXPECT_EQ(r.stages[2].steps, 3400);   // (2.0 - 0.3) / (0.1 * 0.005)
-  EXPECT_EQ(r.stages[4].steps, 34000);  // ten times slower
+  EXPECT_EQ(r.system.generate.n, 1500u);
+  EXPECT_EQ(r.stages.size(), 8u);
+  EXPECT_EQ(r.stages[2].steps, 4000);  // (0.25 - 0.05) / (0.01 * 0.005)
+  EXPECT_EQ(r.stages[4].kind, "aqs");
+  EXPECT_EQ(r.stages[5].start, "liquid");
+  EXPECT_EQ(r.stages[7].kind, "aqs");
 }
 
 TEST(Recipe, UnknownKeyNamesKeyTableAndLine) {

@@ -4,13 +4,14 @@
 namespace vitrum {
 
 const std::string& default_recipe_text() {
-  static const std::string text = R"(# vitrum default recipe: a Kob-Andersen glass made at two cooling rates.
-# Melt N=4000 at T=2.0 (rho=1.2), cool to T=0.3 at two rates from the same melt, then
-# minimise each glass to its inherent structure. Reduced LJ units.
+  static const std::string text = R"(# vitrum default recipe: two glasses of one polydisperse soft-sphere liquid (N = 1500, rho = 1.0,
+# Ninarello et al. 2017), one quenched by molecular dynamics, one annealed by swap Monte Carlo to
+# T = 0.10 (below T_MCT ~ 0.104, where plain MD no longer equilibrates), each minimised to its
+# inherent structure and sheared by athermal quasistatic (AQS) simple shear. Reduced LJ units.
 
 [system]
-generate = { model = "kob-andersen", n = 4000, density = 1.2 }
-potential = "kob-andersen"
+generate = { model = "polydisperse-ss", n = 1500, density = 1.0 }
+potential = "polydisperse-ss"
 seed = 2026
 
 [output]
@@ -23,22 +24,19 @@ method = "fire"
 ftol = 1e-2
 max_iterations = 2000
 
-[[stage]]
-name = "melt"
-kind = "md"
-ensemble = "nvt"
-temperature = 2.0
-dt = 0.005
-steps = 10000
-equilibrate = 5000
+[[stage]]            # the equilibrium liquid both glasses start from
+name = "liquid"
+kind = "swap"
+temperature = 0.25
+sweeps = 2000
+e_is = false
 
 [[stage]]
 name = "fast"
-start = "melt"
 kind = "md"
 ensemble = "nvt"
-temperature = [2.0, 0.3]
-rate = 0.1             # |dT/dt|: 3400 steps
+temperature = [0.25, 0.05]
+rate = 0.01          # |dT/dt|: 4000 steps
 dt = 0.005
 
 [[stage]]
@@ -47,18 +45,30 @@ kind = "minimize"
 method = "fire"
 
 [[stage]]
-name = "slow"
-start = "melt"
-kind = "md"
-ensemble = "nvt"
-temperature = [2.0, 0.3]
-rate = 0.01            # ten times slower: 34000 steps
-dt = 0.005
+name = "fast_aqs"
+kind = "aqs"
+dgamma = 1e-3
+gamma_max = 0.15
+refine = false       # events are located to the step (bisection would cost ~13 minimisations each)
 
 [[stage]]
-name = "slow_is"
+name = "swap"
+start = "liquid"
+kind = "swap_anneal"
+temperatures = [0.15, 0.12, 0.10]
+sweeps = 5000
+
+[[stage]]
+name = "swap_is"
 kind = "minimize"
 method = "fire"
+
+[[stage]]
+name = "swap_aqs"
+kind = "aqs"
+dgamma = 1e-3
+gamma_max = 0.15
+refine = false
 )";
   return text;
 }
