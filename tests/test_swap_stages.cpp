@@ -53,31 +53,38 @@ MeanError blocked(const std::vector<double>& x) {
   return best;
 }
 
+// g(r): every bin with pairs in it (mean > 0.02) within 3.5 errors, z = z_of(bin), and Σz² below the
+// upper 0.1 % point of χ² with that many degrees of freedom (NIST table, 8..20).
+template <class Z>
+void expect_gr_bins_agree(const Samples& md, const std::string& what, Z z_of) {
+  double z2 = 0;
+  int bins = 0;
+  for (std::size_t k = 0; k < md.g.size(); ++k) {
+    if (block_average(md.g[k], 1).mean < 0.02) continue;
+    const double z = z_of(k);
+    EXPECT_LT(std::abs(z), 3.5) << what << ": g(r) bin at r = " << (k + 0.5) * kBin << ", z = " << z;
+    z2 += z * z;
+    ++bins;
+  }
+  EXPECT_GT(bins, 8);
+  std::printf("%s: g(r) mean z^2 over %d bins %.3f\n", what.c_str(), bins, z2 / bins);
+  static const double crit[] = {26.12, 27.88, 29.59, 31.26, 32.91, 34.53, 36.12, 37.70, 39.25, 40.79, 42.31, 43.82, 45.31};
+  ASSERT_LE(bins, 20);
+  EXPECT_LT(z2, crit[bins - 8]) << what;
+}
+
+// Two time series (blocked errors, combined in quadrature).
 void compare(const Samples& md, const Samples& mc, const std::string& what) {
   const MeanError a = blocked(md.pe), b = blocked(mc.pe);
   const double se = std::hypot(a.stderr_, b.stderr_);
   EXPECT_GT(se, 0);
   EXPECT_LT(std::abs(a.mean - b.mean), 3 * se) << what << ": MD E/N " << a.mean << " +- " << a.stderr_ << ", MC "
                                                << b.mean << " +- " << b.stderr_;
-  // g(r): every bin with pairs in it within 3.5 combined errors, and Σz² consistent with χ².
   std::printf("%s: E/N MD %.5f +- %.5f, MC %.5f +- %.5f\n", what.c_str(), a.mean, a.stderr_, b.mean, b.stderr_);
-  double z2 = 0;
-  int bins = 0;
-  for (std::size_t k = 0; k < md.g.size(); ++k) {
+  expect_gr_bins_agree(md, what, [&](std::size_t k) {
     const MeanError x = blocked(md.g[k]), y = blocked(mc.g[k]);
-    if (x.mean < 0.02) continue;
-    const double z = (x.mean - y.mean) / std::hypot(x.stderr_, y.stderr_);
-    EXPECT_LT(std::abs(z), 3.5) << what << ": g(r) bin at r = " << (k + 0.5) * kBin << ": MD " << x.mean << " MC "
-                                << y.mean;
-    z2 += z * z;
-    ++bins;
-  }
-  EXPECT_GT(bins, 8);
-  std::printf("%s: g(r) mean z^2 over %d bins %.3f\n", what.c_str(), bins, z2 / bins);
-  // Σz² against the upper 0.1 % point of χ² with `bins` degrees of freedom (NIST table, 8..20).
-  static const double crit[] = {26.12, 27.88, 29.59, 31.26, 32.91, 34.53, 36.12, 37.70, 39.25, 40.79, 42.31, 43.82, 45.31};
-  ASSERT_LE(bins, 20);
-  EXPECT_LT(z2, crit[bins - 8]) << what;
+    return (x.mean - y.mean) / std::hypot(x.stderr_, y.stderr_);
+  });
 }
 
 // Paired comparison of run means: sample k of `md` and of `mc` started from the same state, so the
@@ -94,21 +101,10 @@ void compare_paired(const Samples& md, const Samples& mc, const std::string& wha
               block_average(md.pe, 1).mean, block_average(mc.pe, 1).mean, e.mean, e.stderr_, md.pe.size());
   ASSERT_GT(e.stderr_, 0);
   EXPECT_LT(std::abs(e.mean), 3 * e.stderr_) << what << ": E/N MD - MC = " << e.mean << " +- " << e.stderr_;
-  double z2 = 0;
-  int bins = 0;
-  for (std::size_t k = 0; k < md.g.size(); ++k) {
-    if (block_average(md.g[k], 1).mean < 0.02) continue;
+  expect_gr_bins_agree(md, what, [&](std::size_t k) {
     const MeanError d = difference(md.g[k], mc.g[k]);
-    const double z = d.mean / d.stderr_;
-    EXPECT_LT(std::abs(z), 3.5) << what << ": g(r) bin at r = " << (k + 0.5) * kBin << ": MD - MC = " << d.mean;
-    z2 += z * z;
-    ++bins;
-  }
-  EXPECT_GT(bins, 8);
-  std::printf("%s: g(r) mean z^2 over %d bins %.3f\n", what.c_str(), bins, z2 / bins);
-  static const double crit[] = {26.12, 27.88, 29.59, 31.26, 32.91, 34.53, 36.12, 37.70, 39.25, 40.79, 42.31, 43.82, 45.31};
-  ASSERT_LE(bins, 20);
-  EXPECT_LT(z2, crit[bins - 8]) << what;
+    return d.mean / d.stderr_;
+  });
 }
 
 // MD (Nosé–Hoover NVT) and swap MC at temperature T, N = 256, both started from the same
