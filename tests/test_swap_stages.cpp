@@ -107,6 +107,21 @@ void compare_paired(const Samples& md, const Samples& mc, const std::string& wha
   });
 }
 
+// Nosé–Hoover NVT MD of `s` (N = 256) at T for `steps` steps from fresh velocities (integrator and
+// velocities seeded with `seed`); E/N and the pair histogram every `every` steps after the first `skip`.
+Samples sample_nvt(System& s, double T, double dt, std::uint32_t seed, int steps, int skip, int every) {
+  IntegratorOptions io{.ensemble = "nvt", .dt = dt, .tdamp = 100 * dt, .seed = seed};
+  auto integrator = make_integrator(io);
+  create_velocities(s, T, seed);
+  s.compute_forces();
+  Samples out;
+  for (int k = 1; k <= steps; ++k) {
+    integrator->step(s, k, T);
+    if (k > skip && k % every == 0) out.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
+  }
+  return out;
+}
+
 // MD (Nosé–Hoover NVT) and swap MC at temperature T, N = 256, both started from the same
 // swap-equilibrated state; `length` scales both runs (1: 110 time units of MD, 2400 MC sweeps).
 void check_md_mc_agreement(const char* model, double T, double dt, int length) {
@@ -127,16 +142,8 @@ void check_md_mc_agreement(const char* model, double T, double dt, int length) {
   s.cfg = start;
   s.list.build(s.particles(), s.box());
 
-  Samples md, mc;
-  IntegratorOptions io{.ensemble = "nvt", .dt = dt, .tdamp = 100 * dt, .seed = 5};
-  auto integrator = make_integrator(io);
-  create_velocities(s, T, 5);
-  s.compute_forces();
-  const int every = 20 * length;
-  for (int k = 1; k <= 22000 * length; ++k) {
-    integrator->step(s, k, T);
-    if (k > 2000 * length && k % every == 0) md.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
-  }
+  const Samples md = sample_nvt(s, T, dt, 5, 22000 * length, 2000 * length, 20 * length);
+  Samples mc;
   SwapMonteCarlo chain(*u, start.particles, start.box, swap_rule_for(model), 6);
   for (std::uint64_t k = 0; k < 2500u * static_cast<std::uint64_t>(length); ++k) {
     chain.sweep(k, T, 0.2);
@@ -166,19 +173,10 @@ void check_md_mc_independent_starts(const char* model, double T, double dt, int 
     if (sweep < gap && sweep % 10 == 9) chain.adapt_step(0.4);
   }
   Samples md, mc;
-  const int every = 20;
   for (int k = 0; k < starts; ++k) {
     s.cfg = state;
     s.list.build(s.particles(), s.box());
-    IntegratorOptions io{.ensemble = "nvt", .dt = dt, .tdamp = 100 * dt, .seed = static_cast<std::uint32_t>(5 + k)};
-    auto integrator = make_integrator(io);
-    create_velocities(s, T, static_cast<std::uint32_t>(5 + k));
-    s.compute_forces();
-    Samples run;
-    for (int step = 1; step <= md_steps; ++step) {
-      integrator->step(s, step, T);
-      if (step % every == 0) run.add(s.last.energy / 256.0, pair_histogram(s.particles(), s.box()));
-    }
+    const Samples run = sample_nvt(s, T, dt, static_cast<std::uint32_t>(5 + k), md_steps, 0, 20);
     Samples segment;
     for (std::uint64_t end = sweep + gap; sweep < end; ++sweep) {
       chain.sweep(sweep, T, 0.2);
