@@ -12,6 +12,7 @@ void add_generate(CLI::App& app) {
     std::string model, out;
     GenerateOptions gen;
     double density = 0;
+    double min_distance = 0;  // 0: the generator's default (0.8, or 0.7 in 2D)
     std::vector<double> composition;
   };
   auto opt = std::make_shared<Options>();
@@ -20,12 +21,15 @@ void add_generate(CLI::App& app) {
   cmd->add_option("--density", opt->density, "number density (default: the model's)")->check(CLI::PositiveNumber);
   cmd->add_option("--composition", opt->composition, "fraction of each type, e.g. 0.8 0.2 (default: the model's)");
   cmd->add_option("--seed", opt->gen.seed, "random seed");
-  cmd->add_option("--min-distance", opt->gen.min_distance, "closest allowed pair, in units of sigma_ij")
+  cmd->add_option("--min-distance", opt->min_distance, "closest allowed pair, in units of sigma_ij (default 0.8; 0.7 in 2D)")
       ->check(CLI::Range(0.0, 1.5));
+  cmd->add_option("--dimension", opt->gen.dimension, "3, or 2 for a planar system at z = 0 (density per area)")
+      ->check(CLI::IsMember({2, 3}));
   cmd->add_option("--tilt", opt->gen.tilt_xy, "xy tilt as a fraction of Lx")->check(CLI::Range(-0.5, 0.5));
   cmd->add_option("--out,-o", opt->out, "output file: .data, .dump or .xyz")->required();
   cmd->callback([opt] {
     if (opt->density > 0) opt->gen.density = opt->density;
+    if (opt->min_distance > 0) opt->gen.min_distance = opt->min_distance;
     if (!opt->composition.empty()) opt->gen.fractions = opt->composition;
     const ModelSpec& model = find_model(opt->model);
     const Configuration cfg = generate_configuration(model, opt->gen);

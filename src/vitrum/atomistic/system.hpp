@@ -29,6 +29,9 @@ struct System {
   [[nodiscard]] Particles& particles() { return cfg.particles; }
   [[nodiscard]] const Box& box() const { return cfg.box; }
   [[nodiscard]] std::size_t size() const { return cfg.particles.size(); }
+  [[nodiscard]] int dimension() const { return cfg.dimension; }
+  // Volume, or in 2D the area Lx·Ly (as LAMMPS's `vol`): what stresses and densities divide by.
+  [[nodiscard]] double volume() const;
 };
 
 // A neighbour list for this potential: its cut-off, per-type-pair cut-offs, the given skin.

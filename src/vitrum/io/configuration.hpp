@@ -18,6 +18,10 @@ struct Configuration {
   bool has_velocities = false;
   bool has_diameters = false;       // per-atom diameters (polydisperse models)
   std::int64_t step = 0;            // timestep the file was written at (dump, extxyz)
+  // 3, or 2 for a planar system: every z equal (0 in generated ones, in a z slab straddling 0 as
+  // LAMMPS `dimension 2` wants), no z forces, velocities or moves. Files do not carry it: the
+  // recipe's `[system] dimension` sets it and make_system() checks the configuration is planar.
+  int dimension = 3;
 };
 
 enum class FileFormat { LammpsData, LammpsDump, ExtXyz };

@@ -21,10 +21,17 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
   for (double f : fractions)
     if (!(f >= 0) || !(total > 0)) throw Error("generate: composition fractions must be non-negative with a positive sum");
 
+  if (opt.dimension != 2 && opt.dimension != 3) throw Error(fmt::format("generate: dimension {} must be 2 or 3", opt.dimension));
+  const bool planar = opt.dimension == 2;
   Configuration cfg;
+  cfg.dimension = opt.dimension;
   const std::size_t n = opt.n;
-  const double L = std::cbrt(static_cast<double>(n) / density);
-  cfg.box = Box({0, 0, 0}, {L, L, L}, opt.tilt_xy * L);
+  auto potential = model.make();
+  // 2D: `density` is per area; the z slab straddles z = 0 (LAMMPS `dimension 2`) and is thick enough
+  // for any cut-off plus skin, so a particle never meets its own z image.
+  const double L = planar ? std::sqrt(static_cast<double>(n) / density) : std::cbrt(static_cast<double>(n) / density);
+  const double lz = planar ? 2.0 * (potential->cutoff() + 1.0) : L;
+  cfg.box = planar ? Box({0, 0, -0.5 * lz}, {L, L, lz}, opt.tilt_xy * L) : Box({0, 0, 0}, {L, L, L}, opt.tilt_xy * L);
   cfg.type_count = static_cast<int>(fractions.size());
   cfg.type_masses = model.type_masses;
   cfg.has_diameters = static_cast<bool>(model.draw_diameter);
@@ -43,7 +50,6 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
     Rng rng(Stream::Generate, opt.seed, 0, i, 1);
     std::swap(p.type[i], p.type[static_cast<std::size_t>(rng.uniform() * (i + 1))]);
   }
-  auto potential = model.make();
   for (std::size_t i = 0; i < n; ++i) {
     p.id[i] = static_cast<std::int64_t>(i + 1);
     p.mass[i] = model.type_masses[p.type[i] - 1];
@@ -55,7 +61,8 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
 
   // Random sequential addition on a cell grid; σ_ij from the model's own pair coefficients.
   const double max_sigma = potential->cutoff();  // a safe bound on any σ_ij · min_distance
-  const double reach = opt.min_distance * max_sigma;
+  const double min_distance = opt.min_distance.value_or(planar ? 0.7 : 0.8);
+  const double reach = min_distance * max_sigma;
   const int nc = std::max(1, static_cast<int>(L / reach));
   std::vector<std::vector<std::size_t>> cells(static_cast<std::size_t>(nc) * nc * nc);
   auto cell_index = [&](const Vec3& s) {
@@ -69,8 +76,10 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
     bool placed = false;
     for (int attempt = 0; attempt < kMaxAttempts && !placed; ++attempt) {
       Rng rng(Stream::Generate, opt.seed, static_cast<std::uint64_t>(attempt) + 1, i, 0);
-      const Vec3 s{rng.uniform(), rng.uniform(), rng.uniform()};
-      const Vec3 r = cfg.box.from_fractional(s);
+      Vec3 s{rng.uniform(), rng.uniform(), rng.uniform()};
+      if (planar) s.z = 0.5;
+      Vec3 r = cfg.box.from_fractional(s);
+      if (planar) r.z = 0.0;
       const auto c = cell_index(s);
       bool ok = true;
       for (int dz = -1; dz <= 1 && ok; ++dz)
@@ -78,7 +87,7 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
           for (int dx = -1; dx <= 1 && ok; ++dx) {
             const int x = (c[0] + dx + nc) % nc, y = (c[1] + dy + nc) % nc, z = (c[2] + dz + nc) % nc;
             for (std::size_t j : cells[static_cast<std::size_t>(x + nc * (y + nc * z))]) {
-              const double lim = opt.min_distance * sigma_ij(i, j);
+              const double lim = min_distance * sigma_ij(i, j);
               if (norm2(cfg.box.min_image(r - p.position[j])) < lim * lim) { ok = false; break; }
             }
           }
@@ -91,7 +100,7 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
     if (!placed)
       throw Error(fmt::format("generate: could not place particle {} of {} at density {} with minimum distance {} "
                               "sigma; lower the density or --min-distance",
-                              i + 1, n, density, opt.min_distance));
+                              i + 1, n, density, min_distance));
   }
   return cfg;
 }

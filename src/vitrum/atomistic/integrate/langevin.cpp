@@ -16,12 +16,13 @@ void Langevin::step(System& s, std::int64_t step, double temperature) {
   const double noise = std::sqrt((1 - c * c) * temperature);
   const std::size_t n = p.size();
   double heat = 0;
+  const double z_noise = s.dimension() == 2 ? 0.0 : 1.0;  // planar systems get no z kicks
 #pragma omp parallel for schedule(static) reduction(+ : heat) if (n >= 10000)
   for (std::size_t i = 0; i < n; ++i) {
     Rng rng(Stream::Langevin, seed_, static_cast<std::uint64_t>(step), static_cast<std::uint64_t>(p.id[i]));
     const double k0 = p.mass[i] * norm2(p.velocity[i]);
     const double sd = noise / std::sqrt(p.mass[i]);
-    p.velocity[i] = p.velocity[i] * c + Vec3{rng.normal(), rng.normal(), rng.normal()} * sd;
+    p.velocity[i] = p.velocity[i] * c + Vec3{rng.normal(), rng.normal(), z_noise * rng.normal()} * sd;
     heat += 0.5 * (p.mass[i] * norm2(p.velocity[i]) - k0);
   }
   bath_ -= heat;

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "vitrum/atomistic/integrate/thermo.hpp"
+#include "vitrum/core/error.hpp"
 
 namespace vitrum {
 
@@ -30,6 +31,7 @@ void NptMtk::thermostats(System& s, double kt) {
 }
 
 void NptMtk::barostat_half(System& s, double kt) {
+  if (s.dimension() == 2) throw Error("ensemble npt: the isotropic barostat is three-dimensional; a 2D system runs at fixed area");
   const double dof = degrees_of_freedom(s);
   const double twice_ke = 2.0 * kinetic_energy(s.cfg.particles);
   const double volume = s.cfg.box.volume();

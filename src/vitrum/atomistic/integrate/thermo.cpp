@@ -2,7 +2,10 @@
 
 namespace vitrum {
 
-double degrees_of_freedom(const System& s) { return 3.0 * static_cast<double>(s.size()) - 3.0; }
+double degrees_of_freedom(const System& s) {
+  const double d = s.dimension();
+  return d * static_cast<double>(s.size()) - d;
+}
 
 double kinetic_energy(const Particles& p) {
   double k = 0;
@@ -23,9 +26,9 @@ Thermo measure(const System& s) {
   t.kinetic_energy = 0.5 * (kin[0] + kin[1] + kin[2]);
   t.temperature = 2.0 * t.kinetic_energy / degrees_of_freedom(s);
   t.potential_energy = s.last.energy;
-  t.volume = s.cfg.box.volume();
+  t.volume = s.volume();
   for (int a = 0; a < 6; ++a) t.stress[a] = (kin[a] + s.last.virial[a]) / t.volume;
-  t.pressure = (t.stress[0] + t.stress[1] + t.stress[2]) / 3.0;
+  t.pressure = s.dimension() == 2 ? (t.stress[0] + t.stress[1]) / 2.0 : (t.stress[0] + t.stress[1] + t.stress[2]) / 3.0;
   return t;
 }
 

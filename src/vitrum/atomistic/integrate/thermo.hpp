@@ -5,12 +5,12 @@
 namespace vitrum {
 
 struct Thermo {
-  double temperature = 0;        // 2 K / (dof k_B), dof = 3N − 3 (momentum conserved, as LAMMPS)
+  double temperature = 0;        // 2 K / (dof k_B), dof = dN − d (momentum conserved, as LAMMPS), d the dimension
   double kinetic_energy = 0;     // total
   double potential_energy = 0;   // total
-  double pressure = 0;           // (2K + W_xx + W_yy + W_zz) / 3V
+  double pressure = 0;           // (2K + W_xx + W_yy + W_zz) / 3V; in 2D (2K + W_xx + W_yy) / 2A
   Sym6 stress{};                 // pressure tensor (Σ m v_a v_b + W_ab) / V, order xx yy zz xy xz yz
-  double volume = 0;
+  double volume = 0;             // in 2D the area (System::volume())
 };
 
 [[nodiscard]] double degrees_of_freedom(const System& s);

@@ -41,7 +41,7 @@ ParallelTempering::ParallelTempering(const Potential& u, const Configuration& st
     auto rep = std::make_unique<Replica>();
     rep->cfg = start;
     rep->cfg.has_velocities = false;
-    rep->mc = std::make_unique<SwapMonteCarlo>(u, rep->cfg.particles, rep->cfg.box, rule, seed);
+    rep->mc = std::make_unique<SwapMonteCarlo>(u, rep->cfg.particles, rep->cfg.box, rule, seed, rep->cfg.dimension);
     replicas_.push_back(std::move(rep));
     replica_at_.push_back(static_cast<int>(r));
   }
@@ -127,7 +127,8 @@ void ParallelTempering::checkpoint(Archive& ar) {
     ar(rep->heading);
     if (ar.reading()) {
       // The chain indexes species and the cell list at construction: rebuild it on the restored particles.
-      rep->mc = std::make_unique<SwapMonteCarlo>(rep->mc->potential(), p, rep->cfg.box, rep->mc->rule(), seed_);
+      rep->mc = std::make_unique<SwapMonteCarlo>(rep->mc->potential(), p, rep->cfg.box, rep->mc->rule(), seed_,
+                                                 rep->cfg.dimension);
     }
     rep->mc->checkpoint(ar);
   }

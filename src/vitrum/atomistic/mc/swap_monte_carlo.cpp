@@ -15,9 +15,12 @@ SwapRule swap_rule_for(std::string_view model) {
   return {};
 }
 
-SwapMonteCarlo::SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed)
+SwapMonteCarlo::SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed,
+                               int dimension)
     : u_(u), p_(p), box_(box), rule_(rule), seed_(seed), grid_(box, u.cutoff()), cutoff_sq_(u.cutoff() * u.cutoff()) {
   if (p.size() < 2) throw Error("Monte Carlo needs at least two particles");
+  if (dimension != 2 && dimension != 3) throw Error(fmt::format("Monte Carlo: dimension {} must be 2 or 3", dimension));
+  z_move_ = dimension == 2 ? 0.0 : 1.0;
   if (rule_.kind == SwapRule::Kind::Diameters && !u.needs_diameter())
     throw Error(fmt::format("Monte Carlo: potential '{}' has no per-particle diameters to swap", u.name()));
   index_species();
@@ -75,7 +78,7 @@ void SwapMonteCarlo::translation_move(std::uint64_t sweep, std::uint64_t move, d
   Vec3 trial = p_.position[i];
   trial.x += delta_ * (2.0 * r.uniform() - 1.0);
   trial.y += delta_ * (2.0 * r.uniform() - 1.0);
-  trial.z += delta_ * (2.0 * r.uniform() - 1.0);
+  trial.z += z_move_ * delta_ * (2.0 * r.uniform() - 1.0);
   Int3 image = p_.image[i];
   box_.wrap(trial, image);
   ++counters_.translation_attempts;

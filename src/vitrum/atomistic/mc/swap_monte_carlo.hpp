@@ -37,7 +37,8 @@ struct McCounters {
 // the step size, the counters and the running energy (checkpoint()).
 class SwapMonteCarlo {
  public:
-  SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed);
+  // dimension 2: translations stay in the plane (a planar configuration, Configuration::dimension).
+  SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed, int dimension = 3);
 
   // N attempted moves at temperature T: a swap with probability p_swap, otherwise a translation.
   // Wraps the positions and rebuilds the cell list first, so a chain resumed between sweeps
@@ -78,6 +79,7 @@ class SwapMonteCarlo {
   CellGrid grid_;
   double cutoff_sq_;
   double delta_ = 0.1;
+  double z_move_ = 1.0;  // 0 in 2D
   double energy_ = 0;
   McCounters counters_, adapt_mark_;
   std::vector<std::size_t> pivots_, others_;  // Species: particles of the pivot type and the rest

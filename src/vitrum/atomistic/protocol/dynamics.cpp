@@ -140,7 +140,8 @@ DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
 DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& start, const McDynamicsOptions& opt) {
   DynamicsResult out;
   Configuration c = start;
-  SwapMonteCarlo mc(u, c.particles, c.box, opt.p_swap > 0 ? swap_rule_for(u.name()) : SwapRule{}, opt.seed);
+  SwapMonteCarlo mc(u, c.particles, c.box, opt.p_swap > 0 ? swap_rule_for(u.name()) : SwapRule{}, opt.seed,
+                    c.dimension);
   mc.set_max_displacement(opt.max_displacement);
   out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box);
   const std::vector<Vec3> ref = unwrapped_positions(c.particles, c.box);

@@ -21,7 +21,7 @@ std::uint64_t fnv1a(const std::string& s) {
 
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
-  t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate"});
+  t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
   s.potential = t.get_string("potential");
   const std::int64_t seed = t.get_int("seed", 1);
   if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
@@ -30,6 +30,10 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
   const std::string units = t.get_string("units", "lj");
   if (units != "lj") t.fail("units", "pair models run in reduced Lennard-Jones units: use \"lj\"");
+  const std::int64_t dimension = t.get_int("dimension", 3);
+  if (dimension != 2 && dimension != 3) t.fail("dimension", "must be 2 (planar) or 3");
+  s.dimension = static_cast<int>(dimension);
+  s.generate.dimension = s.dimension;
   if (t.has("replicate")) {
     const std::vector<double> r = t.get_doubles("replicate");
     if (r.size() != 3) t.fail("replicate", "give three copy counts [nx, ny, nz]");
@@ -37,6 +41,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
       if (!(r[k] >= 1 && r[k] <= 1000 && r[k] == std::floor(r[k]))) t.fail("replicate", "counts must be integers in 1 .. 1000");
       s.replicate[k] = static_cast<int>(r[k]);
     }
+    if (s.dimension == 2 && s.replicate[2] != 1) t.fail("replicate", "a 2D system cannot be copied along z: give nz = 1");
   }
   const bool has_read = t.has("read"), has_gen = t.has("generate");
   if (has_read == has_gen) t.fail(has_read ? "read" : "generate", "give exactly one of `read` and `generate`");
@@ -56,7 +61,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
     }
     if (g.has("composition")) s.generate.fractions = g.get_doubles("composition");
     s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", seed));
-    s.generate.min_distance = g.get_double("min_distance", s.generate.min_distance);
+    if (g.has("min_distance")) s.generate.min_distance = g.get_double("min_distance");
     g.finish();
   }
   t.finish();

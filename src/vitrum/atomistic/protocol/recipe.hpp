@@ -22,6 +22,7 @@ struct SystemSpec {
   std::uint32_t seed = 1;
   double skin = 0.3;
   Int3 replicate{1, 1, 1};                // periodic copies along a, b, c of what was read or generated
+  int dimension = 3;                      // 2: planar (Configuration::dimension)
 };
 
 struct OutputSpec {

@@ -182,6 +182,7 @@ class Runner {
       cfg = replicate(cfg, sp.replicate);
       source += fmt::format(" replicated {}x{}x{}", sp.replicate[0], sp.replicate[1], sp.replicate[2]);
     }
+    cfg.dimension = sp.dimension;
     sys_ = std::make_unique<System>(make_system(std::move(cfg), sp.potential, source, sp.skin));
     state_ = RunState{};
     state_.results = "[]";
@@ -212,6 +213,7 @@ class Runner {
                               ckpt_path_.string(), recipe_.source));
     Configuration cfg;
     state_.checkpoint(ar, cfg);
+    cfg.dimension = recipe_.system.dimension;
     sys_ = std::make_unique<System>(System{std::move(cfg), make_potential(recipe_.system.potential),
                                            NeighborList(1.0, recipe_.system.skin), ckpt_path_.string(), {}});
     sys_->list = make_neighbor_list(*sys_->potential, recipe_.system.skin);

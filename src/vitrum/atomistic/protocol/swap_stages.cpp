@@ -62,7 +62,8 @@ std::string temperature_tag(double T) { return fmt::format("{}", T); }
 nlohmann::json swap_final_state(const System& s, double T, bool kinetic) {
   const Thermo t = measure(s);
   const double n = static_cast<double>(s.size());
-  const double w = (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
+  const double w = s.dimension() == 2 ? (s.last.virial[0] + s.last.virial[1]) / (2.0 * t.volume)
+                                      : (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
   return {{"temperature", kinetic ? t.temperature : T},
           {"pe_per_particle", t.potential_energy / n},
           {"pressure", kinetic ? t.pressure : n * T / t.volume + w},
@@ -202,7 +203,8 @@ class SwapStageRun {
     System& s = h_.sys;
     const double n = static_cast<double>(s.size());
     if (h_.saved_state.empty()) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
-    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed);
+    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed,
+                       s.dimension());
     mc.set_max_displacement(spec_.max_displacement);
     if (!cur_.mc.empty()) {
       ArchiveReader r(cur_.mc, "swap stage checkpoint");
@@ -273,7 +275,8 @@ class SwapStageRun {
     // move: keep the positions as restored (each sweep wraps them anyway, then rebuilds the list).
     const std::vector<Vec3> restored_positions = s.particles().position;
     const std::vector<Int3> restored_images = s.particles().image;
-    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed);
+    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed,
+                       s.dimension());
     if (!fresh) {
       s.particles().position = restored_positions;
       s.particles().image = restored_images;

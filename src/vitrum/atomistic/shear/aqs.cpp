@@ -10,7 +10,7 @@
 
 namespace vitrum {
 
-double shear_stress(const System& s) { return -s.last.virial[3] / s.cfg.box.volume(); }
+double shear_stress(const System& s) { return -s.last.virial[3] / s.volume(); }
 
 int affine_shear(System& s, double dgamma) {
   Box& box = s.cfg.box;
