@@ -13,6 +13,7 @@
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/shear/aqs.hpp"
+#include "vitrum/atomistic/shear/d2min.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
@@ -139,6 +140,22 @@ TEST(Planar, ShearStressIsPerAreaAndTheGlassStaysPlanar) {
   expect_planar(s);
   ASSERT_GE(r.curve.size(), 2u);
   EXPECT_GT((r.curve[1].stress_xy - r.curve[0].stress_xy) / (r.curve[1].gamma - r.curve[0].gamma), 1.0);
+}
+
+// D²min in the plane: the 3D fit would be singular (no z extent); the 2D one gives zero for an affine
+// shear and a positive value where one particle was moved.
+TEST(Planar, D2minFitsInThePlane) {
+  System s = planar_system(400, 9);
+  const Configuration ref = s.cfg;
+  for (int k = 0; k < 10; ++k) affine_shear(s, 0.002);
+  std::vector<double> d2 = d2min(ref, s.cfg, 2.0);
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    ASSERT_TRUE(std::isfinite(d2[i])) << "atom " << i;
+    ASSERT_LT(d2[i], 1e-20) << "atom " << i;
+  }
+  s.cfg.particles.position[7].x += 0.1;
+  d2 = d2min(ref, s.cfg, 2.0);
+  EXPECT_GT(d2[7], 1e-3);
 }
 
 TEST(Planar, BarostatRefusesTwoDimensions) {

@@ -90,6 +90,9 @@ std::vector<double> d2min(const Configuration& reference, const Configuration& c
     accumulate(X[i], Y[i], d, d0);
     accumulate(X[j], Y[j], -1.0 * d, -1.0 * d0);
   });
+  // A planar system has no z extent: fix J's z row and column to the identity (the 2D least squares).
+  if (reference.dimension == 2)
+    for (std::size_t i = 0; i < n; ++i) X[i][2][2] = Y[i][2][2] = 1.0;
   std::vector<double> out(n, std::numeric_limits<double>::quiet_NaN());
   // J_i = X Y⁻¹; second pass sums |d − J d0|² over the same pairs.
   std::vector<Mat3> J(n);

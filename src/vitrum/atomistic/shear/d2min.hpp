@@ -13,7 +13,8 @@ namespace vitrum {
 // pair's lattice image in the reference, so it follows the Lees–Edwards lattice through tilt flips.
 // Both configurations must hold the same particles in the same order (ids checked) and have the same
 // box lengths; only the tilt/strain may differ (Δγ = current.strain_xy − reference.strain_xy).
-// Particles whose neighbours do not span 3D (singular Y) get NaN.
+// Particles whose neighbours do not span 3D (singular Y) get NaN; in a planar system (dimension 2)
+// J is the 2D fit, with the identity along z.
 std::vector<double> d2min(const Configuration& reference, const Configuration& current, double cutoff);
 
 }  // namespace vitrum
