@@ -1,9 +1,11 @@
-// Parsing of the `aqs` and `cyclic_aqs` stages' recipe keys (see aqs_spec.hpp and the README's Shear section).
+// Parsing of the shear stages' recipe keys: aqs, cyclic_aqs, shear_rate, creep (see aqs_spec.hpp and the README's Shear section).
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <optional>
 
 #include "vitrum/atomistic/protocol/aqs_spec.hpp"
+#include "vitrum/atomistic/protocol/recipe.hpp"
 
 namespace vitrum {
 
@@ -17,8 +19,16 @@ void only_shear_stage_keys(const RecipeTable& t, std::string_view kind) {
             "max_iterations", "drop_threshold", "absorbing_msd", "max_period"});
     return;
   }
-  if (kind != "aqs")
-    t.fail("kind", fmt::format("stage kind \"{}\" is not implemented yet (issue 8); \"aqs\" and \"cyclic_aqs\" are", kind));
+  if (kind == "shear_rate") {
+    t.only({"kind", "name", "start", "rate", "strain_rate", "steps", "gamma_max", "max_strain", "temperature", "dt",
+            "thermostat", "tdamp", "chain", "seed", "velocities", "transient_strain"});
+    return;
+  }
+  if (kind == "creep") {
+    t.only({"kind", "name", "start", "stress", "steps", "temperature", "dt", "thermostat", "tdamp", "chain", "seed",
+            "velocities", "box_viscosity", "integral_time", "steady_fraction", "arrest_rate"});
+    return;
+  }
   t.only({"kind", "name", "start", "dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance",
           "method", "max_iterations", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width", "band_threshold"});
 }
@@ -38,12 +48,74 @@ void parse_minimizer(RecipeTable& t, MinimizeOptions& m) {
   m.ftol = either(t, "ftol", "force_tolerance", 1e-10);
   if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
   m.method = t.get_string("method", "cg");
-  if (m.method != "fire" && m.method != "cg") t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg)", m.method));
+  if (m.method != "fire" && m.method != "cg" && m.method != "lbfgs")
+    t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", m.method));
   m.max_iterations = t.get_int("max_iterations", m.max_iterations);
   if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
 }
 
 }  // namespace
+
+AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
+  AqsSpec s;
+  FlowSpec& f = s.flow;
+  // The thermostat keys as an md nvt stage reads them (thermostat, tdamp = 100 dt, chain).
+  IntegratorOptions io;
+  io.ensemble = "nvt";
+  io.dt = t.get_double("dt", 0.005);
+  if (!(io.dt > 0)) t.fail("dt", fmt::format("must be positive, got {}", io.dt));
+  parse_thermostat_keys(t, io);
+  f.sllod.dt = io.dt;
+  f.sllod.thermostat = io.thermostat;
+  f.sllod.tdamp = io.tdamp;
+  f.sllod.chain = io.chain;
+  const std::int64_t stage_seed = t.get_int("seed", seed);
+  if (stage_seed < 0 || stage_seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
+  f.sllod.seed = static_cast<std::uint32_t>(stage_seed);
+  f.temperature = t.get_double("temperature");
+  if (!(f.temperature > 0)) t.fail("temperature", fmt::format("must be > 0 (the thermostat's target), got {}", f.temperature));
+  f.velocities = t.get_string("velocities", "auto");
+  if (f.velocities != "auto" && f.velocities != "create" && f.velocities != "keep")
+    t.fail("velocities", "must be auto, create or keep");
+  if (kind == "shear_rate") {
+    if (t.has("rate") && t.has("strain_rate")) t.fail("strain_rate", "give `rate` or `strain_rate`, not both");
+    const char* rate_key = t.has("strain_rate") ? "strain_rate" : "rate";
+    f.rate = t.get_double(rate_key);
+    if (!(f.rate > 0) || !std::isfinite(f.rate))
+      t.fail(rate_key, fmt::format("must be a positive strain rate dγ/dt (reduced units), got {}", f.rate));
+    // Length: steps, or the total strain gamma_max (alias max_strain) = rate · steps · dt.
+    const bool has_steps = t.has("steps"), has_gamma = t.has("gamma_max") || t.has("max_strain");
+    if (has_steps == has_gamma) t.fail("steps", "give exactly one of `steps` and `gamma_max` (total strain)");
+    if (has_steps) {
+      f.steps = t.get_int("steps");
+      if (f.steps < 1) t.fail("steps", "must be >= 1");
+    } else {
+      const double g = either(t, "gamma_max", "max_strain", std::nullopt);
+      if (!(g > 0)) t.fail("gamma_max", fmt::format("must be positive, got {}", g));
+      f.steps = std::max<std::int64_t>(1, std::llround(g / (f.rate * io.dt)));
+    }
+    const double total = f.rate * io.dt * static_cast<double>(f.steps);
+    f.transient_strain = t.get_double("transient_strain", std::min(f.transient_strain, 0.5 * total));
+    if (!(f.transient_strain >= 0 && f.transient_strain < total))
+      t.fail("transient_strain", fmt::format("must be in [0, total strain {:.6g}) (rate x steps x dt), got {}", total,
+                                             f.transient_strain));
+  } else {
+    f.creep.target = t.get_double("stress");
+    if (!std::isfinite(f.creep.target)) t.fail("stress", "must be a finite shear stress");
+    f.steps = t.get_int("steps");
+    if (f.steps < 1) t.fail("steps", "must be >= 1");
+    f.creep.box_viscosity = t.get_double("box_viscosity", f.creep.box_viscosity);
+    if (!(f.creep.box_viscosity > 0)) t.fail("box_viscosity", fmt::format("must be positive, got {}", f.creep.box_viscosity));
+    f.creep.integral_time = t.get_double("integral_time", f.creep.integral_time);
+    if (!(f.creep.integral_time >= 0))
+      t.fail("integral_time", fmt::format("must be >= 0 (0: proportional law only), got {}", f.creep.integral_time));
+    f.steady_fraction = t.get_double("steady_fraction", f.steady_fraction);
+    if (!(f.steady_fraction > 0 && f.steady_fraction <= 1)) t.fail("steady_fraction", "must be in (0, 1]");
+    f.arrest_rate = t.get_double("arrest_rate", f.arrest_rate);
+    if (!(f.arrest_rate >= 0)) t.fail("arrest_rate", "must be >= 0 (a strain rate)");
+  }
+  return s;
+}
 
 AqsSpec parse_cyclic_aqs_stage(RecipeTable& t) {
   AqsSpec s;

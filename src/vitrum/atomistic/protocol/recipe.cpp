@@ -164,8 +164,11 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     s.shear = parse_aqs_stage(t);
   } else if (s.kind == "cyclic_aqs") {
     s.shear = parse_cyclic_aqs_stage(t);
+  } else if (s.kind == "shear_rate" || s.kind == "creep") {
+    s.shear = parse_flow_stage(t, s.kind, seed);
   } else {
-    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs, cyclic_aqs)", s.kind));
+    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs, cyclic_aqs, "
+                               "shear_rate, creep)", s.kind));
   }
   t.finish();
   return s;

@@ -14,6 +14,7 @@
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
@@ -301,6 +302,7 @@ class Runner {
     if (st.kind == "minimize") run_minimize(st);
     else if (is_swap_stage_kind(st.kind)) run_swap(st);
     else if (st.kind == "aqs" || st.kind == "cyclic_aqs") run_aqs(st);
+    else if (st.kind == "shear_rate" || st.kind == "creep") run_flow(st);
     else run_md(st);
   }
 
@@ -311,6 +313,16 @@ class Runner {
                      [this] { write_checkpoint(); },
                      [] { const int sig = g_signal; g_signal = 0; return sig; }};
     end_stage(st, run_swap_stage(st, h));
+  }
+
+  // shear_rate / creep keep their own cursor in stage_state, like the swap stages, and resume bit for bit.
+  void run_flow(const StageSpec& st) {
+    if (state_.stage_state.empty()) begin_stage(st);
+    const OutputSpec& out = recipe_.output;
+    FlowStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st), out.sample_every,
+                     out.checkpoint_every, out.blocks, state_.stage_state, [this] { write_checkpoint(); },
+                     [] { const int sig = g_signal; g_signal = 0; return sig; }};
+    end_stage(st, run_flow_stage(st, h));
   }
 
   // An interrupted AQS stage restarts from its beginning on resume (the last checkpoint is the stage start).

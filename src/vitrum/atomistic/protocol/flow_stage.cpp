@@ -1,0 +1,201 @@
+// shear_rate and creep stages: SLLOD in the deforming box, sampled time series, steady-state statistics.
+#include "vitrum/atomistic/protocol/flow_stage.hpp"
+
+#include <chrono>
+#include <cmath>
+#include <fmt/format.h>
+#include <sstream>
+
+#include "vitrum/atomistic/integrate/thermo.hpp"
+#include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/protocol/progress.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/atomistic/shear/sllod.hpp"
+#include "vitrum/core/error.hpp"
+#include "vitrum/io/configuration.hpp"
+
+namespace vitrum {
+
+namespace {
+
+// The resumable part of the stage.
+struct FlowCursor {
+  std::int64_t step = 0;
+  double gamma0 = 0;                 // box strain at the stage start
+  double integral = 0;               // creep controller's ∫e dt
+  std::string integrator;            // serialised thermostat chain
+  std::vector<double> time, strain, rate, stress, temperature, pe, pressure;
+  double wall_seconds = 0;
+
+  void checkpoint(Archive& ar) {
+    ar(step);
+    ar(gamma0);
+    ar(integral);
+    ar(integrator);
+    ar(time);
+    ar(strain);
+    ar(rate);
+    ar(stress);
+    ar(temperature);
+    ar(pe);
+    ar(pressure);
+    ar(wall_seconds);
+  }
+  void sample(const System& s, double t, double gamma_dot) {
+    const Thermo th = measure(s);
+    if (!std::isfinite(th.potential_energy) || !std::isfinite(th.kinetic_energy))
+      throw Error(fmt::format("the energy is no longer finite at time {} (time step too large, or overlapping particles)", t));
+    time.push_back(t);
+    strain.push_back(s.cfg.box.strain_xy() - gamma0);
+    rate.push_back(gamma_dot);
+    stress.push_back(-th.stress[3]);
+    temperature.push_back(th.temperature);
+    pe.push_back(th.potential_energy / static_cast<double>(s.size()));
+    pressure.push_back(th.pressure);
+  }
+};
+
+std::vector<double> tail(const std::vector<double>& x, std::size_t first) {
+  return {x.begin() + static_cast<std::ptrdiff_t>(first), x.end()};
+}
+
+}  // namespace
+
+nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
+  const FlowSpec& f = st.shear.flow;
+  const bool creep = st.kind == "creep";
+  System& s = h.sys;
+  const double dt = f.sllod.dt, n = static_cast<double>(s.size());
+  Sllod integrator(f.sllod);
+  CreepController control = f.creep;
+  FlowCursor cur;
+  if (h.saved_state.empty()) {
+    const bool create = f.velocities == "create" || (f.velocities == "auto" && !s.cfg.has_velocities);
+    if (create) create_velocities(s, f.temperature, f.sllod.seed);
+    s.cfg.has_velocities = true;
+    s.need_energy_virial = true;
+    s.compute_forces();
+    cur.gamma0 = s.cfg.box.strain_xy();
+    cur.sample(s, 0.0, creep ? 0.0 : f.rate);
+  } else {
+    ArchiveReader r(h.saved_state, "shear stage checkpoint");
+    cur.checkpoint(r);
+    ArchiveReader ri(cur.integrator, "shear stage checkpoint");
+    integrator.checkpoint(ri);
+    control.integral = cur.integral;
+    fmt::print(stderr, "{}: resuming at step {} of {}\n", h.label, cur.step, f.steps);
+  }
+  auto t0 = std::chrono::steady_clock::now();
+  auto elapsed = [&] { return cur.wall_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
+  auto save = [&] {
+    ArchiveWriter iw;
+    integrator.checkpoint(iw);
+    cur.integrator = iw.buffer();
+    cur.integral = control.integral;
+    cur.wall_seconds = elapsed();
+    t0 = std::chrono::steady_clock::now();
+    ArchiveWriter w;
+    cur.checkpoint(w);
+    h.saved_state = w.buffer();
+    h.write_checkpoint();
+  };
+
+  s.list.set_sorting(true);
+  Progress progress(h.label, f.steps, cur.step);
+  const std::int64_t first = cur.step;
+  const auto loop0 = std::chrono::steady_clock::now();
+  while (cur.step < f.steps) {
+    const std::int64_t k = cur.step + 1;
+    // Creep reads σ_xy of the current state (the last force evaluation's virial) every step.
+    const double gamma_dot = creep ? control.rate(sheared_stress_xy(s), dt) : f.rate;
+    const bool sample = k % h.sample_every == 0 || k == f.steps;
+    s.need_energy_virial = creep || sample;
+    integrator.step(s, k, f.temperature, gamma_dot);
+    cur.step = k;
+    if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot);
+    if (k % 50 == 0) progress.update(k);
+    if (const int sig = h.take_signal()) {
+      save();
+      throw Interrupted{sig};
+    }
+    if (h.checkpoint_every > 0 && k % h.checkpoint_every == 0 && k < f.steps) save();
+  }
+  progress.finish();
+  const double loop_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - loop0).count();
+  s.need_energy_virial = true;
+  s.list.set_sorting(false);
+
+  const std::string base = fmt::format("stage{}-{}", h.stage_number, st.kind);
+  std::ostringstream csv;
+  csv << "time,strain,strain_rate,stress_xy,temperature,pe_per_particle,pressure\n";
+  for (std::size_t i = 0; i < cur.time.size(); ++i)
+    csv << fmt::format("{:.10g},{:.12g},{:.12g},{:.12g},{:.10g},{:.12g},{:.10g}\n", cur.time[i], cur.strain[i], cur.rate[i],
+                       cur.stress[i], cur.temperature[i], cur.pe[i], cur.pressure[i]);
+  write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
+
+  // Averages over the steady part: after transient_strain (shear_rate) or the last steady_fraction (creep).
+  // The t = 0 row never enters them.
+  std::size_t first_steady = 1;
+  if (creep) {
+    const double t_from = (1.0 - f.steady_fraction) * static_cast<double>(f.steps) * dt;
+    while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
+  } else {
+    // Nominal strain γ̇ t (the box's accumulated strain carries round-off at the boundary sample).
+    const double t_from = f.transient_strain / f.rate * (1.0 + 1e-9);
+    while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
+  }
+  const std::size_t samples = cur.time.size() - std::min(first_steady, cur.time.size());
+  if (samples < static_cast<std::size_t>(2 * h.blocks))
+    fmt::print(stderr, "warning: {}: only {} steady-state samples for {} blocks: standard errors are unreliable "
+                       "(run longer or sample more often)\n", h.label, samples, h.blocks);
+  const MeanError stress = block_average(tail(cur.stress, first_steady), h.blocks);
+  const MeanError rate = block_average(tail(cur.rate, first_steady), h.blocks);
+  const Thermo t = measure(s);
+  const double wall = elapsed();
+  nlohmann::json result = {
+      {"kind", st.kind},
+      {"temperature_target", f.temperature},
+      {"thermostat", f.sllod.thermostat},
+      {"tdamp", f.sllod.tdamp},
+      {"dt", dt},
+      {"steps", f.steps},
+      {"sign_convention", "stress_xy = -P_xy (virial + kinetic part of the peculiar velocities); > 0 under positive strain rate"},
+      {"velocities", "peculiar (thermal) velocities: the streaming profile rate*(y - ylo) is carried by the box"},
+      {"strain", cur.strain.back()},
+      {"box_strain", s.cfg.box.strain_xy()},
+      {"steady_samples", samples},
+      {"stress_xy", {{"mean", stress.mean}, {"stderr", stress.stderr_}}},
+      {"stress_half_difference", half_difference(tail(cur.stress, first_steady))},
+      {"mean", {{"temperature", block_average(tail(cur.temperature, first_steady), h.blocks).mean},
+                {"pe_per_particle", block_average(tail(cur.pe, first_steady), h.blocks).mean},
+                {"pressure", block_average(tail(cur.pressure, first_steady), h.blocks).mean}}},
+      {"stderr", {{"temperature", block_average(tail(cur.temperature, first_steady), h.blocks).stderr_},
+                  {"pe_per_particle", block_average(tail(cur.pe, first_steady), h.blocks).stderr_},
+                  {"pressure", block_average(tail(cur.pressure, first_steady), h.blocks).stderr_}}},
+      {"file", base + ".csv"},
+      {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"pressure", t.pressure},
+                 {"stress", t.stress}, {"stress_xy", -t.stress[3]}, {"volume", t.volume}, {"density", n / t.volume},
+                 {"tilt_xy", s.cfg.box.xy()}}},
+      {"wall_seconds", wall},
+      {"steps_per_second", loop_wall > 0 ? static_cast<double>(f.steps - first) / loop_wall : 0.0}};
+  if (!creep) {
+    result["rate"] = f.rate;
+    result["transient_strain"] = f.transient_strain;
+    result["viscosity"] = {{"mean", stress.mean / f.rate}, {"stderr", stress.stderr_ / f.rate}};
+  } else {
+    const bool flowed = std::abs(rate.mean) > f.arrest_rate && std::abs(rate.mean) > 3.0 * rate.stderr_;
+    result["target_stress"] = f.creep.target;
+    result["box_viscosity"] = f.creep.box_viscosity;
+    result["integral_time"] = f.creep.integral_time;
+    result["steady_fraction"] = f.steady_fraction;
+    result["arrest_rate"] = f.arrest_rate;
+    result["final_strain"] = cur.strain.back();
+    result["strain_rate"] = {{"mean", rate.mean}, {"stderr", rate.stderr_}};
+    result["flowed"] = flowed;
+    result["viscosity"] = flowed ? nlohmann::json(stress.mean / rate.mean) : nlohmann::json(nullptr);
+  }
+  return result;
+}
+
+}  // namespace vitrum
