@@ -123,7 +123,7 @@ TEST(RecipeCyclicAqs, BadKeysAreErrorsNamingKeyAndFile) {
   expect(good + "strain_step = 1e-3\n", "strain_step", "not both");
   expect(kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\ncycles = 0\n", "cycles", ">= 1");
   expect(good + "absorbing_msd = -1\n", "absorbing_msd", "positive");
-  expect(good + "method = \"lbfgs\"\n", "method", "lbfgs");
+  expect(good + "method = \"newton\"\n", "method", "known: fire, cg, lbfgs");
 }
 
 TEST(RecipeCyclicAqs, StageWritesPerCycleCsvAndSummary) {

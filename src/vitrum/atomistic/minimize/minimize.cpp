@@ -1,4 +1,4 @@
-// Dispatch by method name, and the force norm both minimisers stop on.
+// Dispatch by method name, and the force norm the minimisers stop on.
 #include <cmath>
 #include <fmt/format.h>
 
@@ -18,7 +18,8 @@ MinimizeResult minimize(System& s, const MinimizeOptions& opt, const MinimizeMon
   MinimizeResult r;
   if (opt.method == "fire") r = minimize_fire(s, opt, monitor);
   else if (opt.method == "cg") r = minimize_cg(s, opt, monitor);
-  else throw Error(fmt::format("unknown minimiser '{}' (known: fire, cg)", opt.method));
+  else if (opt.method == "lbfgs") r = minimize_lbfgs(s, opt, monitor);
+  else throw Error(fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", opt.method));
   for (auto& v : s.cfg.particles.velocity) v = Vec3{};
   return r;
 }

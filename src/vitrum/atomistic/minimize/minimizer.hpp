@@ -1,4 +1,4 @@
-// Energy minimisation to inherent structures: FIRE 2.0 and Polak–Ribière conjugate gradient.
+// Energy minimisation to inherent structures: FIRE 2.0, Polak–Ribière conjugate gradient and L-BFGS.
 #pragma once
 #include <cstdint>
 #include <functional>
@@ -9,11 +9,12 @@
 namespace vitrum {
 
 struct MinimizeOptions {
-  std::string method = "fire";       // fire | cg
+  std::string method = "fire";       // fire | cg | lbfgs
   double ftol = 1e-10;               // stop when max_i |F_i| < ftol [force]
   std::int64_t max_iterations = 200000;
   double dt = 0.005;                 // FIRE initial time step [time]
   double max_step = 0.1;             // largest displacement of any atom in one step [length]
+  int memory = 8;                    // L-BFGS: number of (s, y) pairs kept
 };
 
 struct MinimizeResult {
@@ -32,6 +33,7 @@ using MinimizeMonitor = std::function<void(std::int64_t iteration, double fmax)>
 MinimizeResult minimize(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor = {});
 MinimizeResult minimize_fire(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
 MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
+MinimizeResult minimize_lbfgs(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
 
 [[nodiscard]] double max_force(const Particles& p);
 

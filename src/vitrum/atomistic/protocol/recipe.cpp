@@ -148,7 +148,8 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
   } else if (s.kind == "minimize") {
     MinimizeOptions& m = s.minimize;
     m.method = t.get_string("method", "fire");
-    if (m.method != "fire" && m.method != "cg") t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg)", m.method));
+    if (m.method != "fire" && m.method != "cg" && m.method != "lbfgs")
+      t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", m.method));
     if (t.has("ftol") && t.has("force_tolerance")) t.fail("force_tolerance", "give `ftol` or `force_tolerance`, not both");
     m.ftol = t.has("force_tolerance") ? t.get_double("force_tolerance") : t.get_double("ftol", 1e-10);
     if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
