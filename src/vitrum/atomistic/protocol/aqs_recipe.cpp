@@ -68,7 +68,11 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
   f.sllod.dt = io.dt;
   f.sllod.thermostat = io.thermostat;
   f.sllod.tdamp = io.tdamp;
-  f.sllod.chain = io.chain;
+  // shear_rate: one Nosé–Hoover thermostat unless asked (LAMMPS nvt/sllod's default too): steady viscous heating
+  // needs a non-zero mean friction, which a chain's second thermostat damps, leaving T above its target (0.7 % at
+  // γ̇ = 0.1 in the KA liquid, 20 % at 0.5). creep: the md default 3, since a single thermostat oscillates in a
+  // near-harmonic glass (T swinging 0.06–0.15 at T = 0.1) and creep heating is small.
+  f.sllod.chain = t.has("chain") ? io.chain : (kind == "shear_rate" ? 1 : 3);
   const std::int64_t stage_seed = t.get_int("seed", seed);
   if (stage_seed < 0 || stage_seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
   f.sllod.seed = static_cast<std::uint32_t>(stage_seed);

@@ -15,7 +15,7 @@ namespace vitrum {
 
 // kind = "shear_rate" (constant γ̇) or "creep" (constant target σ_xy through the PI law of sllod.hpp).
 struct FlowSpec {
-  SllodOptions sllod;               // dt, thermostat, tdamp (default 100 dt), chain, seed
+  SllodOptions sllod;               // dt, thermostat, tdamp (default 100 dt), chain (1 shear_rate, 3 creep), seed
   double temperature = 0;           // thermostat target on the peculiar velocities
   std::int64_t steps = 0;
   std::string velocities = "auto";  // auto (create if the system has none) | create | keep

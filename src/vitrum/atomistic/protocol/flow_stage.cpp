@@ -25,7 +25,7 @@ struct FlowCursor {
   double gamma0 = 0;                 // box strain at the stage start
   double integral = 0;               // creep controller's ∫e dt
   std::string integrator;            // serialised thermostat chain
-  std::vector<double> time, strain, rate, stress, temperature, pe, pressure;
+  std::vector<double> time, strain, rate, stress, stress_kinetic, temperature, pe, pressure;
   double wall_seconds = 0;
 
   void checkpoint(Archive& ar) {
@@ -37,6 +37,7 @@ struct FlowCursor {
     ar(strain);
     ar(rate);
     ar(stress);
+    ar(stress_kinetic);
     ar(temperature);
     ar(pe);
     ar(pressure);
@@ -50,6 +51,7 @@ struct FlowCursor {
     strain.push_back(s.cfg.box.strain_xy() - gamma0);
     rate.push_back(gamma_dot);
     stress.push_back(-th.stress[3]);
+    stress_kinetic.push_back(-(th.stress[3] - s.last.virial[3] / th.volume));
     temperature.push_back(th.temperature);
     pe.push_back(th.potential_energy / static_cast<double>(s.size()));
     pressure.push_back(th.pressure);
@@ -128,10 +130,10 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
 
   const std::string base = fmt::format("stage{}-{}", h.stage_number, st.kind);
   std::ostringstream csv;
-  csv << "time,strain,strain_rate,stress_xy,temperature,pe_per_particle,pressure\n";
+  csv << "time,strain,strain_rate,stress_xy,stress_xy_kinetic,temperature,pe_per_particle,pressure\n";
   for (std::size_t i = 0; i < cur.time.size(); ++i)
-    csv << fmt::format("{:.10g},{:.12g},{:.12g},{:.12g},{:.10g},{:.12g},{:.10g}\n", cur.time[i], cur.strain[i], cur.rate[i],
-                       cur.stress[i], cur.temperature[i], cur.pe[i], cur.pressure[i]);
+    csv << fmt::format("{:.10g},{:.12g},{:.12g},{:.12g},{:.10g},{:.10g},{:.12g},{:.10g}\n", cur.time[i], cur.strain[i],
+                       cur.rate[i], cur.stress[i], cur.stress_kinetic[i], cur.temperature[i], cur.pe[i], cur.pressure[i]);
   write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
 
   // Averages over the steady part: after transient_strain (shear_rate) or the last steady_fraction (creep).
@@ -166,6 +168,7 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
       {"box_strain", s.cfg.box.strain_xy()},
       {"steady_samples", samples},
       {"stress_xy", {{"mean", stress.mean}, {"stderr", stress.stderr_}}},
+      {"stress_xy_kinetic", block_average(tail(cur.stress_kinetic, first_steady), h.blocks).mean},
       {"stress_half_difference", half_difference(tail(cur.stress, first_steady))},
       {"mean", {{"temperature", block_average(tail(cur.temperature, first_steady), h.blocks).mean},
                 {"pe_per_particle", block_average(tail(cur.pe, first_steady), h.blocks).mean},
