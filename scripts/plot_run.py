@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """Plots T and E/N against time from a `vitrum run` output folder and prints the cooling-rate table; when the
-run has AQS stages, plots their stress-strain curves on one figure and prints their shear summary."""
+run has AQS stages, plots their stress-strain curves on one figure and prints their shear summary; shear_rate and
+creep stages: sigma_xy and strain against time (flow.png) and a table."""
 import csv
 import json
 import os
@@ -79,3 +80,35 @@ if aqs:
     fig.tight_layout()
     fig.savefig(os.path.join(out, "aqs.png"), dpi=120)
     print(f"plot: {os.path.join(out, 'aqs.png')}")
+
+# Finite-rate shear and creep stages: sigma_xy and the strain against time, one panel each.
+flow = [st for st in stages if st["kind"] in ("shear_rate", "creep")]
+if flow:
+    fig, (ax_s, ax_g) = plt.subplots(2, 1, figsize=(7, 6), sharex=True)
+    print()
+    print(f"{'flow stage':<12} {'kind':<10} {'rate':>9} {'sigma_xy':>9} {'+-':>7} {'viscosity':>9} {'strain':>8} {'flowed':>6}")
+    for st in flow:
+        path = os.path.join(out, st["file"])
+        if not os.path.exists(path):
+            continue
+        rows = list(csv.DictReader(open(path)))
+        time = [float(r["time"]) for r in rows]
+        name = st.get("name", f"stage {st['index']}")
+        label = f"{name}: " + (f"rate {st['rate']:g}" if st["kind"] == "shear_rate" else f"creep at {st['target_stress']:g}")
+        ax_s.plot(time, [float(r["stress_xy"]) for r in rows], lw=0.6, label=label)
+        ax_g.plot(time, [float(r["strain"]) for r in rows], lw=1.2, label=label)
+        rate = st["rate"] if st["kind"] == "shear_rate" else st["strain_rate"]["mean"]
+        visc = st["viscosity"]["mean"] if st["kind"] == "shear_rate" else st["viscosity"]
+        strain = st["strain"] if st["kind"] == "shear_rate" else st["final_strain"]
+        flowed = "-" if st["kind"] == "shear_rate" else str(st["flowed"])
+        visc_text = f"{visc:>9.4f}" if visc is not None else f"{'-':>9}"
+        print(f"{name:<12} {st['kind']:<10} {rate:>9.3g} {st['stress_xy']['mean']:>9.4f} {st['stress_xy']['stderr']:>7.4f} "
+              f"{visc_text} {strain:>8.4f} {flowed:>6}")
+    ax_s.set_ylabel("σ_xy")
+    ax_g.set_ylabel("strain γ in the stage")
+    ax_g.set_xlabel("time in the stage (LJ units)")
+    ax_s.legend(fontsize=8)
+    fig.suptitle(f"finite-rate shear / creep, {summary['potential']}, N = {summary['n']}")
+    fig.tight_layout()
+    fig.savefig(os.path.join(out, "flow.png"), dpi=120)
+    print(f"plot: {os.path.join(out, 'flow.png')}")
