@@ -12,7 +12,7 @@ import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
 
-png, runs = sys.argv[1], [a.split("=", 1) for a in sys.argv[2:]]
+png, runs = sys.argv[1], [a.rsplit("=", 1) for a in sys.argv[2:]]
 fig, (ax_s, ax_b) = plt.subplots(1, 2, figsize=(11, 4.2), gridspec_kw={"width_ratios": [3, 2]})
 print(f"{'glass':<28} {'N':>6} {'e_IS':>9} {'G':>6} {'peak':>7} {'flow':>7} {'overshoot':>9} {'largest drop':>12} "
       f"{'band':>5} {'width':>6} {'loc. index':>10}")
