@@ -3,6 +3,8 @@
 // AQS elastic branch identical to CG's before the first event; the recipe parsers accept it.
 #include <gtest/gtest.h>
 
+#include "vitrum/atomistic/protocol/recipe.hpp"
+
 #include <cmath>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -151,6 +153,20 @@ TEST(Lbfgs, RecipesAcceptTheMethodAndNameItInErrors) {
   EXPECT_NE(test::recipe_error(head + "[[stage]]\nkind = \"cyclic_aqs\"\namplitude = 0.01\ncycles = 1\nmethod = \"x\"\n")
                 .find("lbfgs"),
             std::string::npos);
+}
+
+// `memory` sets the L-BFGS history; it is an error with another method or out of range.
+TEST(Lbfgs, MemoryKeyIsReadAndChecked) {
+  const std::string head = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
+  const Recipe r = parse_recipe(head + "[[stage]]\nkind = \"minimize\"\nmethod = \"lbfgs\"\nmemory = 5\n[[stage]]\nkind = \"aqs\"\n"
+                                "gamma_max = 0.01\nmethod = \"lbfgs\"\nmemory = 12\n", "m.toml", ".");
+  EXPECT_EQ(r.stages[0].minimize.memory, 5);
+  EXPECT_EQ(r.stages[1].shear.aqs.minimize.memory, 12);
+  for (const std::string bad : {"method = \"cg\"\nmemory = 5\n", "method = \"lbfgs\"\nmemory = 0\n"}) {
+    const std::string msg = test::recipe_error(head + "[[stage]]\nkind = \"aqs\"\ngamma_max = 0.01\n" + bad);
+    EXPECT_NE(msg.find("memory"), std::string::npos) << msg;
+    EXPECT_NE(msg.find("bad.toml"), std::string::npos) << msg;
+  }
 }
 
 }  // namespace

@@ -9,6 +9,14 @@
 
 namespace vitrum {
 
+void parse_lbfgs_memory(RecipeTable& t, MinimizeOptions& m) {
+  if (!t.has("memory")) return;
+  if (m.method != "lbfgs") t.fail("memory", fmt::format("applies to method = \"lbfgs\" only (method is \"{}\")", m.method));
+  const std::int64_t memory = t.get_int("memory");
+  if (memory < 1 || memory > 100) t.fail("memory", fmt::format("must be in 1 .. 100, got {}", memory));
+  m.memory = static_cast<int>(memory);
+}
+
 bool is_shear_stage_kind(std::string_view kind) {
   return kind == "aqs" || kind == "cyclic_aqs" || kind == "shear_rate" || kind == "creep";
 }
@@ -16,7 +24,7 @@ bool is_shear_stage_kind(std::string_view kind) {
 void only_shear_stage_keys(const RecipeTable& t, std::string_view kind) {
   if (kind == "cyclic_aqs") {
     t.only({"kind", "name", "start", "dgamma", "strain_step", "amplitude", "cycles", "ftol", "force_tolerance", "method",
-            "max_iterations", "drop_threshold", "absorbing_msd", "max_period"});
+            "max_iterations", "memory", "drop_threshold", "absorbing_msd", "max_period"});
     return;
   }
   if (kind == "shear_rate") {
@@ -30,7 +38,7 @@ void only_shear_stage_keys(const RecipeTable& t, std::string_view kind) {
     return;
   }
   t.only({"kind", "name", "start", "dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance",
-          "method", "max_iterations", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width", "band_threshold"});
+          "method", "max_iterations", "memory", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width", "band_threshold"});
 }
 
 namespace {
@@ -52,6 +60,7 @@ void parse_minimizer(RecipeTable& t, MinimizeOptions& m) {
     t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", m.method));
   m.max_iterations = t.get_int("max_iterations", m.max_iterations);
   if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
+  parse_lbfgs_memory(t, m);
 }
 
 }  // namespace

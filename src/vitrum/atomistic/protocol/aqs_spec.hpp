@@ -41,6 +41,8 @@ struct AqsSpec {
 void only_shear_stage_keys(const RecipeTable& t, std::string_view kind);
 AqsSpec parse_aqs_stage(RecipeTable& t);
 AqsSpec parse_cyclic_aqs_stage(RecipeTable& t);
+// `memory` (L-BFGS history length) for minimize, aqs and cyclic_aqs stages; an error unless method = "lbfgs".
+void parse_lbfgs_memory(RecipeTable& t, MinimizeOptions& m);
 // shear_rate and creep; `seed` is the stage's default seed (velocities, Bussi).
 AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed);
 

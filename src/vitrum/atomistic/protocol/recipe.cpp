@@ -89,7 +89,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     t.only({"kind", "name", "start", "ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed",
             "temperature", "steps", "rate", "equilibrate", "velocities"});
   else if (s.kind == "minimize")
-    t.only({"kind", "name", "start", "method", "ftol", "force_tolerance", "max_iterations", "dt", "max_step"});
+    t.only({"kind", "name", "start", "method", "ftol", "force_tolerance", "max_iterations", "dt", "max_step", "memory"});
   else if (is_swap_stage_kind(s.kind))
     only_swap_stage_keys(t, s.kind);
   else if (is_shear_stage_kind(s.kind))
@@ -155,6 +155,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
     m.max_iterations = t.get_int("max_iterations", m.max_iterations);
     if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
+    parse_lbfgs_memory(t, m);
     m.dt = t.get_double("dt", m.dt);
     if (!(m.dt > 0)) t.fail("dt", "must be positive");
     m.max_step = t.get_double("max_step", m.max_step);
