@@ -10,6 +10,7 @@
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/protocol/dynamics.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/shear/aqs.hpp"
@@ -156,6 +157,25 @@ TEST(Planar, D2minFitsInThePlane) {
   s.cfg.particles.position[7].x += 0.1;
   d2 = d2min(ref, s.cfg, 2.0);
   EXPECT_GT(d2[7], 1e-3);
+}
+
+// The isotropic F_s(q) of a planar system is the in-plane average J0(q d), not the 3D sin(qd)/(qd):
+// every particle moved by d in its own in-plane direction gives exactly J0(q d). The S(q) peak search
+// uses in-plane wave vectors only.
+TEST(Planar, SelfIntermediateScatteringIsTheInPlaneAverage) {
+  System s = planar_system(400, 12);
+  const std::vector<Vec3> ref = unwrapped_positions(s.particles(), s.box());
+  const double d = 0.3, q = 7.0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const double phi = 0.1 * static_cast<double>(i);
+    s.cfg.particles.position[i] += Vec3{d * std::cos(phi), d * std::sin(phi), 0.0};
+  }
+  const SelfDynamics f = self_dynamics(s.particles(), s.box(), ref, q, 2);
+  EXPECT_NEAR(f.fs, std::cyl_bessel_j(0.0, q * d), 1e-12);
+  EXPECT_NEAR(f.msd, d * d, 1e-12);
+  const double q_peak = first_peak_q(s.particles(), s.box(), 4.0, 10.0, 0.1, 2);
+  EXPECT_GT(q_peak, 4.0);
+  EXPECT_LT(q_peak, 10.0);
 }
 
 TEST(Planar, BarostatRefusesTwoDimensions) {

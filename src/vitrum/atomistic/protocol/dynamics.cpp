@@ -11,7 +11,7 @@
 
 namespace vitrum {
 
-double first_peak_q(const Particles& p, const Box& box, double q_min, double q_max, double bin) {
+double first_peak_q(const Particles& p, const Box& box, double q_min, double q_max, double bin, int dimension) {
   const Vec3 L = box.lengths();
   const double xy = box.xy();
   // Reciprocal vectors of a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz).
@@ -19,7 +19,7 @@ double first_peak_q(const Particles& p, const Box& box, double q_min, double q_m
   const Vec3 w = box.perpendicular_widths();
   const int n1 = static_cast<int>(std::ceil(q_max * w.x / (2 * M_PI))) + 1;
   const int n2 = static_cast<int>(std::ceil(q_max * w.y / (2 * M_PI))) + 1;
-  const int n3 = static_cast<int>(std::ceil(q_max * w.z / (2 * M_PI))) + 1;
+  const int n3 = dimension == 2 ? 0 : static_cast<int>(std::ceil(q_max * w.z / (2 * M_PI))) + 1;
   const std::size_t n = p.size();
   // exp(i n b_d · r) for every particle and n in -n_d..n_d, by repeated multiplication.
   auto table = [&](const Vec3& b, int nmax) {
@@ -65,13 +65,15 @@ std::vector<Vec3> unwrapped_positions(const Particles& p, const Box& box) {
   return out;
 }
 
-SelfDynamics self_dynamics(const Particles& p, const Box& box, const std::vector<Vec3>& reference, double q) {
+SelfDynamics self_dynamics(const Particles& p, const Box& box, const std::vector<Vec3>& reference, double q,
+                          int dimension) {
   SelfDynamics s;
   for (std::size_t i = 0; i < p.size(); ++i) {
     const double r = norm(box.unwrap(p.position[i], p.image[i]) - reference[i]);
     s.msd += r * r;
     const double x = q * r;
-    s.fs += x < 1e-6 ? 1.0 - x * x / 6.0 : std::sin(x) / x;
+    if (dimension == 2) s.fs += std::cyl_bessel_j(0.0, x);
+    else s.fs += x < 1e-6 ? 1.0 - x * x / 6.0 : std::sin(x) / x;
   }
   s.msd /= static_cast<double>(p.size());
   s.fs /= static_cast<double>(p.size());
@@ -108,7 +110,7 @@ class LogSchedule {
 
 DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
   DynamicsResult out;
-  out.q = opt.q > 0 ? opt.q : first_peak_q(s.particles(), s.box());
+  out.q = opt.q > 0 ? opt.q : first_peak_q(s.particles(), s.box(), 4.0, 10.0, 0.1, s.dimension());
   IntegratorOptions io;
   io.ensemble = "nvt";
   io.dt = opt.dt;
@@ -124,7 +126,7 @@ DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
   for (std::int64_t k = 1; k <= opt.steps; ++k) {
     integrator->step(s, k, opt.temperature);
     if (schedule.due(k, opt.steps)) {
-      const SelfDynamics d = self_dynamics(s.particles(), s.box(), ref, out.q);
+      const SelfDynamics d = self_dynamics(s.particles(), s.box(), ref, out.q, s.dimension());
       out.time.push_back(static_cast<double>(k) * opt.dt);
       out.msd.push_back(d.msd);
       out.fs.push_back(d.fs);
@@ -143,7 +145,7 @@ DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& star
   SwapMonteCarlo mc(u, c.particles, c.box, opt.p_swap > 0 ? swap_rule_for(u.name()) : SwapRule{}, opt.seed,
                     c.dimension);
   mc.set_max_displacement(opt.max_displacement);
-  out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box);
+  out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box, 4.0, 10.0, 0.1, c.dimension);
   const std::vector<Vec3> ref = unwrapped_positions(c.particles, c.box);
   LogSchedule schedule(opt.points_per_decade);
   for (std::int64_t k = 1; k <= opt.sweeps; ++k) {
@@ -152,7 +154,7 @@ DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& star
       // The chain wraps positions at the start of each sweep; moves since then may have left the box.
       Particles& p = c.particles;
       for (std::size_t i = 0; i < p.size(); ++i) c.box.wrap(p.position[i], p.image[i]);
-      const SelfDynamics d = self_dynamics(p, c.box, ref, out.q);
+      const SelfDynamics d = self_dynamics(p, c.box, ref, out.q, c.dimension);
       out.time.push_back(static_cast<double>(k));
       out.msd.push_back(d.msd);
       out.fs.push_back(d.fs);

@@ -11,14 +11,18 @@ namespace vitrum {
 
 // S(q) = |Σ_j exp(i q·r_j)|² / N on the reciprocal lattice of the box, averaged in shells of width
 // `bin`; returns the q of the largest shell average in [q_min, q_max].
-double first_peak_q(const Particles& p, const Box& box, double q_min = 4.0, double q_max = 10.0, double bin = 0.1);
+// dimension 2: only in-plane wave vectors (a planar system, Configuration::dimension).
+double first_peak_q(const Particles& p, const Box& box, double q_min = 4.0, double q_max = 10.0, double bin = 0.1,
+                    int dimension = 3);
 
 // MSD and the isotropic F_s(q,t) = (1/N) Σ_j sin(q Δr_j)/(q Δr_j) of unwrapped positions against `reference`.
 struct SelfDynamics {
   double msd = 0;
   double fs = 0;
 };
-SelfDynamics self_dynamics(const Particles& p, const Box& box, const std::vector<Vec3>& reference, double q);
+// F_s is the isotropic average: sin(qr)/(qr) in 3D, J0(qr) in 2D (dimension 2).
+SelfDynamics self_dynamics(const Particles& p, const Box& box, const std::vector<Vec3>& reference, double q,
+                          int dimension = 3);
 std::vector<Vec3> unwrapped_positions(const Particles& p, const Box& box);
 
 // First time at which the curve falls below `level` (linear interpolation in log t); none if it never does.
