@@ -122,7 +122,9 @@ void add_cv(CLI::App& gfa) {
     bool ablation = false;
   };
   auto o = std::make_shared<Options>();
-  cmd->add_option("--targets", o->targets, "p_glass, dmax_mm, tg_k, tx_k, tl_k")->delimiter(',');
+  cmd->add_option("--targets", o->targets,
+                  "p_glass, dmax_mm, tg_k, tx_k, tl_k, and p_glass_processing (melt-spun and sputtered labels, the route as a feature)")
+      ->delimiter(',');
   cmd->add_option("--features", o->sets, "feature sets to compare: magpie, physical, all")->delimiter(',');
   cmd->add_flag("--ablation", o->ablation, "same as --features all,magpie,physical");
   cmd->add_option("--folds", o->folds, "k of k-fold")->check(CLI::Range(2, 100));
@@ -164,7 +166,7 @@ void add_cv(CLI::App& gfa) {
     for (const auto& t : o->targets) {
       for (const auto& s : c.sets) {
         const auto& r = j[t][to_string(s)];
-        if (t == "p_glass")
+        if (t == "p_glass" || t == "p_glass_processing")
           fmt::print("{:<8} {:<9} n={:<5} systems={:<5} stratified: acc {:.3f} auc {:.3f} prec {:.3f} rec {:.3f} | "
                      "system-out: acc {:.3f} auc {:.3f} prec {:.3f} rec {:.3f}\n",
                      t, to_string(s), r["n"].get<int>(), r["systems"].get<int>(), r["stratified"]["accuracy"].get<double>(),

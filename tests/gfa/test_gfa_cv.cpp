@@ -123,6 +123,38 @@ TEST(GfaCv, SubsetAccuracyNearPublishedAndSystemOutIsHarder) {
   EXPECT_EQ(j["importance"].size(), 15u);
 }
 
+// The Landolt–Börnstein labels with the processing route (Ren et al. 2018's combined file): both routes
+// kept apart, the route a feature column; a subset CV scores like the melt-spinning classifier.
+TEST(GfaData, ProcessingSetKeepsRoutesApart) {
+  const auto s = load_landolt_processing(dir());
+  EXPECT_EQ(s.raw_rows, 7191u);  // README: 7191 rows (meltspin 6780, sputtering 411)
+  ASSERT_EQ(s.sputtered.size(), s.size());
+  double sputtered = 0;
+  for (double v : s.sputtered) sputtered += v;
+  EXPECT_GT(sputtered, 300);  // 411 sputtering rows, a few repeats merged
+  EXPECT_LT(sputtered, 412);
+  EXPECT_GT(s.size(), 5500u);
+}
+
+TEST(GfaCv, ProcessingAwareClassifierOnASubset) {
+  CvOptions o;
+  o.targets = {"p_glass_processing"};
+  o.trees = 30;
+  o.max_rows = 2500;
+  o.threads = 1;
+  const auto j = cross_validate(dir(), data(), o);
+  const auto& r = j["p_glass_processing"]["all"];
+  const auto& m = j["p_glass_processing"];
+  std::printf("processing-aware subset CV: stratified acc %.3f auc %.3f | system-out auc %.3f; rows without element data %d\n",
+              r["stratified"]["accuracy"].get<double>(), r["stratified"]["roc_auc"].get<double>(),
+              r["system_out"]["roc_auc"].get<double>(), m["rows_without_element_data"].get<int>());
+  EXPECT_EQ(r["features"].get<int>(), Featurizer(data(), FeatureSet::All).size() + 1);  // + processing_sputtering
+  EXPECT_GT(m["sputtered_rows"].get<double>(), 50);
+  EXPECT_GT(m["rows_without_element_data"].get<int>(), 0);  // F, O rows left out, not crashed on
+  EXPECT_GT(r["stratified"]["roc_auc"].get<double>(), 0.88);
+  EXPECT_LT(r["system_out"]["roc_auc"].get<double>(), r["stratified"]["roc_auc"].get<double>());
+}
+
 TEST(GfaModel, TrainSaveLoadPredictRoundTrip) {
   TrainOptions o;
   o.trees = 5;

@@ -17,6 +17,7 @@ namespace {
 
 LabelledSet load_target(const std::filesystem::path& dir, const std::string& t, const std::string& dmax_set) {
   if (t == "p_glass") return load_ward2016_glass(dir);
+  if (t == "p_glass_processing") return load_landolt_processing(dir);
   if (t == "dmax_mm") {
     if (dmax_set == "xiong2020") return load_xiong2020_dmax(dir);
     if (dmax_set == "fe2025") return load_fe2025_dmax(dir);
@@ -25,7 +26,7 @@ LabelledSet load_target(const std::filesystem::path& dir, const std::string& t, 
   if (t == "tg_k") return load_xiong2020_temperature(dir, 1);
   if (t == "tx_k") return load_xiong2020_temperature(dir, 2);
   if (t == "tl_k") return load_xiong2020_temperature(dir, 3);
-  throw Error(fmt::format("unknown target '{}' (expected p_glass, dmax_mm, tg_k, tx_k or tl_k)", t));
+  throw Error(fmt::format("unknown target '{}' (expected p_glass, p_glass_processing, dmax_mm, tg_k, tx_k or tl_k)", t));
 }
 
 // Deterministic subset: the max_rows rows with the smallest keyed uniform draw.
@@ -38,7 +39,11 @@ void subsample(LabelledSet& s, std::size_t max_rows, std::uint32_t seed) {
   std::sort(k.begin(), k.end(), [](auto a, auto b) { return a.second < b.second; });
   LabelledSet out;
   out.source = s.source;
-  for (const auto& [u, i] : k) { out.comps.push_back(s.comps[i]); out.y.push_back(s.y[i]); }
+  for (const auto& [u, i] : k) {
+    out.comps.push_back(s.comps[i]);
+    out.y.push_back(s.y[i]);
+    if (!s.sputtered.empty()) out.sputtered.push_back(s.sputtered[i]);
+  }
   s = std::move(out);
 }
 
@@ -49,6 +54,57 @@ nlohmann::json scores(bool classification, const std::vector<double>& y, const s
   }
   const auto r = score_regression(y, p);
   return {{"r2", r.r2}, {"mae", r.mae}, {"rmse", r.rmse}};
+}
+
+// Whether the physical criteria are defined for `c`: radius, melting point, electronegativity and valence
+// electrons of every element, a Miedema enthalpy for every pair (a few processing-set rows hold F or O).
+bool criteria_defined(const ElementData& data, const Composition& c) {
+  try {
+    for (int z : c.z) {
+      (void)data.miracle_radius_pm(z);
+      (void)data.melting_k(z);
+      (void)data.pauling_electronegativity(z);
+      (void)data.valence_electrons(z);
+    }
+    for (std::size_t a = 0; a < c.z.size(); ++a)
+      for (std::size_t b = a + 1; b < c.z.size(); ++b)
+        if (!data.has_miedema(c.z[a], c.z[b])) return false;
+    return true;
+  } catch (const Error&) {
+    return false;
+  }
+}
+
+// The rows of `s` whose elements all have the data the features need; returns how many were left out.
+std::size_t keep_featurizable(LabelledSet& s, const ElementData& data) {
+  LabelledSet out;
+  out.source = s.source;
+  out.raw_rows = s.raw_rows;
+  out.skipped = s.skipped;
+  out.skipped_examples = s.skipped_examples;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (!criteria_defined(data, s.comps[i])) continue;
+    out.comps.push_back(s.comps[i]);
+    out.y.push_back(s.y[i]);
+    if (!s.sputtered.empty()) out.sputtered.push_back(s.sputtered[i]);
+  }
+  const std::size_t dropped = s.size() - out.size();
+  s = std::move(out);
+  return dropped;
+}
+
+// The composition features, plus the processing route as one more column when the set has one.
+FeatureMatrix features_of(const Featurizer& f, const LabelledSet& s, int threads, std::vector<std::string>& names) {
+  FeatureMatrix x = featurize(f, s.comps, threads);
+  names = f.names();
+  if (s.sputtered.empty()) return x;
+  FeatureMatrix w{x.rows, x.cols + 1, std::vector<double>(x.rows * (x.cols + 1))};
+  for (std::size_t i = 0; i < x.rows; ++i) {
+    std::copy(x.row(i), x.row(i) + x.cols, w.row(i));
+    w.row(i)[x.cols] = s.sputtered[i];
+  }
+  names.push_back("processing_sputtering");
+  return w;
 }
 
 }  // namespace
@@ -66,8 +122,9 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
       if (s.size() < static_cast<std::size_t>(o.folds))
         throw Error(fmt::format("--min-dmax {} mm leaves {} D_max rows, fewer than {} folds", o.min_dmax_mm, s.size(), o.folds));
     }
+    const std::size_t no_data = target == "p_glass_processing" ? keep_featurizable(s, data) : 0;
     subsample(s, o.max_rows, o.seed);
-    const bool cls = target == "p_glass";
+    const bool cls = target == "p_glass" || target == "p_glass_processing";
     const auto systems = s.systems();
     // Classification: stratified k-fold; regression: plain shuffled k-fold (one class for all rows).
     const std::vector<int> random_folds =
@@ -76,7 +133,8 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
     std::size_t nsys = std::set<std::string>(systems.begin(), systems.end()).size();
     for (FeatureSet fs : o.sets) {
       const Featurizer f(data, fs);
-      const auto x = featurize(f, s.comps, o.threads);
+      std::vector<std::string> names;
+      const auto x = features_of(f, s, o.threads, names);
       auto p = LearnerParams::make(o.model, o.trees, cls, o.seed, o.threads);
       p.boost = o.boost;
       p.boost.rounds = o.trees;
@@ -86,12 +144,12 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
       nlohmann::json j;
       j["n"] = s.size();
       j["systems"] = nsys;
-      j["features"] = f.size();
+      j["features"] = names.size();
       j[cls ? "stratified" : "kfold"] = scores(cls, s.y, out_of_fold(x, s.y, random_folds, p));
       j["system_out"] = scores(cls, s.y, out_of_fold(x, s.y, grouped, p));
       if (cls) j["glass_fraction"] = std::accumulate(s.y.begin(), s.y.end(), 0.0) / static_cast<double>(s.size());
       out[target][to_string(fs)] = j;
-      if (cls && fs == o.sets.front()) {
+      if (target == "p_glass" && fs == o.sets.front()) {
         const auto model = train_learner(x, s.y, p);
         const auto& importance = model->importance();
         std::vector<std::size_t> order(f.size());
@@ -105,6 +163,10 @@ nlohmann::json cross_validate(const std::filesystem::path& data_dir, const Eleme
       }
     }
     out[target]["source"] = s.source;
+    if (!s.sputtered.empty()) {
+      out[target]["sputtered_rows"] = std::accumulate(s.sputtered.begin(), s.sputtered.end(), 0.0);
+      out[target]["rows_without_element_data"] = no_data;
+    }
     out[target]["skipped_rows"] = s.skipped;
     if (min_dmax) {
       out[target]["min_dmax_mm"] = o.min_dmax_mm;

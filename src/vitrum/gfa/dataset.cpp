@@ -21,11 +21,13 @@ std::string key_of(const Composition& c) {
 struct Merger {
   enum class Rule { Max, Mean };
   explicit Merger(Rule r) : rule(r) {}
-  void add(const Composition& c, double y) {
-    auto [it, fresh] = index.try_emplace(key_of(c), set.comps.size());
+  // `route` (processing, when the set has one) is part of the key: -1 for none.
+  void add(const Composition& c, double y, int route = -1) {
+    auto [it, fresh] = index.try_emplace(key_of(c) + (route < 0 ? "" : fmt::format("|{}", route)), set.comps.size());
     if (fresh) {
       set.comps.push_back(c);
       set.y.push_back(y);
+      if (route >= 0) set.sputtered.push_back(route);
       count.push_back(1);
       return;
     }
@@ -105,6 +107,35 @@ LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir) {
     else if (t[1] != "CR") r.fail(fmt::format("label '{}' is not AM, AC or CR", t[1]));
     try {
       m.add(parse_composition(t[0]), rank);
+    } catch (const Error& e) {
+      m.skip(r, e.what());
+    }
+  }
+  for (auto& y : m.set.y) y = (y == 2) ? 1.0 : 0.0;
+  return std::move(m.set);
+}
+
+LabelledSet load_landolt_processing(const std::filesystem::path& data_dir) {
+  const auto file = data_dir / "datasets" / "ren2018_hitp" / "landolt-combined.txt";
+  TextReader r(file);
+  std::string line;
+  if (!r.next(line) || split_tokens(line).size() != 3) r.fail("expected the header 'composition gfa{AM,AC,CR} processing{meltspin,sputtering}'");
+  Merger m(Merger::Rule::Max);
+  m.set.source = file.string();
+  while (r.next(line)) {
+    const auto t = split_tokens(line);
+    if (t.empty()) continue;
+    if (t.size() != 3) r.fail(fmt::format("expected 'composition label processing', found {} fields", t.size()));
+    ++m.set.raw_rows;
+    double rank = 0;
+    if (t[1] == "AM") rank = 2;
+    else if (t[1] == "AC") rank = 1;
+    else if (t[1] != "CR") r.fail(fmt::format("label '{}' is not AM, AC or CR", t[1]));
+    int route = 0;
+    if (t[2] == "sputtering") route = 1;
+    else if (t[2] != "meltspin") r.fail(fmt::format("processing '{}' is not meltspin or sputtering", t[2]));
+    try {
+      m.add(parse_composition(t[0]), rank, route);
     } catch (const Error& e) {
       m.skip(r, e.what());
     }

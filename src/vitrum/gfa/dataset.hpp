@@ -17,6 +17,8 @@ struct LabelledSet {
   std::vector<double> y;
   std::size_t raw_rows = 0, skipped = 0;
   std::vector<std::string> skipped_examples;
+  // Per row, 1 for sputtered films and 0 for melt-spun ribbons; empty when the set has no processing column.
+  std::vector<double> sputtered;
   [[nodiscard]] std::size_t size() const { return comps.size(); }
   // The alloy system (element set) of every row, for leave-system-out folds.
   [[nodiscard]] std::vector<std::string> systems() const;
@@ -25,6 +27,11 @@ struct LabelledSet {
 // datasets/ward2016_npj/glass.data: y = 1 for AM, 0 for AC or CR (Ward et al. 2016's convention: AC is
 // not glass). Repeated compositions keep the most glass-forming label (AM > AC > CR), as Ward did.
 LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir);
+
+// datasets/ren2018_hitp/landolt-combined.txt: the same Landolt–Börnstein labels with the processing route
+// (meltspin | sputtering), y = 1 for AM as above; repeats merged per (composition, route), so a composition
+// made both ways stays two rows, and `sputtered` says which.
+LabelledSet load_landolt_processing(const std::filesystem::path& data_dir);
 
 // datasets/xiong2020/Dmax Dataset.csv: y = D_max in mm (zeros included: crystalline alloys); repeats averaged.
 LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir);
