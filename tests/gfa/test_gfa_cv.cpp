@@ -155,6 +155,15 @@ TEST(GfaCv, ProcessingAwareClassifierOnASubset) {
   EXPECT_LT(r["system_out"]["roc_auc"].get<double>(), r["stratified"]["roc_auc"].get<double>());
 }
 
+// A composition the features cannot handle (no Miedema pair for O-Fe) is an error from any worker
+// thread, not a crash.
+TEST(GfaModel, FeaturizeReportsBadRowsFromWorkerThreads) {
+  const Featurizer f(data(), FeatureSet::All);
+  std::vector<Composition> comps(7, parse_composition("Cu50Zr50"));
+  comps[5] = parse_composition("Fe80O20");
+  EXPECT_THROW(featurize(f, comps, 3), vitrum::Error);
+}
+
 TEST(GfaModel, TrainSaveLoadPredictRoundTrip) {
   TrainOptions o;
   o.trees = 5;

@@ -1,5 +1,6 @@
 #include "vitrum/gfa/model.hpp"
 
+#include <exception>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -18,12 +19,20 @@ FeatureMatrix featurize(const Featurizer& f, const std::vector<Composition>& com
   x.cols = f.size();
   x.v.resize(x.rows * x.cols);
   const int nt = std::max(1, threads);
+  // An error in a worker (e.g. an element without Miedema data) is rethrown here, not left to terminate().
+  std::vector<std::exception_ptr> failure(static_cast<std::size_t>(nt));
   std::vector<std::thread> pool;
   for (int w = 0; w < nt; ++w)
     pool.emplace_back([&, w] {
-      for (std::size_t i = static_cast<std::size_t>(w); i < x.rows; i += static_cast<std::size_t>(nt)) f.compute(comps[i], x.row(i));
+      try {
+        for (std::size_t i = static_cast<std::size_t>(w); i < x.rows; i += static_cast<std::size_t>(nt)) f.compute(comps[i], x.row(i));
+      } catch (...) {
+        failure[static_cast<std::size_t>(w)] = std::current_exception();
+      }
     });
   for (auto& t : pool) t.join();
+  for (const auto& e : failure)
+    if (e) std::rethrow_exception(e);
   return x;
 }
 
