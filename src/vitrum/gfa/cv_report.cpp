@@ -36,15 +36,9 @@ void subsample(LabelledSet& s, std::size_t max_rows, std::uint32_t seed) {
   for (std::size_t i = 0; i < s.size(); ++i) k[i] = {Rng(Stream::GfaFolds, seed, 77, i).uniform(), i};
   std::sort(k.begin(), k.end());
   k.resize(max_rows);
-  std::sort(k.begin(), k.end(), [](auto a, auto b) { return a.second < b.second; });
-  LabelledSet out;
-  out.source = s.source;
-  for (const auto& [u, i] : k) {
-    out.comps.push_back(s.comps[i]);
-    out.y.push_back(s.y[i]);
-    if (!s.sputtered.empty()) out.sputtered.push_back(s.sputtered[i]);
-  }
-  s = std::move(out);
+  std::vector<char> chosen(s.size(), 0);
+  for (const auto& [u, i] : k) chosen[i] = 1;
+  s = keep_rows(s, [&](std::size_t i) { return chosen[i] != 0; });
 }
 
 nlohmann::json scores(bool classification, const std::vector<double>& y, const std::vector<double>& p) {
@@ -77,20 +71,9 @@ bool criteria_defined(const ElementData& data, const Composition& c) {
 
 // The rows of `s` whose elements all have the data the features need; returns how many were left out.
 std::size_t keep_featurizable(LabelledSet& s, const ElementData& data) {
-  LabelledSet out;
-  out.source = s.source;
-  out.raw_rows = s.raw_rows;
-  out.skipped = s.skipped;
-  out.skipped_examples = s.skipped_examples;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (!criteria_defined(data, s.comps[i])) continue;
-    out.comps.push_back(s.comps[i]);
-    out.y.push_back(s.y[i]);
-    if (!s.sputtered.empty()) out.sputtered.push_back(s.sputtered[i]);
-  }
-  const std::size_t dropped = s.size() - out.size();
-  s = std::move(out);
-  return dropped;
+  const std::size_t before = s.size();
+  s = keep_rows(s, [&](std::size_t i) { return criteria_defined(data, s.comps[i]); });
+  return before - s.size();
 }
 
 // The composition features, plus the processing route as one more column when the set has one.

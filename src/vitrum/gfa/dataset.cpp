@@ -157,18 +157,23 @@ LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, in
   return load_csv(data_dir / "datasets" / "xiong2020" / "CTT.csv", column, 4);
 }
 
-LabelledSet keep_target_at_least(const LabelledSet& s, double min_y) {
+LabelledSet keep_rows(const LabelledSet& s, const std::function<bool(std::size_t)>& keep) {
   LabelledSet out;
   out.source = s.source;
   out.raw_rows = s.raw_rows;
   out.skipped = s.skipped;
   out.skipped_examples = s.skipped_examples;
   for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s.y[i] < min_y) continue;
+    if (!keep(i)) continue;
     out.comps.push_back(s.comps[i]);
     out.y.push_back(s.y[i]);
+    if (!s.sputtered.empty()) out.sputtered.push_back(s.sputtered[i]);
   }
   return out;
+}
+
+LabelledSet keep_target_at_least(const LabelledSet& s, double min_y) {
+  return keep_rows(s, [&](std::size_t i) { return s.y[i] >= min_y; });
 }
 
 }  // namespace vitrum::gfa

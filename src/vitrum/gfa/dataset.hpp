@@ -2,6 +2,7 @@
 // T_g/T_x/T_l, the Fe-based D_max set of Bashualdo Bobadilla 2025.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,9 @@ LabelledSet load_fe2025_dmax(const std::filesystem::path& data_dir);
 
 // datasets/xiong2020/CTT.csv: column 1 = Tg, 2 = Tx, 3 = Tl (K); repeats averaged.
 LabelledSet load_xiong2020_temperature(const std::filesystem::path& data_dir, int column);
+
+// The rows i of `s` with keep(i), in order, with their processing flags; source and counts are kept.
+LabelledSet keep_rows(const LabelledSet& s, const std::function<bool(std::size_t)>& keep);
 
 // The rows of `s` whose target is at least `min_y` (after merging), e.g. D_max >= 1 mm: bulk glasses only,
 // without the crystalline (0 mm) and ribbon (0.1 mm in Xiong's table) rows. Source and counts are kept.
