@@ -88,52 +88,36 @@ std::vector<std::string> LabelledSet::systems() const {
   return s;
 }
 
-LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir) {
-  const auto file = data_dir / "datasets" / "ward2016_npj" / "glass.data";
-  TextReader r(file);
-  std::string line;
-  if (!r.next(line) || split_tokens(line).size() != 2) r.fail("expected the header 'comp gfa{AM,AC,CR}'");
-  Merger m(Merger::Rule::Max);
-  m.set.source = file.string();
-  while (r.next(line)) {
-    const auto t = split_tokens(line);
-    if (t.empty()) continue;
-    if (t.size() != 2) r.fail(fmt::format("expected 'composition label', found {} fields", t.size()));
-    ++m.set.raw_rows;
-    // Rank AM > AC > CR so that merging keeps the most glass-forming result; y is then AM or not.
-    double rank = 0;
-    if (t[1] == "AM") rank = 2;
-    else if (t[1] == "AC") rank = 1;
-    else if (t[1] != "CR") r.fail(fmt::format("label '{}' is not AM, AC or CR", t[1]));
-    try {
-      m.add(parse_composition(t[0]), rank);
-    } catch (const Error& e) {
-      m.skip(r, e.what());
-    }
-  }
-  for (auto& y : m.set.y) y = (y == 2) ? 1.0 : 0.0;
-  return std::move(m.set);
-}
+namespace {
 
-LabelledSet load_landolt_processing(const std::filesystem::path& data_dir) {
-  const auto file = data_dir / "datasets" / "ren2018_hitp" / "landolt-combined.txt";
+// The Landolt–Börnstein label files: `composition label` or, with `with_route`, `composition label
+// processing`. Labels rank AM > AC > CR so that merging keeps the most glass-forming result; y is then
+// AM (1) or not (0), Ward's convention. The route (meltspin 0, sputtering 1) is part of the merge key.
+LabelledSet load_landolt_labels(const std::filesystem::path& file, bool with_route) {
+  const std::size_t fields = with_route ? 3 : 2;
   TextReader r(file);
   std::string line;
-  if (!r.next(line) || split_tokens(line).size() != 3) r.fail("expected the header 'composition gfa{AM,AC,CR} processing{meltspin,sputtering}'");
+  if (!r.next(line) || split_tokens(line).size() != fields)
+    r.fail(with_route ? "expected the header 'composition gfa{AM,AC,CR} processing{meltspin,sputtering}'"
+                      : "expected the header 'comp gfa{AM,AC,CR}'");
   Merger m(Merger::Rule::Max);
   m.set.source = file.string();
   while (r.next(line)) {
     const auto t = split_tokens(line);
     if (t.empty()) continue;
-    if (t.size() != 3) r.fail(fmt::format("expected 'composition label processing', found {} fields", t.size()));
+    if (t.size() != fields)
+      r.fail(fmt::format("expected 'composition label{}', found {} fields", with_route ? " processing" : "", t.size()));
     ++m.set.raw_rows;
     double rank = 0;
     if (t[1] == "AM") rank = 2;
     else if (t[1] == "AC") rank = 1;
     else if (t[1] != "CR") r.fail(fmt::format("label '{}' is not AM, AC or CR", t[1]));
-    int route = 0;
-    if (t[2] == "sputtering") route = 1;
-    else if (t[2] != "meltspin") r.fail(fmt::format("processing '{}' is not meltspin or sputtering", t[2]));
+    int route = -1;
+    if (with_route) {
+      if (t[2] == "sputtering") route = 1;
+      else if (t[2] == "meltspin") route = 0;
+      else r.fail(fmt::format("processing '{}' is not meltspin or sputtering", t[2]));
+    }
     try {
       m.add(parse_composition(t[0]), rank, route);
     } catch (const Error& e) {
@@ -142,6 +126,16 @@ LabelledSet load_landolt_processing(const std::filesystem::path& data_dir) {
   }
   for (auto& y : m.set.y) y = (y == 2) ? 1.0 : 0.0;
   return std::move(m.set);
+}
+
+}  // namespace
+
+LabelledSet load_ward2016_glass(const std::filesystem::path& data_dir) {
+  return load_landolt_labels(data_dir / "datasets" / "ward2016_npj" / "glass.data", false);
+}
+
+LabelledSet load_landolt_processing(const std::filesystem::path& data_dir) {
+  return load_landolt_labels(data_dir / "datasets" / "ren2018_hitp" / "landolt-combined.txt", true);
 }
 
 LabelledSet load_xiong2020_dmax(const std::filesystem::path& data_dir) {
