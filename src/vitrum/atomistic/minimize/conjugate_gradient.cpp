@@ -6,16 +6,6 @@
 
 namespace vitrum {
 
-namespace {
-
-double directional_force(const Particles& p, const std::vector<Vec3>& h) {
-  double d = 0;
-  for (std::size_t i = 0; i < p.size(); ++i) d += dot(p.force[i], h[i]);
-  return d;
-}
-
-}  // namespace
-
 // Near an inherent structure energy differences drown in round-off long before |F| reaches 1e-10,
 // so the line search works on the slope φ'(a) = −F(x + a h)·h alone (like LAMMPS's "quadratic"
 // line search): bracket the sign change, then secant steps until |φ'| < 0.1 |φ'(0)|.
@@ -32,14 +22,12 @@ MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const Minimize
   std::vector<Int3> image0(n);  // a list rebuild inside the line search wraps positions: restore both together
   double last_step = 0;
   for (r.iterations = 0; r.iterations < opt.max_iterations && r.fmax >= opt.ftol; ++r.iterations) {
-    double slope0 = directional_force(p, h);  // = −φ'(0) > 0 for a descent direction
+    double slope0 = sum_dot(p.force, h);  // = −φ'(0) > 0 for a descent direction
     if (slope0 <= 0) {
       h = p.force;
-      slope0 = directional_force(p, h);
+      slope0 = sum_dot(p.force, h);
     }
-    double hmax = 0;
-    for (const auto& v : h) hmax = std::max(hmax, norm2(v));
-    hmax = std::sqrt(hmax);
+    const double hmax = max_norm(h);
     const double a_cap = opt.max_step / hmax;
     double a_lo = 0, s_lo = slope0, a_hi = -1, s_hi = 0;
     double a = last_step > 0 ? std::min(last_step, a_cap) : std::min(a_cap, 1e-3 / hmax + 0.01 * a_cap);
@@ -52,7 +40,7 @@ MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const Minimize
       p.image = image0;
       s.compute_forces();
       ++r.force_evaluations;
-      slope = directional_force(p, h);
+      slope = sum_dot(p.force, h);
       if (std::abs(slope) < 0.1 * slope0) break;
       if (slope > 0) {  // still downhill: raise the lower end; without a bracket, double the step
         a_lo = a;

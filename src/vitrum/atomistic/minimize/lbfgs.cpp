@@ -10,12 +10,6 @@ namespace vitrum {
 
 namespace {
 
-double dot_all(const std::vector<Vec3>& a, const std::vector<Vec3>& b) {
-  double d = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) d += dot(a[i], b[i]);
-  return d;
-}
-
 // The last m pairs (s_k = x_{k+1} − x_k, y_k = F_k − F_{k+1} = ∇U_{k+1} − ∇U_k) in a ring.
 struct History {
   std::vector<std::vector<Vec3>> s, y;
@@ -36,17 +30,17 @@ void two_loop(History& h, const std::vector<Vec3>& force, std::vector<Vec3>& d) 
   const std::size_t n = d.size();
   for (int b = 0; b < h.size; ++b) {
     const std::size_t k = h.slot(b);
-    const double a = h.rho[k] * dot_all(h.s[k], d);
+    const double a = h.rho[k] * sum_dot(h.s[k], d);
     h.alpha[k] = a;
     const auto& y = h.y[k];
     for (std::size_t i = 0; i < n; ++i) d[i] -= y[i] * a;
   }
   const std::size_t newest = h.slot(0);
-  const double gamma = 1.0 / (h.rho[newest] * dot_all(h.y[newest], h.y[newest]));
+  const double gamma = 1.0 / (h.rho[newest] * sum_dot(h.y[newest], h.y[newest]));
   for (auto& v : d) v = v * gamma;
   for (int b = h.size - 1; b >= 0; --b) {
     const std::size_t k = h.slot(b);
-    const double beta = h.rho[k] * dot_all(h.y[k], d);
+    const double beta = h.rho[k] * sum_dot(h.y[k], d);
     const double c = h.alpha[k] - beta;
     const auto& s = h.s[k];
     for (std::size_t i = 0; i < n; ++i) d[i] += s[i] * c;
@@ -79,17 +73,15 @@ MinimizeResult minimize_lbfgs(System& s, const MinimizeOptions& opt, const Minim
     double slope0 = 0;
     if (hist.size > 0) {
       two_loop(hist, p.force, d);
-      slope0 = dot_all(p.force, d);  // = −φ'(0)
+      slope0 = sum_dot(p.force, d);  // = −φ'(0)
     }
     const bool steepest = !(slope0 > 0);
     if (steepest) {
       hist.size = 0;
       d = p.force;
-      slope0 = dot_all(p.force, d);
+      slope0 = sum_dot(p.force, d);
     }
-    double dmax = 0;
-    for (const auto& v : d) dmax = std::max(dmax, norm2(v));
-    dmax = std::sqrt(dmax);
+    const double dmax = max_norm(d);
     const double a_cap = opt.max_step / dmax;
     double a = steepest ? (first_step > 0 ? std::min(first_step, a_cap) : std::min(a_cap, 1e-3 / dmax + 0.01 * a_cap))
                         : std::min(1.0, a_cap);
@@ -103,7 +95,7 @@ MinimizeResult minimize_lbfgs(System& s, const MinimizeOptions& opt, const Minim
       a_now = a;
       s.compute_forces();
       ++r.force_evaluations;
-      slope = dot_all(p.force, d);
+      slope = sum_dot(p.force, d);
       if (std::abs(slope) <= c * slope0) {
         accepted = true;
         break;

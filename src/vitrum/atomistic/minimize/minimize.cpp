@@ -1,4 +1,4 @@
-// Dispatch by method name, and the force norm the minimisers stop on.
+// Dispatch by method name, the force norm the minimisers stop on, and their shared vector reductions.
 #include <cmath>
 #include <fmt/format.h>
 
@@ -7,10 +7,18 @@
 
 namespace vitrum {
 
-double max_force(const Particles& p) {
+double max_norm(const std::vector<Vec3>& v) {
   double m = 0;
-  for (const auto& f : p.force) m = std::max(m, norm2(f));
+  for (const auto& x : v) m = std::max(m, norm2(x));
   return std::sqrt(m);
+}
+
+double max_force(const Particles& p) { return max_norm(p.force); }
+
+double sum_dot(const std::vector<Vec3>& a, const std::vector<Vec3>& b) {
+  double d = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) d += dot(a[i], b[i]);
+  return d;
 }
 
 MinimizeResult minimize(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor) {

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "vitrum/atomistic/system.hpp"
 
@@ -36,5 +37,9 @@ MinimizeResult minimize_cg(System& s, const MinimizeOptions& opt, const Minimize
 MinimizeResult minimize_lbfgs(System& s, const MinimizeOptions& opt, const MinimizeMonitor& monitor);
 
 [[nodiscard]] double max_force(const Particles& p);
+// Σ_i a_i·b_i over all particles (a search direction's slope against the forces, L-BFGS inner products).
+[[nodiscard]] double sum_dot(const std::vector<Vec3>& a, const std::vector<Vec3>& b);
+// max_i |v_i| (the largest per-particle component of a force or a search direction).
+[[nodiscard]] double max_norm(const std::vector<Vec3>& v);
 
 }  // namespace vitrum
