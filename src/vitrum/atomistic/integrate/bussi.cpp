@@ -37,26 +37,28 @@ double sum_of_squared_normals(Rng& rng, double n) {
 
 }  // namespace
 
-void Bussi::step(System& s, std::int64_t step, double temperature) {
-  Particles& p = s.cfg.particles;
-  kick(p, 0.5 * dt_);
-  drift(p, dt_);
-  s.compute_forces();
-  kick(p, 0.5 * dt_);
-
-  const double dof = degrees_of_freedom(s);
+double bussi_rescale(Particles& p, double dof, double temperature, double dt, double tdamp, Rng& rng) {
   const double k = kinetic_energy(p);
-  if (k <= 0) return;
+  if (k <= 0) return 0.0;
   const double k_target = 0.5 * dof * temperature;
-  const double c = std::exp(-dt_ / tdamp_);
-  Rng rng(Stream::Bussi, seed_, static_cast<std::uint64_t>(step), 0);
+  const double c = std::exp(-dt / tdamp);
   const double r1 = rng.normal();
   const double rest = sum_of_squared_normals(rng, dof - 1);
   const double k_new = k * c + k_target / dof * (1 - c) * (r1 * r1 + rest) + 2.0 * r1 * std::sqrt(k * k_target / dof * (1 - c) * c);
   const double alpha = std::sqrt(std::max(k_new, 0.0) / k);
   const std::size_t n = p.size();
   for (std::size_t i = 0; i < n; ++i) p.velocity[i] *= alpha;
-  bath_ -= (alpha * alpha - 1.0) * k;
+  return (alpha * alpha - 1.0) * k;
+}
+
+void Bussi::step(System& s, std::int64_t step, double temperature) {
+  Particles& p = s.cfg.particles;
+  kick(p, 0.5 * dt_);
+  drift(p, dt_);
+  s.compute_forces();
+  kick(p, 0.5 * dt_);
+  Rng rng(Stream::Bussi, seed_, static_cast<std::uint64_t>(step), 0);
+  bath_ -= bussi_rescale(p, degrees_of_freedom(s), temperature, dt_, tdamp_, rng);
 }
 
 }  // namespace vitrum

@@ -1,8 +1,14 @@
 // Bussi–Donadio–Parrinello stochastic velocity rescaling (canonical sampling through velocity rescaling).
 #pragma once
 #include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/core/rng.hpp"
 
 namespace vitrum {
+
+// Eq. (A7) of the paper below on its own: scales the velocities of `p` so that their kinetic energy K (with
+// `dof` degrees of freedom) moves to K' drawn exactly from the relaxation towards dof·T/2 over dt with time
+// constant tdamp; returns K' − K (0 when K = 0). Used by Bussi and by the SLLOD stage's thermostat.
+double bussi_rescale(Particles& p, double dof, double temperature, double dt, double tdamp, Rng& rng);
 
 // Bussi, Donadio & Parrinello, J. Chem. Phys. 126, 014101 (2007), Eq. (A7): after each
 // velocity-Verlet step the kinetic energy K is moved to K' drawn exactly from the relaxation

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/integrate/bussi.hpp"
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/shear/aqs.hpp"
@@ -54,25 +55,10 @@ void Sllod::step(System& s, std::int64_t step, double temperature, double gamma_
     thermostat_half(s, temperature);
     return;
   }
-  // Bussi, Donadio & Parrinello (2007), Eq. (A7), on the peculiar kinetic energy; the chi-squared sum of
-  // dof − 1 normals is drawn term by term (keyed by stage seed and step: thread- and order-independent).
-  const double dof = degrees_of_freedom(s);
-  const double k = kinetic_energy(p);
-  if (k <= 0) return;
-  const double k_target = 0.5 * dof * temperature;
-  const double c = std::exp(-o_.dt / o_.tdamp);
+  // Bussi, Donadio & Parrinello (2007), Eq. (A7), on the peculiar kinetic energy (keyed by stage seed and
+  // step: thread- and order-independent).
   Rng rng(Stream::Bussi, o_.seed, static_cast<std::uint64_t>(step), 0, 1);
-  const double r1 = rng.normal();
-  double rest = 0;
-  const auto terms = static_cast<std::int64_t>(std::llround(dof)) - 1;
-  for (std::int64_t j = 0; j < terms; ++j) {
-    const double g = rng.normal();
-    rest += g * g;
-  }
-  const double k_new =
-      k * c + k_target / dof * (1 - c) * (r1 * r1 + rest) + 2.0 * r1 * std::sqrt(k * k_target / dof * (1 - c) * c);
-  const double alpha = std::sqrt(std::max(k_new, 0.0) / k);
-  for (Vec3& v : p.velocity) v *= alpha;
+  bussi_rescale(p, degrees_of_freedom(s), temperature, o_.dt, o_.tdamp, rng);
 }
 
 void Sllod::checkpoint(Archive& ar) { chain_.checkpoint(ar); }
