@@ -9,14 +9,6 @@
 
 namespace vitrum {
 
-void parse_lbfgs_memory(RecipeTable& t, MinimizeOptions& m) {
-  if (!t.has("memory")) return;
-  if (m.method != "lbfgs") t.fail("memory", fmt::format("applies to method = \"lbfgs\" only (method is \"{}\")", m.method));
-  const std::int64_t memory = t.get_int("memory");
-  if (memory < 1 || memory > 100) t.fail("memory", fmt::format("must be in 1 .. 100, got {}", memory));
-  m.memory = static_cast<int>(memory);
-}
-
 bool is_shear_stage_kind(std::string_view kind) {
   return kind == "aqs" || kind == "cyclic_aqs" || kind == "shear_rate" || kind == "creep";
 }
@@ -51,19 +43,23 @@ double either(RecipeTable& t, const char* a, const char* b, std::optional<double
   return t.get_double(a);
 }
 
-// ftol / force_tolerance and the minimiser keys, shared by both stages.
-void parse_minimizer(RecipeTable& t, MinimizeOptions& m) {
+}  // namespace
+
+void parse_minimizer_keys(RecipeTable& t, MinimizeOptions& m, const char* default_method) {
   m.ftol = either(t, "ftol", "force_tolerance", 1e-10);
   if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
-  m.method = t.get_string("method", "cg");
+  m.method = t.get_string("method", default_method);
   if (m.method != "fire" && m.method != "cg" && m.method != "lbfgs")
     t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", m.method));
   m.max_iterations = t.get_int("max_iterations", m.max_iterations);
   if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
-  parse_lbfgs_memory(t, m);
+  if (t.has("memory")) {
+    if (m.method != "lbfgs") t.fail("memory", fmt::format("applies to method = \"lbfgs\" only (method is \"{}\")", m.method));
+    const std::int64_t memory = t.get_int("memory");
+    if (memory < 1 || memory > 100) t.fail("memory", fmt::format("must be in 1 .. 100, got {}", memory));
+    m.memory = static_cast<int>(memory);
+  }
 }
-
-}  // namespace
 
 AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
   AqsSpec s;
@@ -87,9 +83,7 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
   f.sllod.seed = static_cast<std::uint32_t>(stage_seed);
   f.temperature = t.get_double("temperature");
   if (!(f.temperature > 0)) t.fail("temperature", fmt::format("must be > 0 (the thermostat's target), got {}", f.temperature));
-  f.velocities = t.get_string("velocities", "auto");
-  if (f.velocities != "auto" && f.velocities != "create" && f.velocities != "keep")
-    t.fail("velocities", "must be auto, create or keep");
+  f.velocities = parse_velocities_key(t);
   if (kind == "shear_rate") {
     if (t.has("rate") && t.has("strain_rate")) t.fail("strain_rate", "give `rate` or `strain_rate`, not both");
     const char* rate_key = t.has("strain_rate") ? "strain_rate" : "rate";
@@ -141,7 +135,7 @@ AqsSpec parse_cyclic_aqs_stage(RecipeTable& t) {
     t.fail("amplitude", fmt::format("must be a positive whole number of steps dgamma ({}), got {}", o.dgamma, o.amplitude));
   o.cycles = t.get_int("cycles");
   if (o.cycles < 1) t.fail("cycles", "must be >= 1");
-  parse_minimizer(t, o.minimize);
+  parse_minimizer_keys(t, o.minimize, "cg");
   o.drop_threshold = t.get_double("drop_threshold", o.drop_threshold);
   if (!(o.drop_threshold > 0)) t.fail("drop_threshold", "must be positive (a stress)");
   o.absorbing_msd = t.get_double("absorbing_msd", o.absorbing_msd);
@@ -158,7 +152,7 @@ AqsSpec parse_aqs_stage(RecipeTable& t) {
   if (!(o.dgamma > 0)) t.fail("dgamma", "must be positive");
   o.gamma_max = either(t, "gamma_max", "max_strain", std::nullopt);
   if (!(o.gamma_max >= o.dgamma)) t.fail("gamma_max", fmt::format("must be >= dgamma ({})", o.dgamma));
-  parse_minimizer(t, o.minimize);
+  parse_minimizer_keys(t, o.minimize, "cg");
   o.drop_threshold = t.get_double("drop_threshold", o.drop_threshold);
   if (!(o.drop_threshold > 0)) t.fail("drop_threshold", "must be positive (a stress)");
   o.refine = t.get_bool("refine", o.refine);

@@ -41,8 +41,9 @@ struct AqsSpec {
 void only_shear_stage_keys(const RecipeTable& t, std::string_view kind);
 AqsSpec parse_aqs_stage(RecipeTable& t);
 AqsSpec parse_cyclic_aqs_stage(RecipeTable& t);
-// `memory` (L-BFGS history length) for minimize, aqs and cyclic_aqs stages; an error unless method = "lbfgs".
-void parse_lbfgs_memory(RecipeTable& t, MinimizeOptions& m);
+// The minimiser keys of the minimize, aqs and cyclic_aqs stages: ftol (or force_tolerance, default 1e-10),
+// method (fire | cg | lbfgs; default `default_method`), max_iterations, and memory (L-BFGS only).
+void parse_minimizer_keys(RecipeTable& t, MinimizeOptions& m, const char* default_method);
 // shear_rate and creep; `seed` is the stage's default seed (velocities, Bussi).
 AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed);
 

@@ -142,20 +142,10 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     }
     s.equilibrate = t.get_int("equilibrate", 0);
     if (s.equilibrate < 0 || s.equilibrate >= s.steps) t.fail("equilibrate", "must be in 0 .. steps-1");
-    s.velocities = t.get_string("velocities", "auto");
-    if (s.velocities != "auto" && s.velocities != "create" && s.velocities != "keep")
-      t.fail("velocities", "must be auto, create or keep");
+    s.velocities = parse_velocities_key(t);
   } else if (s.kind == "minimize") {
     MinimizeOptions& m = s.minimize;
-    m.method = t.get_string("method", "fire");
-    if (m.method != "fire" && m.method != "cg" && m.method != "lbfgs")
-      t.fail("method", fmt::format("unknown minimiser '{}' (known: fire, cg, lbfgs)", m.method));
-    if (t.has("ftol") && t.has("force_tolerance")) t.fail("force_tolerance", "give `ftol` or `force_tolerance`, not both");
-    m.ftol = t.has("force_tolerance") ? t.get_double("force_tolerance") : t.get_double("ftol", 1e-10);
-    if (!(m.ftol > 0)) t.fail("ftol", "must be positive");
-    m.max_iterations = t.get_int("max_iterations", m.max_iterations);
-    if (m.max_iterations < 1) t.fail("max_iterations", "must be >= 1");
-    parse_lbfgs_memory(t, m);
+    parse_minimizer_keys(t, m, "fire");
     m.dt = t.get_double("dt", m.dt);
     if (!(m.dt > 0)) t.fail("dt", "must be positive");
     m.max_step = t.get_double("max_step", m.max_step);
@@ -188,6 +178,12 @@ void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o) {
   if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
   o.chain = static_cast<int>(t.get_int("chain", 3));
   if (o.chain < 1) t.fail("chain", "must be >= 1");
+}
+
+std::string parse_velocities_key(RecipeTable& t) {
+  std::string v = t.get_string("velocities", "auto");
+  if (v != "auto" && v != "create" && v != "keep") t.fail("velocities", "must be auto, create or keep");
+  return v;
 }
 
 Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir) {

@@ -64,6 +64,8 @@ class RecipeTable;
 // Reads the thermostat keys shared by every thermostatted stage into `o` (whose dt and ensemble
 // are set): `thermostat` (nvt only: nose-hoover | bussi), `tdamp` (default 100 dt), `chain`.
 void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o);
+// `velocities` of a dynamics stage (md, shear_rate, creep): auto (create if the system has none) | create | keep.
+std::string parse_velocities_key(RecipeTable& t);
 
 // Parses and validates; every error names the file, line and key.
 Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir);
