@@ -99,7 +99,7 @@ if flow:
         ax_g.plot(time, [float(r["strain"]) for r in rows], lw=1.2, label=label)
         rate = st["rate"] if st["kind"] == "shear_rate" else st["strain_rate"]["mean"]
         visc = st["viscosity"]["mean"] if st["kind"] == "shear_rate" else st["viscosity"]
-        strain = st["strain"] if st["kind"] == "shear_rate" else st["final_strain"]
+        strain = st["strain"]  # the stage's strain at its end (creep: = final_strain)
         flowed = "-" if st["kind"] == "shear_rate" else str(st["flowed"])
         visc_text = f"{visc:>9.4f}" if visc is not None else f"{'-':>9}"
         print(f"{name:<12} {st['kind']:<10} {rate:>9.3g} {st['stress_xy']['mean']:>9.4f} {st['stress_xy']['stderr']:>7.4f} "

@@ -138,21 +138,18 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
 
   // Averages over the steady part: after transient_strain (shear_rate) or the last steady_fraction (creep).
   // The t = 0 row never enters them.
+  // shear_rate: by the nominal strain γ̇ t (the box's accumulated strain carries round-off at the boundary sample).
+  const double t_from = creep ? (1.0 - f.steady_fraction) * static_cast<double>(f.steps) * dt
+                              : f.transient_strain / f.rate * (1.0 + 1e-9);
   std::size_t first_steady = 1;
-  if (creep) {
-    const double t_from = (1.0 - f.steady_fraction) * static_cast<double>(f.steps) * dt;
-    while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
-  } else {
-    // Nominal strain γ̇ t (the box's accumulated strain carries round-off at the boundary sample).
-    const double t_from = f.transient_strain / f.rate * (1.0 + 1e-9);
-    while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
-  }
+  while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
   const std::size_t samples = cur.time.size() - std::min(first_steady, cur.time.size());
   if (samples < static_cast<std::size_t>(2 * h.blocks))
     fmt::print(stderr, "warning: {}: only {} steady-state samples for {} blocks: standard errors are unreliable "
                        "(run longer or sample more often)\n", h.label, samples, h.blocks);
-  const MeanError stress = block_average(tail(cur.stress, first_steady), h.blocks);
-  const MeanError rate = block_average(tail(cur.rate, first_steady), h.blocks);
+  auto steady = [&](const std::vector<double>& x) { return block_average(tail(x, first_steady), h.blocks); };
+  const MeanError stress = steady(cur.stress), rate = steady(cur.rate);
+  const MeanError temperature = steady(cur.temperature), pe = steady(cur.pe), pressure = steady(cur.pressure);
   const Thermo t = measure(s);
   const double wall = elapsed();
   nlohmann::json result = {
@@ -168,14 +165,10 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
       {"box_strain", s.cfg.box.strain_xy()},
       {"steady_samples", samples},
       {"stress_xy", {{"mean", stress.mean}, {"stderr", stress.stderr_}}},
-      {"stress_xy_kinetic", block_average(tail(cur.stress_kinetic, first_steady), h.blocks).mean},
+      {"stress_xy_kinetic", steady(cur.stress_kinetic).mean},
       {"stress_half_difference", half_difference(tail(cur.stress, first_steady))},
-      {"mean", {{"temperature", block_average(tail(cur.temperature, first_steady), h.blocks).mean},
-                {"pe_per_particle", block_average(tail(cur.pe, first_steady), h.blocks).mean},
-                {"pressure", block_average(tail(cur.pressure, first_steady), h.blocks).mean}}},
-      {"stderr", {{"temperature", block_average(tail(cur.temperature, first_steady), h.blocks).stderr_},
-                  {"pe_per_particle", block_average(tail(cur.pe, first_steady), h.blocks).stderr_},
-                  {"pressure", block_average(tail(cur.pressure, first_steady), h.blocks).stderr_}}},
+      {"mean", {{"temperature", temperature.mean}, {"pe_per_particle", pe.mean}, {"pressure", pressure.mean}}},
+      {"stderr", {{"temperature", temperature.stderr_}, {"pe_per_particle", pe.stderr_}, {"pressure", pressure.stderr_}}},
       {"file", base + ".csv"},
       {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"pressure", t.pressure},
                  {"stress", t.stress}, {"stress_xy", -t.stress[3]}, {"volume", t.volume}, {"density", n / t.volume},
