@@ -23,14 +23,20 @@ namespace {
 constexpr const char* kModel = "polydisperse-ss";
 
 System planar_system(std::size_t n, std::uint32_t seed) {
-  GenerateOptions g{.n = n, .density = 1.0, .seed = seed, .dimension = 2};
+  GenerateOptions g;
+  g.n = n;
+  g.density = 1.0;
+  g.seed = seed;
+  g.dimension = 2;
   return make_system(generate_configuration(find_model(kModel), g), kModel, "planar test");
 }
 
 void expect_planar(const System& s) {
   for (std::size_t i = 0; i < s.size(); ++i) {
     ASSERT_EQ(s.cfg.particles.position[i].z, 0.0) << "atom " << i;
-    if (s.cfg.has_velocities) ASSERT_EQ(s.cfg.particles.velocity[i].z, 0.0) << "atom " << i;
+    if (s.cfg.has_velocities) {
+      ASSERT_EQ(s.cfg.particles.velocity[i].z, 0.0) << "atom " << i;
+    }
   }
 }
 
@@ -47,7 +53,10 @@ TEST(Planar, GeneratedSystemLiesInThePlaneAtTheAreaDensity) {
 }
 
 TEST(Planar, ConfigurationOutOfThePlaneIsRejected) {
-  GenerateOptions g{.n = 200, .density = 1.0, .seed = 4};
+  GenerateOptions g;
+  g.n = 200;
+  g.density = 1.0;
+  g.seed = 4;
   Configuration c = generate_configuration(find_model(kModel), g);  // three-dimensional
   c.dimension = 2;
   try {
