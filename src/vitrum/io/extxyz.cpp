@@ -8,6 +8,7 @@
 
 #include "vitrum/io/configuration.hpp"
 #include "vitrum/io/text_reader.hpp"
+#include "vitrum/io/validate_configuration.hpp"
 
 namespace vitrum {
 
@@ -54,6 +55,7 @@ Configuration read_extxyz(const std::filesystem::path& path) {
   if (ntok.size() != 1) in.fail("the first line must hold the number of atoms");
   const auto n = in.number<std::int64_t>(ntok[0], "the number of atoms");
   if (n < 0) in.fail("negative number of atoms");
+  check_declared_atoms(in, n);
   if (!in.next(line)) in.fail_file("file ends before the comment line (truncated?)");
   const auto info = parse_info(in, line);
   if (!info.count("lattice")) in.fail("no Lattice=\"...\" in the comment line: vitrum needs a periodic cell");
@@ -71,7 +73,7 @@ Configuration read_extxyz(const std::filesystem::path& path) {
     origin = {in.number<double>(o[0], "Origin"), in.number<double>(o[1], "Origin"), in.number<double>(o[2], "Origin")};
   }
   if (info.count("pbc") && info.at("pbc") != "T T T") in.fail("only fully periodic cells (pbc=\"T T T\") are supported");
-  cfg.box = Box(origin, {h[0], h[4], h[8]}, h[3]);
+  cfg.box = checked_box(in, origin, {h[0], h[4], h[8]}, h[3]);
   if (info.count("timestep")) cfg.step = in.number<std::int64_t>(info.at("timestep"), "timestep");
 
   // Properties=name:type:ncols:...
@@ -131,6 +133,9 @@ Configuration read_extxyz(const std::filesystem::path& path) {
                        in.number<double>(tok[cvel + 2], "vz")};
     cfg.type_count = std::max(cfg.type_count, p.type[i]);
   }
+  const int first_atom_line = in.line_number() - static_cast<int>(n) + 1;
+  check_frame_ends(in, n, [](const std::string&, const auto& tok) { return tok.size() == 1; });  // next frame's count
+  validate_configuration(cfg, in, first_atom_line);
   // Per-type masses, when every atom of a type has the same mass.
   cfg.type_masses.assign(static_cast<std::size_t>(cfg.type_count), 0.0);
   for (std::size_t i = 0; i < p.size(); ++i) cfg.type_masses[p.type[i] - 1] = p.mass[i];

@@ -7,6 +7,7 @@
 
 #include "vitrum/io/configuration.hpp"
 #include "vitrum/io/text_reader.hpp"
+#include "vitrum/io/validate_configuration.hpp"
 
 namespace vitrum {
 
@@ -54,8 +55,10 @@ Configuration read_lammps_data(const std::filesystem::path& path) {
     const auto tok = split_tokens(line);
     if (tok.size() == 2 && tok[1] == "atoms") {
       h.atoms = in.number<std::int64_t>(tok[0], "the atom count");
+      check_declared_atoms(in, h.atoms);
     } else if (tok.size() == 3 && tok[1] == "atom" && tok[2] == "types") {
       h.types = in.number<int>(tok[0], "the atom type count");
+      check_declared_types(in, h.types);
     } else if (tok.size() == 4 && (tok[3] == "xhi" || tok[3] == "yhi" || tok[3] == "zhi")) {
       const int d = tok[3][0] - 'x';
       if (tok[2] != fmt::format("{}lo", tok[3][0]))
@@ -84,7 +87,7 @@ Configuration read_lammps_data(const std::filesystem::path& path) {
     in.fail_file("only an xy tilt is supported (xz and yz must be 0)");
   const Vec3 lengths{h.hi[0] - h.lo[0], h.hi[1] - h.lo[1], h.hi[2] - h.lo[2]};
   if (!(lengths.x > 0 && lengths.y > 0 && lengths.z > 0)) in.fail_file("box bounds must have hi > lo in x, y and z");
-  cfg.box = Box({h.lo[0], h.lo[1], h.lo[2]}, lengths, h.xy);
+  cfg.box = checked_box(in, {h.lo[0], h.lo[1], h.lo[2]}, lengths, h.xy);
   cfg.type_count = h.types;
 
   const std::size_t n = static_cast<std::size_t>(h.atoms);
@@ -195,6 +198,7 @@ Configuration read_lammps_data(const std::filesystem::path& path) {
       if (!have_mass[t]) in.fail_file(fmt::format("Masses section lacks type {}", t + 1));
     for (std::size_t i = 0; i < n; ++i) cfg.particles.mass[i] = cfg.type_masses[cfg.particles.type[i] - 1];
   }
+  validate_configuration(cfg, in);
   return cfg;
 }
 

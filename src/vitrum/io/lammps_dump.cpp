@@ -6,6 +6,7 @@
 
 #include "vitrum/io/configuration.hpp"
 #include "vitrum/io/text_reader.hpp"
+#include "vitrum/io/validate_configuration.hpp"
 
 namespace vitrum {
 
@@ -30,6 +31,7 @@ Configuration read_lammps_dump(const std::filesystem::path& path) {
   if (ntok.size() != 1) in.fail("expected the number of atoms");
   const auto n = in.number<std::int64_t>(ntok[0], "the number of atoms");
   if (n < 0) in.fail("negative number of atoms");
+  check_declared_atoms(in, n);
   expect_item("BOX BOUNDS");
   const bool triclinic = line.find("xy") != std::string::npos;
   if (line.find("pp pp pp") == std::string::npos) in.fail("only fully periodic boxes (pp pp pp) are supported");
@@ -48,7 +50,7 @@ Configuration read_lammps_dump(const std::filesystem::path& path) {
     xlo -= std::min(0.0, xy);
     xhi -= std::max(0.0, xy);
   }
-  cfg.box = Box({xlo, bound[1][0], bound[2][0]}, {xhi - xlo, bound[1][1] - bound[1][0], bound[2][1] - bound[2][0]}, xy);
+  cfg.box = checked_box(in, {xlo, bound[1][0], bound[2][0]}, {xhi - xlo, bound[1][1] - bound[1][0], bound[2][1] - bound[2][0]}, xy);
 
   expect_item("ATOMS");
   const auto cols = split_tokens(std::string_view(line).substr(11), false);
@@ -89,6 +91,9 @@ Configuration read_lammps_dump(const std::filesystem::path& path) {
       p.velocity[i] = {in.number<double>(tok[cvx], "vx"), in.number<double>(tok[cvy], "vy"), in.number<double>(tok[cvz], "vz")};
     cfg.type_count = std::max(cfg.type_count, p.type[i]);
   }
+  const int first_atom_line = in.line_number() - static_cast<int>(n) + 1;
+  check_frame_ends(in, n, [](const std::string& l, const auto&) { return l.rfind("ITEM: TIMESTEP", 0) == 0; });
+  validate_configuration(cfg, in, first_atom_line);
   return cfg;
 }
 

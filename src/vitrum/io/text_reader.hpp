@@ -15,6 +15,8 @@ namespace vitrum {
 class TextReader {
  public:
   explicit TextReader(const std::filesystem::path& path) : path_(path), in_(path) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(path, ec)) throw Error(fmt::format("{}: is a directory, expected a file", path.string()));
     if (!in_) throw Error(fmt::format("{}: cannot open file for reading", path.string()));
   }
   // Next line (comment after '#' kept); false at end of file.

@@ -1,0 +1,148 @@
+#!/usr/bin/python3
+"""Writes the hostile-input corpus (cases/) from one small valid Kob-Andersen configuration; run once, output committed.
+
+Each case is one file or recipe; manifest.tsv says how vitrum is run on it, the exit code and a message fragment."""
+import os
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CASES = os.path.join(HERE, "cases")
+os.makedirs(CASES, exist_ok=True)
+
+# 64 atoms on a 4^3 lattice of spacing 1.5 in a 6^3 box: a valid, harmless configuration.
+ATOMS = []
+k = 0
+for i in range(4):
+    for j in range(4):
+        for l in range(4):
+            k += 1
+            ATOMS.append((k, 2 if k % 5 == 0 else 1, 0.75 + 1.5 * i, 0.75 + 1.5 * j, 0.75 + 1.5 * l))
+
+
+RECIPE = """[system]
+read = "good.data"
+potential = "kob-andersen"
+seed = 1
+[output]
+thermo_every = 10
+[[stage]]
+kind = "md"
+"""
+
+
+EPM = """units = "reduced"
+seed = 1
+[lattice]
+dimension = 2
+size = 16
+[elasticity]
+shear_modulus = 0.5
+[thresholds]
+distribution = "weibull"
+shape = 2.0
+scale = 1.0
+[events]
+recovery = 1.0
+stress_noise = STRESS_NOISE
+update = "sequential"
+[protocol]
+kind = "quasistatic"
+max_strain = 10.0
+avalanches = 200
+stationary_strain = 0.5
+[statistics]
+s_min = 1
+s_max = 100
+"""
+
+
+def data(header_extra="", box=("0 6 xlo xhi", "0 6 ylo yhi", "0 6 zlo zhi"), atoms=None, masses=("1 1", "2 1"),
+         natoms=None, ntypes="2", velocities=None):
+    atoms = ATOMS if atoms is None else atoms
+    s = "LAMMPS data file (vitrum hostile corpus)\n\n"
+    s += f"{len(atoms) if natoms is None else natoms} atoms\n{ntypes} atom types\n\n" + "\n".join(box) + "\n"
+    s += header_extra
+    s += "\nMasses\n\n" + "\n".join(masses) + "\n\nAtoms # atomic\n\n"
+    s += "".join(f"{a[0]} {a[1]} {a[2]} {a[3]} {a[4]} 0 0 0\n" for a in atoms)
+    if velocities:
+        s += "\nVelocities\n\n" + "".join(f"{a[0]} {velocities(a)}\n" for a in atoms)
+    return s
+
+
+def xyz(lattice="6 0 0 0 6 0 0 0 6", origin="0 0 0", atoms=None, n=None, extra="", cols="masses:R:1",
+        row=lambda a: "1"):
+    atoms = ATOMS if atoms is None else atoms
+    s = f"{len(atoms) if n is None else n}\n"
+    s += f'Lattice="{lattice}" Origin="{origin}" pbc="T T T" Properties=id:I:1:type:I:1:pos:R:3:{cols}{extra}\n'
+    s += "".join(f"{a[0]} {a[1]} {a[2]} {a[3]} {a[4]} {row(a)}\n" for a in atoms)
+    return s
+
+
+def dump(bounds="ITEM: BOX BOUNDS pp pp pp\n0 6\n0 6\n0 6\n", atoms=None, n=None):
+    atoms = ATOMS if atoms is None else atoms
+    s = f"ITEM: TIMESTEP\n0\nITEM: NUMBER OF ATOMS\n{len(atoms) if n is None else n}\n" + bounds
+    s += "ITEM: ATOMS id type x y z\n" + "".join(f"{a[0]} {a[1]} {a[2]} {a[3]} {a[4]}\n" for a in atoms)
+    return s
+
+
+def moved(index, x):
+    a = list(ATOMS)
+    a[index] = (a[index][0], a[index][1], x, a[index][3], a[index][4])
+    return a
+
+
+files = {
+    "good.data": data(),
+    "good.xyz": xyz(),
+    "good.dump": dump(),
+    "nan_tilt.data": data(header_extra="nan 0 0 xy xz yz\n"),
+    "nan_bound.data": data(box=("0 nan xlo xhi", "0 6 ylo yhi", "0 6 zlo zhi")),
+    "inf_bound.data": data(box=("-inf inf xlo xhi", "0 6 ylo yhi", "0 6 zlo zhi")),
+    "large_tilt.data": data(header_extra="4 0 0 xy xz yz\n"),
+    "huge_coordinate.data": data(atoms=moved(3, "1e308")),
+    "huge_origin.data": data(box=("1e300 1.000000000000000006e300 xlo xhi", "0 6 ylo yhi", "0 6 zlo zhi")),
+    "many_types.data": data(ntypes="2000000000"),
+    "many_atoms.data": data(natoms="1000000000000"),
+    "negative_atoms.data": data(natoms="-5"),
+    "duplicate_id.data": data(atoms=ATOMS[:-1] + [(1,) + ATOMS[-1][1:]]),
+    "more_lines.data": data(natoms=len(ATOMS) - 1),
+    "velocity_1e200.data": data(velocities=lambda a: "1e200 0 0" if a[0] == 7 else "0 0 0"),
+    "velocity_nan.data": data(velocities=lambda a: "nan 0 0" if a[0] == 7 else "0 0 0"),
+    "mass_zero.data": data(masses=("1 0", "2 1")),
+    "mass_negative.data": data(masses=("1 1", "2 -2")),
+    "nan_lattice.xyz": xyz(lattice="6 0 0 nan 6 0 0 0 6"),
+    "nan_origin.xyz": xyz(origin="nan 0 0"),
+    "huge_origin.xyz": xyz(origin="1e300 0 0"),
+    "count_below_lines.xyz": xyz(n=len(ATOMS) - 16),
+    "duplicate_id.xyz": xyz(atoms=ATOMS[:-1] + [(1,) + ATOMS[-1][1:]]),
+    "mass_negative.xyz": xyz(row=lambda a: "-2" if a[0] == 9 else "1"),
+    "mass_zero.xyz": xyz(row=lambda a: "0"),
+    "velocity_1e200.xyz": xyz(cols="masses:R:1:vel:R:3", row=lambda a: "1 1e200 0 0" if a[0] == 5 else "1 0 0 0"),
+    "type_2e9.xyz": xyz(atoms=ATOMS[:-1] + [(ATOMS[-1][0], 2000000000) + ATOMS[-1][2:]]),
+    "huge_coordinate.xyz": xyz(atoms=moved(2, "1e308")),
+    "nan_bounds.dump": dump(bounds="ITEM: BOX BOUNDS pp pp pp\nnan 6\n0 6\n0 6\n"),
+    "nan_tilt.dump": dump(bounds="ITEM: BOX BOUNDS xy xz yz pp pp pp\n0 6 nan\n0 6 0\n0 6 0\n"),
+    "count_below_lines.dump": dump(n=len(ATOMS) - 16),
+    "many_atoms.dump": dump(n=10**15),
+    "empty.data": "",
+    # Recipes: dynamics that diverge, and keys whose values cannot be run.
+    "md_dt_1000.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 1.0\ndt = 1000\nsteps = 50\n',
+    "md_nve_dt_0.1.toml": RECIPE + 'ensemble = "nve"\ntemperature = 2.0\ndt = 0.1\nsteps = 2000\n',
+    "md_t_1e300.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 1e300\nsteps = 50\n',
+    "md_rate_1e-18.toml": RECIPE + 'ensemble = "nvt"\ntemperature = [1.0, 0.5]\nrate = 1e-18\n',
+    "md_good.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',
+    "md_chain_1e9.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\nchain = 1000000000\n',
+    "shear_rate_absurd.toml": RECIPE.replace('kind = "md"', 'kind = "shear_rate"') + 'rate = 1000\ntemperature = 0.5\nsteps = 100\n',
+    "generate_1e9.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 1000000000 }')
+                         + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "replicate_1000.toml": RECIPE.replace('seed = 1', 'seed = 1\nreplicate = [1000, 1000, 1000]')
+                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "tilted.data": data(header_extra="2 0 0 xy xz yz\n"),
+    "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),
+    "epm_stress_noise_nan.toml": EPM.replace("STRESS_NOISE", "nan"),
+}
+for name, text in files.items():
+    with open(os.path.join(CASES, name), "w") as f:
+        f.write(text)
+os.makedirs(os.path.join(CASES, "a_directory.data"), exist_ok=True)
+with open(os.path.join(CASES, "a_directory.data", "README"), "w") as f:
+    f.write("A directory given where a configuration file is expected.\n")
