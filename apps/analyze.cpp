@@ -25,7 +25,7 @@ using nlohmann::json;
 const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "elastic"};
 
 struct Options {
-  std::string file, potential, compute = "gr,sq,voronoi,q6", format = "text", out = "analysis";
+  std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "analysis";
   bool plot = false, minimize = false;
   double r_max = 0, q_max = 12, q_cutoff = 0, face_threshold = 0, ftol = 1e-6;
   std::size_t bins = 250, q_bins = 120;
@@ -62,7 +62,8 @@ void write_curves(const std::filesystem::path& path, const std::vector<std::stri
 
 void run(const Options& opt) {
   const auto what = parse_compute(opt.compute);
-  System s = make_system(read_configuration(opt.file), opt.potential, opt.file);
+  const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements);
+  System s = make_system(read_configuration(opt.file), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
   const bool needs_is = what.count("modes") || what.count("elastic");
   if (opt.minimize) {
     MinimizeOptions m;
@@ -80,7 +81,7 @@ void run(const Options& opt) {
   const Box& box = s.box();
   const int ntypes = s.potential->type_count();
   std::filesystem::create_directories(opt.out);
-  json j = {{"file", opt.file}, {"potential", opt.potential}, {"n", p.size()}, {"volume", box.volume()},
+  json j = {{"file", opt.file}, {"potential", spec.describe()}, {"units", s.units.name}, {"n", p.size()}, {"volume", box.volume()},
             {"max_force", fmax}, {"pe_per_particle", s.last.energy / static_cast<double>(p.size())}};
   std::vector<std::string> pnames{"id", "type", "x", "y", "z"};
   std::vector<std::vector<double>> pcols(5);
@@ -195,7 +196,7 @@ void run(const Options& opt) {
   if (opt.format == "json") {
     fmt::print("{}\n", j.dump(2));
   } else {
-    fmt::print("file {}  N = {}  potential {}  max|F| = {:.3g}\n", opt.file, p.size(), opt.potential, fmax);
+    fmt::print("file {}  N = {}  potential {}  max|F| = {:.3g}\n", opt.file, p.size(), spec.describe(), fmax);
     if (j.contains("gr")) fmt::print("g(r)     first peak {:.4f}, first minimum {:.4f}\n", rdf->first_peak(), rdf->first_minimum());
     if (j.contains("sq")) fmt::print("S(q)     first peak {:.4f}\n", j["sq"]["first_peak"].get<double>());
     if (j.contains("voronoi"))
@@ -221,7 +222,10 @@ void add_analyze(CLI::App& app) {
   auto* cmd = app.add_subcommand("analyze", "Structure analysis: g(r), S(q), Voronoi, Steinhardt, modes, elastic constants");
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
-  cmd->add_option("--potential,-p", opt->potential, "model name (see `vitrum potentials`)")->required();
+  cmd->add_option("--potential,-p", opt->potential, "model name or EAM style: eam, eam/alloy, eam/fs (see `vitrum potentials`)")
+      ->required();
+  cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
+  cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
   cmd->add_option("--compute", opt->compute, "comma-separated: gr,sq,voronoi,q6,modes,elastic");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, CSVs, plots)");

@@ -13,39 +13,18 @@
 
 namespace vitrum::cli {
 
-namespace {
-
-// Per-atom potential energy: each pair term split evenly between its two atoms (LAMMPS's compute pe/atom convention
-// for pair styles), through the system's own neighbour list and the potential's pair_term.
-std::vector<double> per_atom_energy(System& s) {
-  const auto& p = s.cfg.particles;
-  const auto shifts = NeighborList::shift_vectors(s.box());
-  std::vector<double> e(p.size(), 0.0);
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const auto nb = s.list.neighbors(i);
-    const auto im = s.list.images(i);
-    for (std::size_t k = 0; k < nb.size(); ++k) {
-      const auto j = static_cast<std::size_t>(nb[k]);
-      const Vec3 d = p.position[j] + shifts[im[k]] - p.position[i];
-      const double half = 0.5 * s.potential->pair_term(p, i, j, dot(d, d)).energy;
-      e[i] += half;
-      e[j] += half;
-    }
-  }
-  return e;
-}
-
-}  // namespace
-
 void add_coarse_grain(CLI::App& app) {
   auto* cmd = app.add_subcommand("coarse-grain", "Atomistic glass → initial χ field for `vitrum stz` (Hinkle et al. 2017): see docs/stz.md");
   struct Options {
-    std::string file, potential, grid, out = "chi.npy";
+    std::string file, potential, potential_file, elements, grid, out = "chi.npy";
     continuum::CoarseGrainSettings cg;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
-  cmd->add_option("--potential,-p", opt->potential, "model name (see `vitrum potentials`)")->required();
+  cmd->add_option("--potential,-p", opt->potential, "model name or EAM style: eam, eam/alloy, eam/fs (see `vitrum potentials`)")
+      ->required();
+  cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
+  cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
   cmd->add_option("--grid", opt->grid, "NX,NY cells over the box's x and y")->required();
   cmd->add_option("--beta", opt->cg.beta, "β [1/energy unit of the potential]")->required();
   cmd->add_option("--u0", opt->cg.u0, "U0 [energy unit of the potential], below every cell's mean energy")->required();
@@ -53,13 +32,16 @@ void add_coarse_grain(CLI::App& app) {
   cmd->add_option("--smoothing", opt->cg.smoothing_length, "Gaussian coarse-graining length [length unit of the file]; 0: cell average");
   cmd->add_option("--out,-o", opt->out, "output field (.npy, shape (NY, NX))");
   cmd->callback([opt] {
-    int nx = 0, ny = 0;
-    if (std::sscanf(opt->grid.c_str(), "%d,%d", &nx, &ny) != 2 || nx < 1 || ny < 1)
-      throw Error(fmt::format("--grid: expected NX,NY (two positive integers), got '{}'", opt->grid));
+    // %lld and a trailing-character probe: 4294967297 is refused, not wrapped to 1, and "4,4x" is refused.
+    long long nx = 0, ny = 0;
+    char tail = 0;
+    if (std::sscanf(opt->grid.c_str(), "%lld,%lld%c", &nx, &ny, &tail) != 2 || nx < 1 || ny < 1 || nx > 65536 || ny > 65536)
+      throw Error(fmt::format("--grid: expected NX,NY (two integers in 1..65536), got '{}'", opt->grid));
     opt->cg.nx = nx;
     opt->cg.ny = ny;
-    System s = make_system(read_configuration(opt->file), opt->potential, opt->file);
-    const auto e = per_atom_energy(s);
+    const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements);
+    System s = make_system(read_configuration(opt->file), spec, opt->file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
+    const auto e = s.potential->per_atom_energies(s.cfg.particles, s.cfg.box, s.list);
     double total = 0;
     for (double v : e) total += v;
     if (std::abs(total - s.last.energy) > 1e-9 * std::max(1.0, std::abs(s.last.energy)))

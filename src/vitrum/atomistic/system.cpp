@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "vitrum/core/error.hpp"
 
@@ -24,11 +25,97 @@ NeighborList make_neighbor_list(const Potential& potential, double skin) {
   return list;
 }
 
-System make_system(Configuration cfg, const std::string& potential_name, const std::string& source, double skin) {
-  auto fail = [&](const std::string& what) { throw Error(fmt::format("{}: {}", source, what)); };
+Configuration System::configuration_for_output() const {
+  Configuration c = cfg;
+  masses_to_user(c, units);
+  return c;
+}
+
+System System::copy() const {
+  System s{cfg, potential->clone(), list, source, last};
+  s.need_energy_virial = need_energy_virial;
+  s.units = units;
+  return s;
+}
+
+void masses_to_internal(Configuration& cfg, const UnitSystem& units) {
+  if (units.mvv2e == 1.0) return;
+  for (double& m : cfg.type_masses) m = units.mass_in(m);
+  for (double& m : cfg.particles.mass) m = units.mass_in(m);
+}
+
+void masses_to_user(Configuration& cfg, const UnitSystem& units) {
+  if (units.mvv2e == 1.0) return;
+  for (double& m : cfg.type_masses) m = units.mass_out(m);
+  for (double& m : cfg.particles.mass) m = units.mass_out(m);
+}
+
+namespace {
+
+// Types of a configuration that names its elements → the potential's types, by name.
+void map_types_to_elements(Configuration& cfg, const std::vector<std::string>& elements, const std::string& source,
+                           const std::string& potential) {
+  const int nt = static_cast<int>(cfg.type_elements.size());
+  std::vector<int> to(static_cast<std::size_t>(nt) + 1, 0);
+  bool identity = true;
+  for (int t = 1; t <= nt; ++t) {
+    const std::string& e = cfg.type_elements[static_cast<std::size_t>(t - 1)];
+    if (e.empty()) {
+      to[t] = t;  // unnamed type: by number, as LAMMPS does
+      continue;
+    }
+    // Keep the number where it already names the same element; else the first type of that element.
+    if (t <= static_cast<int>(elements.size()) && elements[static_cast<std::size_t>(t - 1)] == e) {
+      to[t] = t;
+      continue;
+    }
+    for (std::size_t k = 0; k < elements.size() && !to[t]; ++k)
+      if (elements[k] == e) to[t] = static_cast<int>(k) + 1;
+    if (!to[t])
+      throw Error(fmt::format("{}: type {} is element {}, which potential '{}' does not have (it maps {})", source, t,
+                              e, potential, fmt::join(elements, ", ")));
+    identity = false;
+  }
+  if (identity && nt == static_cast<int>(elements.size())) return;
+  Particles& p = cfg.particles;
+  for (std::size_t i = 0; i < p.size(); ++i)
+    if (p.type[i] >= 1 && p.type[i] <= nt) p.type[i] = to[p.type[i]];
+  cfg.type_count = static_cast<int>(elements.size());
+  cfg.type_elements = elements;
+}
+
+}  // namespace
+
+System make_system(Configuration cfg, const PotentialSpec& spec, const std::string& source, double skin) {
   std::unique_ptr<Potential> potential;
   try {
-    potential = make_potential(potential_name);
+    potential = make_potential(spec);
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", source, e.what()));
+  }
+  return make_system(std::move(cfg), std::move(potential), spec.units(), source, skin);
+}
+
+System make_system(Configuration cfg, std::unique_ptr<Potential> potential, const UnitSystem& units,
+                   const std::string& source, double skin) {
+  auto fail = [&](const std::string& what) { throw Error(fmt::format("{}: {}", source, what)); };
+  const std::vector<std::string> elements = potential->type_elements();
+  if (!elements.empty()) {
+    if (!cfg.type_elements.empty()) map_types_to_elements(cfg, elements, source, std::string(potential->name()));
+    const int nt = static_cast<int>(elements.size());
+    if (cfg.type_count > nt)
+      fail(fmt::format("the configuration has {} atom types, but potential '{}' maps only {} ({})", cfg.type_count,
+                       potential->name(), nt, fmt::join(elements, ", ")));
+    cfg.type_elements = elements;
+    cfg.type_count = nt;
+    // Masses come from the potential file, as LAMMPS's pair_coeff sets them.
+    cfg.type_masses = potential->type_masses();
+    Particles& p = cfg.particles;
+    p.mass.resize(p.size());
+    for (std::size_t i = 0; i < p.size(); ++i)
+      if (p.type[i] >= 1 && p.type[i] <= nt) p.mass[i] = cfg.type_masses[static_cast<std::size_t>(p.type[i] - 1)];
+  }
+  try {
     potential->check(cfg.particles);
   } catch (const Error& e) {
     fail(e.what());
@@ -46,8 +133,11 @@ System make_system(Configuration cfg, const std::string& potential_name, const s
       if (cfg.has_velocities && p.velocity[i].z != 0.0)
         fail(fmt::format("dimension = 2 needs zero z velocities; atom {} has vz = {}", p.id[i], p.velocity[i].z));
     }
+    if (!potential->pairwise()) fail(fmt::format("dimension = 2 is for pair models; '{}' is many-body", potential->name()));
   }
+  masses_to_internal(cfg, units);
   System s{std::move(cfg), std::move(potential), NeighborList(1.0, skin), source, {}};
+  s.units = units;
   s.list = make_neighbor_list(*s.potential, skin);
   try {
     s.list.build(s.cfg.particles, s.cfg.box);

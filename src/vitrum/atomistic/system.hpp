@@ -5,6 +5,8 @@
 
 #include "vitrum/atomistic/neighbor/neighbor_list.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
+#include "vitrum/atomistic/potential/potential_spec.hpp"
+#include "vitrum/core/units.hpp"
 #include "vitrum/io/configuration.hpp"
 
 namespace vitrum {
@@ -23,6 +25,8 @@ struct System {
   // Whether compute_forces() must also evaluate energy and virial. The MD loop clears it for steps
   // whose thermodynamics nobody reads; integrators that need the virial (NPT) set it again.
   bool need_energy_virial = true;
+  // The potential's units; masses in cfg are held internally as m·mvv2e (core/units.hpp).
+  UnitSystem units;
 
   // Updates the neighbour list if needed and recomputes forces (and energy and virial if needed).
   const ForceResult& compute_forces();
@@ -32,14 +36,26 @@ struct System {
   [[nodiscard]] int dimension() const { return cfg.dimension; }
   // Volume, or in 2D the area Lx·Ly (as LAMMPS's `vol`): what stresses and densities divide by.
   [[nodiscard]] double volume() const;
+  // The configuration as files hold it: masses back in the user's units (g/mol in metal).
+  [[nodiscard]] Configuration configuration_for_output() const;
+  // The same state with its own copy of the potential (branching stages, inherent structures).
+  [[nodiscard]] System copy() const;
 };
 
 // A neighbour list for this potential: its cut-off, per-type-pair cut-offs, the given skin.
 NeighborList make_neighbor_list(const Potential& potential, double skin);
 
 // Checks the configuration against the model (types, diameters, NaN, box size, overlaps) and
-// builds the first neighbour list. Every error names `source`.
-System make_system(Configuration cfg, const std::string& potential_name, const std::string& source,
+// builds the first neighbour list. Every error names `source`. With a potential that names its
+// elements, the configuration's types are mapped to them by element name (and renumbered), and its
+// masses come from the potential file (as LAMMPS's pair_coeff sets them).
+System make_system(Configuration cfg, const PotentialSpec& potential, const std::string& source,
                    double skin = kDefaultSkin);
+// The same with a potential already built (units from the spec that made it).
+System make_system(Configuration cfg, std::unique_ptr<Potential> potential, const UnitSystem& units,
+                   const std::string& source, double skin = kDefaultSkin);
+// Converts a configuration whose masses are in the user's units to internal ones (and back).
+void masses_to_internal(Configuration& cfg, const UnitSystem& units);
+void masses_to_user(Configuration& cfg, const UnitSystem& units);
 
 }  // namespace vitrum

@@ -15,6 +15,10 @@ struct Configuration {
   Particles particles;
   int type_count = 0;               // declared number of atom types
   std::vector<double> type_masses;  // index t-1; empty when the file gave none (sphere style)
+  // Chemical element of each type (index t-1; "" where unknown), from LAMMPS data `Masses` comments
+  // (`1 63.546 # Cu`) or extxyz `species`; empty when the file names none. A potential with
+  // elements (EAM) maps types by these names, never by order.
+  std::vector<std::string> type_elements;
   bool has_velocities = false;
   bool has_diameters = false;       // per-atom diameters (polydisperse models)
   std::int64_t step = 0;            // timestep the file was written at (dump, extxyz)

@@ -1,11 +1,14 @@
 // Extended XYZ (ASE / OVITO): Lattice, Origin, pbc and a Properties schema in the comment line.
 // Written as Properties=id:I:1:type:I:1:pos:R:3:image:I:3:masses:R:1[:diameter:R:1][:vel:R:3].
-// There is deliberately no `species` column: model types (A, B, ...) are not chemical elements,
-// and ASE rejects unknown symbols; OVITO maps the `type` column to particle types.
+// A `species` column is written only when the types carry chemical elements (EAM alloys): model
+// types (A, B, ...) are not elements, and ASE rejects unknown symbols; OVITO maps `type` to types.
+// Read: `species` that are element symbols name the types (Configuration::type_elements).
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
 
+#include "vitrum/core/elements.hpp"
 #include "vitrum/io/configuration.hpp"
 #include "vitrum/io/text_reader.hpp"
 #include "vitrum/io/validate_configuration.hpp"
@@ -117,6 +120,16 @@ Configuration read_extxyz(const std::filesystem::path& path) {
       p.type[i] = it->second;
     }
     if (p.type[i] < 1) in.fail(fmt::format("invalid atom type {}", p.type[i]));
+    if (col.count("species") && is_element_symbol(tok[col["species"]])) {
+      // The element of this atom's type; one type, one element.
+      const std::string element(tok[col["species"]]);
+      const auto t = static_cast<std::size_t>(p.type[i]);
+      if (t > 100000) in.fail(fmt::format("atom type {} is implausibly large", t));
+      if (cfg.type_elements.size() < t) cfg.type_elements.resize(t);
+      if (cfg.type_elements[t - 1].empty()) cfg.type_elements[t - 1] = element;
+      else if (cfg.type_elements[t - 1] != element)
+        in.fail(fmt::format("type {} is {} here but {} on an earlier line", t, element, cfg.type_elements[t - 1]));
+    }
     const std::size_t c = col["pos"];
     p.position[i] = {in.number<double>(tok[c], "x"), in.number<double>(tok[c + 1], "y"), in.number<double>(tok[c + 2], "z")};
     const Vec3& r = p.position[i];
@@ -136,6 +149,7 @@ Configuration read_extxyz(const std::filesystem::path& path) {
   const int first_atom_line = in.line_number() - static_cast<int>(n) + 1;
   check_frame_ends(in, n, [](const std::string&, const auto& tok) { return tok.size() == 1; });  // next frame's count
   validate_configuration(cfg, in, first_atom_line);
+  if (!cfg.type_elements.empty()) cfg.type_elements.resize(static_cast<std::size_t>(cfg.type_count));
   // Per-type masses, when every atom of a type has the same mass.
   cfg.type_masses.assign(static_cast<std::size_t>(cfg.type_count), 0.0);
   for (std::size_t i = 0; i < p.size(); ++i) cfg.type_masses[p.type[i] - 1] = p.mass[i];
@@ -151,13 +165,17 @@ void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, c
   fmt::format_to(out, "{}\n", p.size());
   fmt::format_to(out, "Lattice=\"{} 0 0 {} {} 0 0 0 {}\" Origin=\"{} {} {}\" pbc=\"T T T\" ", b.lengths().x, b.xy(),
                  b.lengths().y, b.lengths().z, b.lo().x, b.lo().y, b.lo().z);
-  fmt::format_to(out, "Properties=id:I:1:type:I:1:pos:R:3:image:I:3:masses:R:1{}{} timestep={}",
-                 cfg.has_diameters ? ":diameter:R:1" : "", cfg.has_velocities ? ":vel:R:3" : "", cfg.step);
+  const bool species = !cfg.type_elements.empty() &&
+                       std::none_of(cfg.type_elements.begin(), cfg.type_elements.end(), [](const auto& e) { return e.empty(); });
+  fmt::format_to(out, "Properties=id:I:1:type:I:1:{}pos:R:3:image:I:3:masses:R:1{}{} timestep={}",
+                 species ? "species:S:1:" : "", cfg.has_diameters ? ":diameter:R:1" : "", cfg.has_velocities ? ":vel:R:3" : "", cfg.step);
   if (!comment.empty()) fmt::format_to(out, " comment=\"{}\"", comment);
   s += '\n';
   for (const std::size_t i : order) {
-    fmt::format_to(out, "{} {} {} {} {} {} {} {} {}", p.id[i], p.type[i], p.position[i].x, p.position[i].y,
-                   p.position[i].z, p.image[i][0], p.image[i][1], p.image[i][2], p.mass[i]);
+    fmt::format_to(out, "{} {} ", p.id[i], p.type[i]);
+    if (species) fmt::format_to(out, "{} ", cfg.type_elements[static_cast<std::size_t>(p.type[i] - 1)]);
+    fmt::format_to(out, "{} {} {} {} {} {} {}", p.position[i].x, p.position[i].y, p.position[i].z, p.image[i][0],
+                   p.image[i][1], p.image[i][2], p.mass[i]);
     if (cfg.has_diameters) fmt::format_to(out, " {}", p.diameter[i]);
     if (cfg.has_velocities) fmt::format_to(out, " {} {} {}", p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
     s += '\n';

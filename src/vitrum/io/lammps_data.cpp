@@ -6,6 +6,7 @@
 #include <numbers>
 
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/core/elements.hpp"
 #include "vitrum/io/text_reader.hpp"
 #include "vitrum/io/validate_configuration.hpp"
 
@@ -136,6 +137,15 @@ Configuration read_lammps_data(const std::filesystem::path& path) {
         if (!(m > 0) || !std::isfinite(m)) in.fail(fmt::format("mass of type {} must be positive and finite", t));
         cfg.type_masses[t - 1] = m;
         have_mass[t - 1] = 1;
+        // `1 63.546 # Cu`: the comment names the type's element (LAMMPS write_data, atomsk, OVITO).
+        const auto hash = line.find('#');
+        if (hash != std::string::npos) {
+          const auto note = split_tokens(std::string_view(line).substr(hash + 1), false);
+          if (note.size() == 1 && is_element_symbol(note[0])) {
+            cfg.type_elements.resize(static_cast<std::size_t>(h.types));
+            cfg.type_elements[t - 1] = std::string(note[0]);
+          }
+        }
       } else if (current == "Atoms") {
         // Without a '# style' comment the first line's column count decides (7 or 10: sphere).
         if (got == 0 && section_style.empty()) cfg.has_diameters = tok.size() == 7 || tok.size() == 10;
@@ -217,7 +227,10 @@ void write_lammps_data(const std::filesystem::path& path, const Configuration& c
   if (!cfg.has_diameters) {
     fmt::format_to(out, "\nMasses\n\n");
     for (int t = 1; t <= cfg.type_count; ++t)
-      fmt::format_to(out, "{} {}\n", t, t - 1 < static_cast<int>(cfg.type_masses.size()) ? cfg.type_masses[t - 1] : 1.0);
+      fmt::format_to(out, "{} {}{}\n", t, t - 1 < static_cast<int>(cfg.type_masses.size()) ? cfg.type_masses[t - 1] : 1.0,
+                     t - 1 < static_cast<int>(cfg.type_elements.size()) && !cfg.type_elements[t - 1].empty()
+                         ? " # " + cfg.type_elements[t - 1]
+                         : "");
     fmt::format_to(out, "\nAtoms # atomic\n\n");
     for (const std::size_t i : order)
       fmt::format_to(out, "{} {} {} {} {} {} {} {}\n", p.id[i], p.type[i], p.position[i].x, p.position[i].y,

@@ -105,6 +105,19 @@ std::vector<double> RecipeTable::get_doubles(const std::string& key, const std::
   return has(key) ? get_doubles(key) : fallback;
 }
 
+std::vector<std::string> RecipeTable::get_strings(const std::string& key) {
+  const toml::node& n = require(key);
+  if (auto v = n.value_exact<std::string>()) return {*v};
+  const toml::array* arr = n.as_array();
+  if (!arr) fail(key, "expected a string or an array of strings");
+  std::vector<std::string> out;
+  for (const auto& e : *arr) {
+    if (auto v = e.value_exact<std::string>()) out.push_back(*v);
+    else fail(key, "expected an array of strings");
+  }
+  return out;
+}
+
 RecipeTable RecipeTable::get_table(const std::string& key) {
   const toml::node& n = require(key);
   const toml::table* t = n.as_table();

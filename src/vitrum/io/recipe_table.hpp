@@ -31,6 +31,8 @@ class RecipeTable {
   bool get_bool(const std::string& key, bool fallback);
   std::vector<double> get_doubles(const std::string& key);
   std::vector<double> get_doubles(const std::string& key, const std::vector<double>& fallback);
+  // A string or an array of strings (a single string gives one entry).
+  std::vector<std::string> get_strings(const std::string& key);
   RecipeTable get_table(const std::string& key);
   std::vector<RecipeTable> get_tables(const std::string& key);  // array of tables ([[key]])
   // Rejects, before anything else is read, any key outside `known`: a typo is reported as the

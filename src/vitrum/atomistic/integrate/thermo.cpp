@@ -32,4 +32,13 @@ Thermo measure(const System& s) {
   return t;
 }
 
+Thermo report(const System& s) {
+  Thermo t = measure(s);
+  const UnitSystem& u = s.units;
+  t.temperature = u.temperature_out(t.temperature);
+  t.pressure = u.pressure_out(t.pressure);
+  for (double& x : t.stress) x = u.pressure_out(x);
+  return t;
+}
+
 }  // namespace vitrum

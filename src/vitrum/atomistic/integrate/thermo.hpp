@@ -15,7 +15,9 @@ struct Thermo {
 
 [[nodiscard]] double degrees_of_freedom(const System& s);
 [[nodiscard]] double kinetic_energy(const Particles& p);
-// Uses s.last (the last force evaluation) for the potential part.
+// Uses s.last (the last force evaluation) for the potential part. Internal units (k_B = 1).
 [[nodiscard]] Thermo measure(const System& s);
+// measure() in the system's user units (K and bar in metal): what files and summaries print.
+[[nodiscard]] Thermo report(const System& s);
 
 }  // namespace vitrum

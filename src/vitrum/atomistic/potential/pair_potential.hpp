@@ -52,6 +52,7 @@ class PairPotential final : public Potential {
     return out;
   }
   [[nodiscard]] const E& evaluator() const { return eval_; }
+  [[nodiscard]] std::unique_ptr<Potential> clone() const override { return std::make_unique<PairPotential>(*this); }
 
   void check(const Particles& p) const override {
     const int nt = eval_.type_count();
@@ -76,6 +77,24 @@ class PairPotential final : public Potential {
 
   ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) override {
     return energy_and_virial ? compute_impl<true>(p, box, list) : compute_impl<false>(p, box, list);
+  }
+
+  std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) override {
+    compute(p, box, list, false);
+    const auto shifts = NeighborList::shift_vectors(box);
+    std::vector<double> e(p.size(), 0.0);
+    for (std::size_t i = 0; i < p.size(); ++i) {
+      const auto nb = list.neighbors(i);
+      const auto im = list.images(i);
+      for (std::size_t k = 0; k < nb.size(); ++k) {
+        const auto j = static_cast<std::size_t>(nb[k]);
+        const Vec3 d = p.position[j] + shifts[im[k]] - p.position[i];
+        const double half = 0.5 * pair_term(p, i, j, dot(d, d)).energy;
+        e[i] += half;
+        e[j] += half;
+      }
+    }
+    return e;
   }
 
  private:

@@ -1,6 +1,8 @@
 // The force-field interface every model implements: energy, forces and the full virial on a configuration.
 #pragma once
 #include <cstdint>
+#include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -34,6 +36,15 @@ class Potential {
   [[nodiscard]] virtual double cutoff() const = 0;  // largest pair cut-off [length]
   [[nodiscard]] virtual int type_count() const = 0;
   [[nodiscard]] virtual bool needs_diameter() const = 0;
+  // Pair models answer the pair queries below; many-body models (EAM) do not, and the stages that
+  // need pair terms (swap Monte Carlo, Hessians) refuse them by name (require_pairwise).
+  [[nodiscard]] virtual bool pairwise() const { return true; }
+  // An independent copy with its own work arrays (states that branch off the running one).
+  [[nodiscard]] virtual std::unique_ptr<Potential> clone() const = 0;
+  // Chemical element of each type (index t-1) where the model knows them (EAM files); else empty.
+  [[nodiscard]] virtual std::vector<std::string> type_elements() const { return {}; }
+  // Mass of each type (index t-1) where the model defines them (EAM files, g/mol); else empty.
+  [[nodiscard]] virtual std::vector<double> type_masses() const { return {}; }
   // Cut-off of each type pair (row-major, type_count()² entries) for the neighbour list.
   [[nodiscard]] virtual std::vector<double> type_cutoffs() const = 0;
   // Throws Error if the particles do not fit the model (type range, missing diameters, NaN).
@@ -42,19 +53,25 @@ class Potential {
   // With energy_and_virial = false only forces are computed (the result is left zero): MD steps
   // that print nothing skip that work, as LAMMPS does with eflag/vflag.
   virtual ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) = 0;
+  // Energy of each atom (LAMMPS compute pe/atom: pair terms split evenly, embedding energy to its atom);
+  // sums to compute()'s energy. Also overwrites p.force.
+  virtual std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) = 0;
   // σ_ij of the pair (i, j): the length that scales their interaction [length].
   [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
   // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.
-  [[nodiscard]] virtual PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const = 0;
+  [[nodiscard]] virtual PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
   // e plus the pair energies of particle i, placed at r, with each candidate js[0..count) (i itself
   // skipped) at minimum-image distance, added in that order: Monte Carlo's local energy, one virtual
   // call per cell of candidates instead of one per pair.
   [[nodiscard]] virtual double add_pair_energies(const Particles& p, std::size_t i, const Vec3& r,
                                                  const std::int32_t* js, std::size_t count, const Box& box,
-                                                 double e) const = 0;
+                                                 double e) const;
   // The pair's d²v/dr² at squared distance rsq (zero beyond its cut-off): Hessians, elastic constants.
-  [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const = 0;
+  [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
   [[nodiscard]] virtual ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const = 0;
 };
+
+// Throws Error unless `u` is a pair model: "<what> needs a pairwise potential; '<name>' is many-body".
+void require_pairwise(const Potential& u, std::string_view what);
 
 }  // namespace vitrum

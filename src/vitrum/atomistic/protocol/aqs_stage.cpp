@@ -42,12 +42,15 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
   const auto steps = static_cast<std::int64_t>(std::llround(o.gamma_max / o.dgamma));
   Progress progress(h.label, steps);
   h.sys.list.set_sorting(false);
-  const AqsResult r = run_aqs(h.sys, o, [&](const AqsPoint&, std::size_t k) {
+  AqsResult r = run_aqs(h.sys, o, [&](const AqsPoint&, std::size_t k) {
     progress.update(static_cast<std::int64_t>(k));
     if (const int sig = h.take_signal()) throw Interrupted{sig};
     return true;
   });
   progress.finish();
+  // Stresses in the user's units from here on (bar in metal; the modulus then in bar too).
+  for (auto& p : r.curve) p.stress_xy = h.sys.units.pressure_out(p.stress_xy);
+  for (auto& e : r.events) e.stress_drop = h.sys.units.pressure_out(e.stress_drop);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const std::string base = fmt::format("stage{}-aqs", h.stage_number);
@@ -95,7 +98,7 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
   const double slope = initial_slope(r.curve, st.shear.modulus_points);
   const bool has_slope = r.curve.size() >= 2 && r.curve[1].stress_xy > r.curve[0].stress_xy;
   const double n = static_cast<double>(h.sys.size());
-  const Thermo t = measure(h.sys);
+  const Thermo t = report(h.sys);
   nlohmann::json result = {
       {"kind", "aqs"},
       {"dgamma", o.dgamma},

@@ -52,7 +52,7 @@ nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
   write_file_atomically(h.out_dir / (base + "-curve.csv"), curve.str());
 
   const double n = static_cast<double>(h.sys.size());
-  const Thermo t = measure(h.sys);
+  const Thermo t = report(h.sys);
   const bool absorbing = r.absorbed_at > 0;
   return {{"kind", "cyclic_aqs"},
           {"dgamma", o.dgamma},

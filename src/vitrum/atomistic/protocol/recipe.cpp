@@ -22,14 +22,39 @@ std::uint64_t fnv1a(const std::string& s) {
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
   t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
-  s.potential = t.get_string("potential");
+  if (t.has("potential") && t.raw().get("potential")->is_table()) {
+    RecipeTable pt = t.get_table("potential");
+    pt.only({"style", "file", "elements"});
+    s.potential.style = pt.get_string("style");
+    if (!s.potential.is_eam())
+      pt.fail("style", fmt::format("unknown potential style '{}' (styles with files: eam, eam/alloy, eam/fs; a "
+                                   "built-in model is named directly: potential = \"kob-andersen\")", s.potential.style));
+    for (auto f : pt.get_strings("file")) {
+      std::filesystem::path path(f);
+      s.potential.files.push_back(path.is_relative() ? base_dir / path : path);
+    }
+    if (pt.has("elements")) s.potential.elements = pt.get_strings("elements");
+    else if (s.potential.style != "eam") pt.fail("elements", "name the element of each atom type, e.g. elements = [\"Cu\", \"Zr\"]");
+    for (const auto& f : s.potential.files)
+      if (!std::filesystem::is_regular_file(f))
+        pt.fail("file", fmt::format("cannot read potential file {}", f.string()));
+    pt.finish();
+  } else {
+    s.potential = PotentialSpec(t.get_string("potential"));
+  }
+  s.units = s.potential.units();
   const std::int64_t seed = t.get_int("seed", 1);
   if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
   s.seed = static_cast<std::uint32_t>(seed);
-  s.skin = t.get_double("skin", 0.3);
+  // LAMMPS's lj default skin is 0.3 sigma; 1 Angstrom suits metals (LAMMPS metal uses 2 Angstrom).
+  s.skin = t.get_double("skin", s.units.is_metal() ? 1.0 : 0.3);
   if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
-  const std::string units = t.get_string("units", "lj");
-  if (units != "lj") t.fail("units", "pair models run in reduced Lennard-Jones units: use \"lj\"");
+  const std::string units = t.get_string("units", s.units.name);
+  if (units != "lj" && units != "metal") t.fail("units", fmt::format("unknown units '{}' (known: lj, metal)", units));
+  if (units != s.units.name)
+    t.fail("units", fmt::format("potential '{}' is in {} units, but the recipe says units = \"{}\"",
+                                s.potential.describe(), s.units.name, units));
+
   const std::int64_t dimension = t.get_int("dimension", 3);
   if (dimension != 2 && dimension != 3) t.fail("dimension", "must be 2 (planar) or 3");
   s.dimension = static_cast<int>(dimension);
@@ -51,7 +76,13 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   } else {
     RecipeTable g = t.get_table("generate");
     g.only({"model", "n", "density", "composition", "seed", "min_distance"});
-    s.generate_model = g.get_string("model");
+    // Model glasses name their model; an EAM system is generated from its potential (composition required).
+    if (s.potential.is_eam()) {
+      if (g.has("model")) g.fail("model", "an EAM system is generated from its [system] potential: leave out `model`");
+      if (!g.has("composition")) g.fail("composition", "give the fraction of each element, e.g. composition = [0.64, 0.36]");
+    } else {
+      s.generate_model = g.get_string("model");
+    }
     const std::int64_t n = g.get_int("n");
     if (n < 2) g.fail("n", "need at least 2 atoms");
     s.generate.n = static_cast<std::size_t>(n);
@@ -82,7 +113,19 @@ OutputSpec parse_output(RecipeTable t) {
   return o;
 }
 
-StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
+// Temperatures, rates, pressures and stresses from the recipe's units to internal ones (core/units.hpp).
+void stage_to_internal_units(StageSpec& s, const UnitSystem& u) {
+  s.t_start = u.temperature_in(s.t_start);
+  s.t_end = u.temperature_in(s.t_end);
+  if (s.rate) *s.rate = u.temperature_in(*s.rate);
+  s.integrator.pressure = u.pressure_in(s.integrator.pressure);
+  for (double& T : s.swap.temperatures) T = u.temperature_in(T);
+  s.shear.flow.temperature = u.temperature_in(s.shear.flow.temperature);
+  s.shear.flow.creep.target = u.pressure_in(s.shear.flow.creep.target);
+}
+
+StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units) {
+
   StageSpec s;
   s.kind = t.get_string("kind");
   if (s.kind == "md")
@@ -101,7 +144,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
     o.ensemble = t.get_string("ensemble");
     if (o.ensemble != "nve" && o.ensemble != "nvt" && o.ensemble != "langevin" && o.ensemble != "npt")
       t.fail("ensemble", fmt::format("unknown ensemble '{}' (known: nve, nvt, langevin, npt)", o.ensemble));
-    o.dt = t.get_double("dt", 0.005);
+    o.dt = t.get_double("dt", units.is_metal() ? 0.002 : 0.005);
     if (!(o.dt > 0)) t.fail("dt", fmt::format("must be positive, got {}", o.dt));
     const bool thermostatted = o.ensemble != "nve";
     if (thermostatted) {
@@ -135,7 +178,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
       if (s.steps < 1) t.fail("steps", "must be >= 1");
     } else {
       s.rate = t.get_double("rate");
-      if (!(*s.rate > 0)) t.fail("rate", "must be positive (|dT/dt| in reduced units)");
+      if (!(*s.rate > 0)) t.fail("rate", fmt::format("must be positive (|dT/dt| in {}/{})", units.temperature, units.time));
       if (s.t_start == s.t_end) t.fail("rate", "needs a temperature ramp: temperature = [start, end]");
       s.steps = static_cast<std::int64_t>(std::llround(std::abs(s.t_end - s.t_start) / (*s.rate * o.dt)));
       if (s.steps < 1) s.steps = 1;
@@ -163,6 +206,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed) {
                                "shear_rate, creep)", s.kind));
   }
   t.finish();
+  stage_to_internal_units(s, units);
   return s;
 }
 
@@ -199,7 +243,7 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
   std::set<std::string> names;
   std::uint32_t k = 0;
   for (RecipeTable& st : top.get_tables("stage")) {
-    StageSpec s = parse_stage(st, r.system.seed + k++);
+    StageSpec s = parse_stage(st, r.system.seed + k++, r.system.units);
     if (!s.start.empty() && !names.count(s.start))
       st.fail("start", fmt::format("no earlier stage is named '{}'", s.start));
     if (!s.name.empty() && !names.insert(s.name).second) st.fail("name", fmt::format("two stages are named '{}'", s.name));

@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/potential/potential_spec.hpp"
 #include "vitrum/atomistic/protocol/aqs_spec.hpp"
 #include "vitrum/atomistic/protocol/swap_spec.hpp"
 
@@ -18,7 +19,8 @@ struct SystemSpec {
   std::filesystem::path read;             // configuration file (relative paths: to the recipe's folder)
   std::optional<std::string> generate_model;
   GenerateOptions generate;
-  std::string potential;
+  PotentialSpec potential;                // a model name, or { style, file, elements } (files: relative to the recipe)
+  UnitSystem units;                       // lj for the model glasses, metal for EAM (the potential decides)
   std::uint32_t seed = 1;
   double skin = 0.3;
   Int3 replicate{1, 1, 1};                // periodic copies along a, b, c of what was read or generated

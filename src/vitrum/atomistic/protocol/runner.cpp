@@ -107,8 +107,14 @@ struct RunState {
   }
 };
 
+// What each printed quantity is measured in (summary.json "units").
+nlohmann::json units_json(const UnitSystem& u) {
+  return {{"name", u.name},     {"energy", u.energy},     {"length", u.length}, {"time", u.time},
+          {"temperature", u.temperature}, {"pressure", u.pressure}, {"mass", u.mass}};
+}
+
 nlohmann::json thermo_json(const System& s) {
-  const Thermo t = measure(s);
+  const Thermo t = report(s);
   const double n = static_cast<double>(s.size());
   return {{"temperature", t.temperature},
           {"pe_per_particle", t.potential_energy / n},
@@ -152,13 +158,13 @@ class Runner {
     thermo_ = nullptr;
     state_.wall_seconds = wall_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-    write_configuration(opt_.out_dir / "final.data", sys_->cfg, "final state of " + recipe_.source);
+    write_configuration(opt_.out_dir / "final.data", sys_->configuration_for_output(), "final state of " + recipe_.source);
     nlohmann::json summary = {{"vitrum_version", VITRUM_VERSION_STRING},
                               {"recipe", recipe_.source},
-                              {"potential", recipe_.system.potential},
+                              {"potential", recipe_.system.potential.describe()},
                               {"seed", recipe_.system.seed},
                               {"n", sys_->size()},
-                              {"units", "lj"},
+                              {"units", units_json(sys_->units)},
                               {"threads", omp_get_max_threads()},
                               {"wall_seconds", state_.wall_seconds},
                               {"stages", nlohmann::json::parse(state_.results)}};
@@ -172,8 +178,9 @@ class Runner {
     const SystemSpec& sp = recipe_.system;
     Configuration cfg;
     std::string source;
-    if (sp.generate_model) {
-      cfg = generate_configuration(find_model(*sp.generate_model), sp.generate);
+    if (sp.generate_model || sp.potential.is_eam()) {
+      cfg = sp.generate_model ? generate_configuration(find_model(*sp.generate_model), sp.generate)
+                              : generate_configuration(alloy_model(sp.potential, *sp.generate.fractions), sp.generate);
       source = recipe_.source + " [system.generate]";
     } else {
       cfg = read_configuration(sp.read);
@@ -217,6 +224,7 @@ class Runner {
     cfg.dimension = recipe_.system.dimension;
     sys_ = std::make_unique<System>(System{std::move(cfg), make_potential(recipe_.system.potential),
                                            NeighborList(1.0, recipe_.system.skin), ckpt_path_.string(), {}});
+    sys_->units = recipe_.system.units;
     sys_->list = make_neighbor_list(*sys_->potential, recipe_.system.skin);
     sys_->list.restore(state_.list_positions, sys_->cfg.particles.type, state_.list_box_holder.box);
     sys_->last = sys_->potential->compute(sys_->cfg.particles, sys_->cfg.box, sys_->list);
@@ -283,7 +291,7 @@ class Runner {
     for (const auto& later : recipe_.stages)
       if (!st.name.empty() && later.start == st.name) state_.snapshots[st.name] = sys_->cfg;
     write_configuration(opt_.out_dir / fmt::format("stage{}{}.data", k + 1, st.name.empty() ? "" : "-" + st.name),
-                        sys_->cfg, fmt::format("end of stage {} of {}", k + 1, recipe_.source));
+                        sys_->configuration_for_output(), fmt::format("end of stage {} of {}", k + 1, recipe_.source));
     integrator_.reset();
     state_.stage_state.clear();
     state_.t_samples.clear();
@@ -369,6 +377,10 @@ class Runner {
     if (state_.stage_step == 0) {
       begin_stage(st);
       const bool create = st.velocities == "create" || (st.velocities == "auto" && !s.cfg.has_velocities);
+      if (create && !(st.t_start > 0) && s.units.is_metal())
+        throw Error(fmt::format("{}: stage {} (md, {}): the system has no velocities; give `temperature` to create them "
+                                "or start from a state that has them", recipe_.source, state_.stage_index + 1,
+                                st.integrator.ensemble));
       if (create) create_velocities(s, st.t_start > 0 ? st.t_start : 1.0, st.integrator.seed);
       s.cfg.has_velocities = true;
     } else {
@@ -395,7 +407,7 @@ class Runner {
       const bool sample = k > st.equilibrate && k % out.sample_every == 0;
       const bool row = state_.global_step % out.thermo_every == 0;
       if (sample || row) {
-        const Thermo t = measure(s);
+        const Thermo t = report(s);
         if (!std::isfinite(t.potential_energy) || !std::isfinite(t.kinetic_energy))
           throw Error(fmt::format("{}: stage {} step {}: the energy is no longer finite (time step too large, or "
                                   "overlapping particles)", recipe_.source, state_.stage_index + 1, k));
@@ -421,9 +433,10 @@ class Runner {
     s.need_energy_virial = true;
     s.list.set_sorting(false);
     const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    const UnitSystem& u = s.units;
     const MeanError te = block_average(state_.t_samples, out.blocks), pe = block_average(state_.pe_samples, out.blocks),
                     pr = block_average(state_.p_samples, out.blocks);
-    const Thermo t = measure(s);
+    const Thermo t = report(s);
     nlohmann::json fin = thermo_json(s);
     fin["conserved_per_particle"] = (t.kinetic_energy + t.potential_energy + integrator_->reservoir_energy(s, st.t_end)) / n;
     nlohmann::json result = {{"kind", "md"},
@@ -439,10 +452,11 @@ class Runner {
                              {"wall_seconds", wall}};
     if (st.integrator.ensemble != "nve") {
       result["thermostat"] = st.integrator.ensemble == "nvt" ? st.integrator.thermostat : st.integrator.ensemble;
-      result["temperature_target"] = {st.t_start, st.t_end};
+      result["temperature_target"] = {u.temperature_out(st.t_start), u.temperature_out(st.t_end)};
     }
-    if (st.integrator.ensemble == "npt") result["pressure_target"] = st.integrator.pressure;
-    if (st.t_start != st.t_end) result["rate"] = std::abs(st.t_end - st.t_start) / (static_cast<double>(st.steps) * dt);
+    if (st.integrator.ensemble == "npt") result["pressure_target"] = u.pressure_out(st.integrator.pressure);
+    if (st.t_start != st.t_end)
+      result["rate"] = u.temperature_out(std::abs(st.t_end - st.t_start)) / (static_cast<double>(st.steps) * dt);
     end_stage(st, std::move(result));
   }
 

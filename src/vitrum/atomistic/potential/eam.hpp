@@ -1,0 +1,54 @@
+// Embedded-atom method (funcfl, setfl, Finnis–Sinclair) as one many-body force class, arithmetic as LAMMPS pair_style eam*.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "vitrum/atomistic/potential/eam_tables.hpp"
+#include "vitrum/atomistic/potential/potential.hpp"
+
+namespace vitrum {
+
+// E = Σ_i F_i(ρ_i) + ½ Σ_{i≠j} φ_ij(r_ij), ρ_i = Σ_j ρ_{ji}(r_ij), in metal units (eV, Å).
+// Two passes over the half list (densities, then forces) as PairEAM::compute; F is continued
+// linearly above the tabulated density so that close approaches conserve energy.
+class EamPotential final : public Potential {
+ public:
+  EamPotential(EamTables tables, std::string description);
+
+  [[nodiscard]] std::string_view name() const override { return name_; }
+  [[nodiscard]] double cutoff() const override { return t_.cut; }
+  [[nodiscard]] int type_count() const override { return t_.type_count(); }
+  [[nodiscard]] bool needs_diameter() const override { return false; }
+  [[nodiscard]] bool pairwise() const override { return false; }
+  [[nodiscard]] std::vector<double> type_cutoffs() const override;
+  [[nodiscard]] std::unique_ptr<Potential> clone() const override { return std::make_unique<EamPotential>(*this); }
+  [[nodiscard]] std::vector<std::string> type_elements() const override;
+  [[nodiscard]] std::vector<double> type_masses() const override;
+  void check(const Particles& p) const override;
+  ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) override;
+  std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) override;
+  [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override;
+  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override;
+  [[nodiscard]] const EamTables& tables() const { return t_; }
+  // The electron density at every atom of the last compute() (for tests and analysis).
+  [[nodiscard]] const std::vector<double>& densities() const { return rho_; }
+
+  // Table lookups at one distance / density, exactly as in compute() (for tests).
+  [[nodiscard]] double pair_energy(int a, int b, double r) const;   // φ_ab(r) [eV]
+  [[nodiscard]] double embedding(int a, double rho) const;          // F_a(ρ) [eV], linear above ρ_max
+
+ private:
+  template <bool kEnergyVirial>
+  ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy);
+  void accumulate_densities(const Particles& p, const Box& box, const NeighborList& list);
+
+  EamTables t_;
+  std::string name_;
+  double rdr_ = 0, rdrho_ = 0, cutforcesq_ = 0;
+  std::vector<double> sigma_;                        // (ntypes+1)²: the length scale of overlap checks
+  std::vector<double> rho_, fp_;                     // per atom: density and F'(ρ)
+  std::vector<std::vector<double>> thread_rho_;      // threads 1.. accumulate densities here
+  std::vector<std::vector<Vec3>> thread_force_;
+};
+
+}  // namespace vitrum
