@@ -178,7 +178,7 @@ class Runner {
     const SystemSpec& sp = recipe_.system;
     Configuration cfg;
     std::string source;
-    if (sp.generate_model || sp.potential.is_eam()) {
+    if (sp.read.empty()) {  // [system] generate: a model glass by name, or an EAM alloy from its potential
       cfg = sp.generate_model ? generate_configuration(find_model(*sp.generate_model), sp.generate)
                               : generate_configuration(alloy_model(sp.potential, *sp.generate.fractions), sp.generate);
       source = recipe_.source + " [system.generate]";
