@@ -3,12 +3,14 @@
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
 
 #include "vitrum/core/error.hpp"
 #include "vitrum/gfa/cv_report.hpp"
 #include "vitrum/gfa/data_dir.hpp"
 #include "vitrum/gfa/dataset.hpp"
 #include "vitrum/gfa/model.hpp"
+#include "vitrum/io/sealed_file.hpp"
 
 using namespace vitrum::gfa;
 
@@ -178,6 +180,26 @@ TEST(GfaModel, TrainSaveLoadPredictRoundTrip) {
     EXPECT_EQ(m.learner("p_glass").predict(x.data()), back.learner("p_glass").predict(x.data()));
   }
   EXPECT_THROW((void)back.learner("dmax_mm"), vitrum::Error);
+  // Integrity: a flipped bit at every byte position, or a truncated file, is refused (a truncated model loaded
+  // and predicted other numbers before).
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+  }
+  std::size_t refused = 0;
+  for (std::size_t k = 0; k < bytes.size(); ++k) {
+    std::string bad = bytes;
+    bad[k] = static_cast<char>(bad[k] ^ (1 << (k % 8)));
+    try {
+      (void)vitrum::unseal(file, "gfa-model", 1, bad);
+    } catch (const vitrum::Error&) {
+      ++refused;
+    }
+  }
+  EXPECT_EQ(refused, bytes.size());
+  std::ofstream(file, std::ios::binary | std::ios::trunc) << bytes.substr(0, bytes.size() * 2 / 3);
+  EXPECT_THROW(GfaModel::load(file, data()), vitrum::Error);
   std::filesystem::remove(file);
   EXPECT_THROW(GfaModel::load(file, data()), vitrum::Error);
 }

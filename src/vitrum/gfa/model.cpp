@@ -10,6 +10,7 @@
 #include "vitrum/core/error.hpp"
 #include "vitrum/gfa/dataset.hpp"
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/io/sealed_file.hpp"
 
 namespace vitrum::gfa {
 
@@ -69,12 +70,15 @@ void GfaModel::save(const std::filesystem::path& file) const {
     out << "target " << name << '\n';
     learner->write(out);
   }
-  write_file_atomically(file, out.str());
+  // Sealed (length, CRC-32): a truncated or damaged model is refused on load, never predicts other numbers.
+  write_file_atomically(file, seal("gfa-model", 1, out.str()));
 }
 
 GfaModel GfaModel::load(const std::filesystem::path& file, const ElementData& data) {
-  std::ifstream in(file);
-  if (!in) throw Error(fmt::format("{}: cannot open the GFA model (train one with `vitrum gfa train -o {}`)", file.string(), file.string()));
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(file, ec))
+    throw Error(fmt::format("{}: cannot open the GFA model (train one with `vitrum gfa train -o {}`)", file.string(), file.string()));
+  std::istringstream in(read_sealed(file, "gfa-model", 1));
   const std::string where = file.string();
   std::string magic, tag, set_name;
   int version = 0;

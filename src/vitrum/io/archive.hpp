@@ -18,6 +18,9 @@ class Archive {
   virtual ~Archive() = default;
   [[nodiscard]] virtual bool reading() const = 0;
   virtual void bytes(void* data, std::size_t n) = 0;
+  // Bytes left to read (a reader), so that a corrupt length is refused before it is allocated.
+  [[nodiscard]] virtual std::size_t remaining() const { return SIZE_MAX; }
+  [[noreturn]] virtual void corrupt() const { throw Error("checkpoint is truncated or corrupt"); }
 
   template <class T>
     requires std::is_trivially_copyable_v<T>
@@ -29,13 +32,19 @@ class Archive {
   void operator()(std::vector<T>& v) {
     std::uint64_t n = v.size();
     bytes(&n, sizeof n);
-    if (reading()) v.resize(n);
+    if (reading()) {
+      if (n > remaining() / sizeof(T)) corrupt();
+      v.resize(n);
+    }
     if (n) bytes(v.data(), n * sizeof(T));
   }
   void operator()(std::string& s) {
     std::uint64_t n = s.size();
     bytes(&n, sizeof n);
-    if (reading()) s.resize(n);
+    if (reading()) {
+      if (n > remaining()) corrupt();
+      s.resize(n);
+    }
     if (n) bytes(s.data(), n);
   }
 };
@@ -55,11 +64,13 @@ class ArchiveReader final : public Archive {
   ArchiveReader(std::string buffer, std::string source) : buffer_(std::move(buffer)), source_(std::move(source)) {}
   [[nodiscard]] bool reading() const override { return true; }
   void bytes(void* data, std::size_t n) override {
-    if (pos_ + n > buffer_.size()) throw Error(source_ + ": checkpoint is truncated or corrupt");
+    if (pos_ + n > buffer_.size()) corrupt();
     std::memcpy(data, buffer_.data() + pos_, n);
     pos_ += n;
   }
   [[nodiscard]] bool at_end() const { return pos_ == buffer_.size(); }
+  [[nodiscard]] std::size_t remaining() const override { return buffer_.size() - pos_; }
+  [[noreturn]] void corrupt() const override { throw Error(source_ + ": checkpoint is truncated or corrupt"); }
 
  private:
   std::string buffer_;

@@ -90,6 +90,10 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
     f.rate = t.get_double(rate_key);
     if (!(f.rate > 0) || !std::isfinite(f.rate))
       t.fail(rate_key, fmt::format("must be a positive strain rate dγ/dt (reduced units), got {}", f.rate));
+    // More than 1 % strain per step is no longer a flow the integrator resolves (it reported negative viscosities).
+    if (f.rate * io.dt > 0.01)
+      t.fail(rate_key, fmt::format("{} x dt = {} is {:.3g} strain per step: at most 0.01 (lower the rate or dt)", f.rate,
+                                   io.dt, f.rate * io.dt));
     // Length: steps, or the total strain gamma_max (alias max_strain) = rate · steps · dt.
     const bool has_steps = t.has("steps"), has_gamma = t.has("gamma_max") || t.has("max_strain");
     if (has_steps == has_gamma) t.fail("steps", "give exactly one of `steps` and `gamma_max` (total strain)");
@@ -99,6 +103,7 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
     } else {
       const double g = either(t, "gamma_max", "max_strain", std::nullopt);
       if (!(g > 0)) t.fail("gamma_max", fmt::format("must be positive, got {}", g));
+      if (!(g / (f.rate * io.dt) <= 1e12)) t.fail("gamma_max", fmt::format("needs {:.3g} steps (more than 1e12)", g / (f.rate * io.dt)));
       f.steps = std::max<std::int64_t>(1, std::llround(g / (f.rate * io.dt)));
     }
     const double total = f.rate * io.dt * static_cast<double>(f.steps);

@@ -8,6 +8,7 @@
 
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/protocol/divergence.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
@@ -43,10 +44,9 @@ struct FlowCursor {
     ar(pressure);
     ar(wall_seconds);
   }
-  void sample(const System& s, double t, double gamma_dot) {
+  void sample(const System& s, double t, double gamma_dot, const DivergenceGuard& guard) {
     const Thermo th = measure(s);
-    if (!std::isfinite(th.potential_energy) || !std::isfinite(th.kinetic_energy))
-      throw Error(fmt::format("the energy is no longer finite at time {} (time step too large, or overlapping particles)", t));
+    guard.check(s, th, step);
     time.push_back(t);
     strain.push_back(s.cfg.box.strain_xy() - gamma0);
     rate.push_back(gamma_dot);
@@ -72,6 +72,7 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
   Sllod integrator(f.sllod);
   CreepController control = f.creep;
   FlowCursor cur;
+  const DivergenceGuard guard(h.label, s);
   if (h.saved_state.empty()) {
     const bool create = f.velocities == "create" || (f.velocities == "auto" && !s.cfg.has_velocities);
     if (create) create_velocities(s, f.temperature, f.sllod.seed);
@@ -79,7 +80,7 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
     s.need_energy_virial = true;
     s.compute_forces();
     cur.gamma0 = s.cfg.box.strain_xy();
-    cur.sample(s, 0.0, creep ? 0.0 : f.rate);
+    cur.sample(s, 0.0, creep ? 0.0 : f.rate, guard);
   } else {
     ArchiveReader r(h.saved_state, "shear stage checkpoint");
     cur.checkpoint(r);
@@ -115,7 +116,7 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
     s.need_energy_virial = creep || sample;
     integrator.step(s, k, f.temperature, gamma_dot);
     cur.step = k;
-    if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot);
+    if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot, guard);
     if (k % 50 == 0) progress.update(k);
     if (const int sig = h.take_signal()) {
       save();

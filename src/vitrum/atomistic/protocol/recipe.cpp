@@ -180,7 +180,11 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units
       s.rate = t.get_double("rate");
       if (!(*s.rate > 0)) t.fail("rate", fmt::format("must be positive (|dT/dt| in {}/{})", units.temperature, units.time));
       if (s.t_start == s.t_end) t.fail("rate", "needs a temperature ramp: temperature = [start, end]");
-      s.steps = static_cast<std::int64_t>(std::llround(std::abs(s.t_end - s.t_start) / (*s.rate * o.dt)));
+      // In double first: a tiny rate must not overflow the step count (llround of 1e20 is undefined).
+      const double ramp_steps = std::abs(s.t_end - s.t_start) / (*s.rate * o.dt);
+      if (!(ramp_steps <= 1e12))
+        t.fail("rate", fmt::format("gives {:.3g} steps at dt = {} (more than 1e12): too slow a ramp", ramp_steps, o.dt));
+      s.steps = static_cast<std::int64_t>(std::llround(ramp_steps));
       if (s.steps < 1) s.steps = 1;
     }
     s.equilibrate = t.get_int("equilibrate", 0);
@@ -220,8 +224,9 @@ void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o) {
   }
   o.tdamp = t.get_double("tdamp", 100.0 * o.dt);
   if (!(o.tdamp > 0)) t.fail("tdamp", "must be positive");
-  o.chain = static_cast<int>(t.get_int("chain", 3));
-  if (o.chain < 1) t.fail("chain", "must be >= 1");
+  const std::int64_t chain = t.get_int("chain", 3);
+  if (chain < 1 || chain > 100) t.fail("chain", fmt::format("must be in 1..100 (LAMMPS's default is 3), got {}", chain));
+  o.chain = static_cast<int>(chain);
 }
 
 std::string parse_velocities_key(RecipeTable& t) {

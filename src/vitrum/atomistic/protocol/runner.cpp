@@ -4,33 +4,51 @@
 
 #include <chrono>
 #include <csignal>
+#include <unistd.h>
 #include <cstdio>
 #include <fmt/format.h>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <sstream>
 
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/divergence.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/archive.hpp"
+#include "vitrum/io/folder_lock.hpp"
 #include "vitrum/io/replicate.hpp"
+#include "vitrum/io/sealed_file.hpp"
 
 namespace vitrum {
 
 namespace {
 
 volatile std::sig_atomic_t g_signal = 0;
-void on_signal(int sig) { g_signal = sig; }
+volatile std::sig_atomic_t g_last_signal = 0;  // g_signal is cleared when a stage takes it; the watchdog needs it
+// SIGINT/SIGTERM ask the running stage to checkpoint and stop at its next step; a watchdog (alarm) ends the
+// process one second later if no step comes (a long replica block, a minimisation, an allocation), so every
+// stage ends within 2 s. The checkpoint on disk is then the last one written: writes are atomic (rename).
+void on_alarm(int) {
+  constexpr char msg[] = "vitrum: interrupted; the stage did not reach a step within 1 s: the last checkpoint stands\n";
+  [[maybe_unused]] const auto w = ::write(2, msg, sizeof msg - 1);
+  ::_exit(128 + static_cast<int>(g_last_signal));
+}
+void on_signal(int sig) {
+  g_signal = sig;
+  g_last_signal = sig;
+  ::alarm(1);
+}
 
 constexpr char kMagic[8] = {'V', 'I', 'T', 'R', 'U', 'M', 'C', 'K'};
-constexpr std::uint32_t kCheckpointVersion = 2;  // 2: swap stages' own state
+constexpr std::uint32_t kCheckpointVersion = 3;  // 2: swap stages' own state; 3: sealed (length, CRC-32)
 
 void checkpoint_configuration(Archive& ar, Configuration& c) {
   Vec3 lo = c.box.lo(), L = c.box.lengths();
@@ -131,6 +149,8 @@ class Runner {
 
   nlohmann::json run() {
     std::filesystem::create_directories(opt_.out_dir);
+    // Before anything in the folder is touched: a second run into it is refused, the first's files stay intact.
+    lock_.emplace(opt_.out_dir);
     ckpt_path_ = opt_.out_dir / "checkpoint.bin";
     thermo_path_ = opt_.out_dir / "thermo.csv";
     if (opt_.resume) resume();
@@ -140,11 +160,27 @@ class Runner {
     const double wall_before = state_.wall_seconds;
     auto old_int = std::signal(SIGINT, on_signal);
     auto old_term = std::signal(SIGTERM, on_signal);
+    std::signal(SIGALRM, on_alarm);
     try {
       for (; state_.stage_index < static_cast<std::int64_t>(recipe_.stages.size());) {
         state_.wall_seconds = wall_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
         run_stage(recipe_.stages[static_cast<std::size_t>(state_.stage_index)]);
       }
+    } catch (const Diverged& e) {
+      // The stage is marked failed; the checkpoint on disk is the last good state (never overwritten by this one).
+      std::signal(SIGINT, old_int);
+      std::signal(SIGTERM, old_term);
+      if (thermo_) std::fclose(thermo_);
+      thermo_ = nullptr;
+      auto stages = nlohmann::json::parse(state_.results);
+      const auto& st = recipe_.stages[static_cast<std::size_t>(state_.stage_index)];
+      nlohmann::json failed = {{"index", state_.stage_index + 1}, {"kind", st.kind}, {"status", "failed"}, {"error", e.what()}};
+      if (!st.name.empty()) failed["name"] = st.name;
+      stages.push_back(failed);
+      const nlohmann::json summary = {{"vitrum_version", VITRUM_VERSION_STRING}, {"recipe", recipe_.source},
+                                      {"status", "failed"}, {"error", e.what()}, {"stages", stages}};
+      write_file_atomically(opt_.out_dir / "summary.json", summary.dump(2) + "\n");
+      throw;
     } catch (...) {
       std::signal(SIGINT, old_int);
       std::signal(SIGTERM, old_term);
@@ -161,6 +197,7 @@ class Runner {
     write_configuration(opt_.out_dir / "final.data", sys_->configuration_for_output(), "final state of " + recipe_.source);
     nlohmann::json summary = {{"vitrum_version", VITRUM_VERSION_STRING},
                               {"recipe", recipe_.source},
+                              {"status", "completed"},
                               {"potential", recipe_.system.potential.describe()},
                               {"seed", recipe_.system.seed},
                               {"n", sys_->size()},
@@ -203,11 +240,9 @@ class Runner {
   }
 
   void resume() {
-    std::ifstream in(ckpt_path_, std::ios::binary);
-    if (!in) throw Error(fmt::format("{}: no checkpoint to resume from", ckpt_path_.string()));
-    std::stringstream ss;
-    ss << in.rdbuf();
-    ArchiveReader ar(ss.str(), ckpt_path_.string());
+    if (!std::filesystem::exists(ckpt_path_)) throw Error(fmt::format("{}: no checkpoint to resume from", ckpt_path_.string()));
+    // The seal (length and CRC-32) refuses a damaged or truncated checkpoint before any of it is used.
+    ArchiveReader ar(read_sealed(ckpt_path_, "checkpoint", kCheckpointVersion), ckpt_path_.string());
     char magic[8];
     ar(magic);
     std::uint32_t version = 0;
@@ -240,7 +275,22 @@ class Runner {
                state_.stage_step, state_.global_step);
   }
 
+  // The divergence guard on the current state (armed once a stage runs): nothing diverged is checkpointed or
+  // reported.
+  void check_state(std::int64_t step) const {
+    if (guard_) guard_->check(*sys_, measure(*sys_), step);
+  }
+
+  // The md stage's guard at its sampled steps: energies, and a thermostat that holds a positive target (internal
+  // units throughout: measure(), not the reported units).
+  void guard_md(std::int64_t step, double target, double dt) const {
+    const Thermo t = measure(*sys_);
+    guard_->check(*sys_, t, step);
+    guard_->check_thermostat(t.temperature, target, dt, step);
+  }
+
   void write_checkpoint() {
+    check_state(state_.stage_step);
     if (thermo_) std::fflush(thermo_);
     state_.thermo_bytes = thermo_ ? static_cast<std::uint64_t>(std::ftell(thermo_)) : state_.thermo_bytes;
     state_.list_positions = sys_->list.build_positions();
@@ -261,7 +311,7 @@ class Runner {
     ar(version);
     ar(hash);
     state_.checkpoint(ar, sys_->cfg);
-    write_file_atomically(ckpt_path_, ar.buffer());
+    write_file_atomically(ckpt_path_, seal("checkpoint", kCheckpointVersion, ar.buffer()));
   }
 
   void check_signal() {
@@ -282,6 +332,8 @@ class Runner {
   }
 
   void end_stage(const StageSpec& st, nlohmann::json result) {
+    check_state(state_.stage_step);
+    guard_.reset();
     const auto k = state_.stage_index;
     result["index"] = k + 1;
     if (!st.name.empty()) result["name"] = st.name;
@@ -307,6 +359,7 @@ class Runner {
   }
 
   void run_stage(const StageSpec& st) {
+    guard_.emplace(fmt::format("{}: {}", recipe_.source, stage_label(st)), *sys_);
     if (st.kind == "minimize") run_minimize(st);
     else if (is_swap_stage_kind(st.kind)) run_swap(st);
     else if (st.kind == "aqs" || st.kind == "cyclic_aqs") run_aqs(st);
@@ -408,9 +461,7 @@ class Runner {
       const bool row = state_.global_step % out.thermo_every == 0;
       if (sample || row) {
         const Thermo t = report(s);
-        if (!std::isfinite(t.potential_energy) || !std::isfinite(t.kinetic_energy))
-          throw Error(fmt::format("{}: stage {} step {}: the energy is no longer finite (time step too large, or "
-                                  "overlapping particles)", recipe_.source, state_.stage_index + 1, k));
+        guard_md(k, st.integrator.ensemble != "nve" ? temperature : 0.0, dt);
         if (sample) {
           state_.t_samples.push_back(t.temperature);
           state_.pe_samples.push_back(t.potential_energy / n);
@@ -466,6 +517,8 @@ class Runner {
   std::unique_ptr<System> sys_;
   std::unique_ptr<Integrator> integrator_;
   RunState state_;
+  std::optional<DivergenceGuard> guard_;
+  std::optional<FolderLock> lock_;
   std::FILE* thermo_ = nullptr;
 };
 
