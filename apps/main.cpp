@@ -26,6 +26,20 @@ int main(int argc, char** argv) {
     for (const auto& m : vitrum::models())
       fmt::print("{:<16} {}\n{:<16} {}\n", m.name, m.summary, "", m.reference);
   });
+  // An unknown command word gets its own message (CLI11 says "A subcommand is required").
+  if (argc > 1 && argv[1][0] != '-') {
+    std::string known;
+    bool found = false;
+    const CLI::App& commands = app;
+    for (const auto* sub : commands.get_subcommands([](const CLI::App*) { return true; })) {
+      known += (known.empty() ? "" : ", ") + sub->get_name();
+      found = found || sub->get_name() == argv[1];
+    }
+    if (!found) {
+      fmt::print(stderr, "vitrum: error: unknown command '{}' (known: {})\n", argv[1], known);
+      return 1;
+    }
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

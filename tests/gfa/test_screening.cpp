@@ -50,4 +50,7 @@ TEST(GfaScreening, CuZrAlGlassRegionNearCu50Zr45Al5) {
   EXPECT_GT(at(5, 50, 45), 0.7);   // Cu50Zr45Al5: a known bulk glass former
   EXPECT_LT(at(90, 5, 5), 0.5);    // Al-rich corner: crystalline
   EXPECT_LT(at(0, 95, 5), 0.5);    // Cu-rich corner: crystalline
+  // An element without criteria data (H): the worker thread's error reaches the caller (it aborted before).
+  EXPECT_THROW((void)screen_ternaries({TernarySystem{{1, 29, 40}}, TernarySystem{{13, 29, 40}}}, 10, f, forest, 2),
+               vitrum::Error);
 }

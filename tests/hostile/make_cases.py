@@ -136,6 +136,8 @@ files = {
                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "replicate_1000.toml": RECIPE.replace('seed = 1', 'seed = 1\nreplicate = [1000, 1000, 1000]')
                            + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "pt_kob_andersen.toml": RECIPE.replace('kind = "md"', 'kind = "parallel_tempering"')
+                            + 'temperatures = [0.5, 0.6, 0.7]\nsweeps = 20\n',
     "tilted.data": data(header_extra="2 0 0 xy xz yz\n"),
     "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),
     "epm_stress_noise_nan.toml": EPM.replace("STRESS_NOISE", "nan"),

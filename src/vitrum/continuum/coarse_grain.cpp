@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/resources.hpp"
 
 namespace vitrum::continuum {
 
@@ -13,8 +14,11 @@ std::vector<double> coarse_grain_energy(const std::vector<double>& sx, const std
                                         const std::vector<double>& energy, double lx, double ly,
                                         const CoarseGrainSettings& s) {
   if (s.nx < 1 || s.ny < 1) throw Error("coarse-grain: the grid needs nx, ny ≥ 1");
+  if (!std::isfinite(s.smoothing_length) || s.smoothing_length < 0)
+    throw Error(fmt::format("coarse-grain: the smoothing length must be finite and >= 0, got {}", s.smoothing_length));
   if (sx.size() != energy.size() || sy.size() != energy.size()) throw Error("coarse-grain: positions and energies differ in length");
   const std::size_t cells = std::size_t(s.nx) * s.ny;
+  check_allocation("coarse-grain --grid", static_cast<double>(cells), 4 * sizeof(double), "grid cells");
   std::vector<double> sum(cells, 0.0), weight(cells, 0.0);
   auto wrap01 = [](double v) { return v - std::floor(v); };
   if (s.smoothing_length <= 0) {
@@ -26,8 +30,11 @@ std::vector<double> coarse_grain_energy(const std::vector<double>& sx, const std
     }
   } else {
     const double ell = s.smoothing_length, hx = lx / s.nx, hy = ly / s.ny;
-    const int rx = static_cast<int>(std::ceil(3 * ell / hx)), ry = static_cast<int>(std::ceil(3 * ell / hy));
-    if (2 * rx + 1 > s.nx || 2 * ry + 1 > s.ny) throw Error("coarse-grain: smoothing length above a sixth of the box");
+    // In double before the cast: a huge length (1e9) overflowed int and hung in the stencil loop.
+    const double rxd = std::ceil(3 * ell / hx), ryd = std::ceil(3 * ell / hy);
+    if (!(2 * rxd + 1 <= s.nx && 2 * ryd + 1 <= s.ny))
+      throw Error(fmt::format("coarse-grain: smoothing length {} above a sixth of the box ({} x {})", ell, lx, ly));
+    const int rx = static_cast<int>(rxd), ry = static_cast<int>(ryd);
     for (std::size_t a = 0; a < energy.size(); ++a) {
       const double x = wrap01(sx[a]) * lx, y = wrap01(sy[a]) * ly;
       const int ci = static_cast<int>(x / hx), cj = static_cast<int>(y / hy);
@@ -52,11 +59,13 @@ std::vector<double> coarse_grain_energy(const std::vector<double>& sx, const std
 }
 
 std::vector<double> energy_to_chi(const std::vector<double>& u, const CoarseGrainSettings& s) {
-  if (!(s.beta > 0) || !(s.ez_over_kb > 0)) throw Error("coarse-grain: β and e_z/k_B must be positive");
+  if (!(s.beta > 0) || !(s.ez_over_kb > 0) || !std::isfinite(s.beta) || !std::isfinite(s.ez_over_kb))
+    throw Error("coarse-grain: β and e_z/k_B must be positive and finite");
+  if (!std::isfinite(s.u0)) throw Error(fmt::format("coarse-grain: U0 must be finite, got {}", s.u0));
   std::vector<double> chi(u.size());
   for (std::size_t c = 0; c < u.size(); ++c) chi[c] = s.beta * (u[c] - s.u0) * s.ez_over_kb;
   const auto [lo, hi] = std::minmax_element(u.begin(), u.end());
-  if (*std::min_element(chi.begin(), chi.end()) <= 0)
+  if (std::any_of(chi.begin(), chi.end(), [](double c) { return !(c > 0) || !std::isfinite(c); }))
     throw Error(fmt::format("coarse-grain: χ = β (U − U0) e_z/k_B is not positive everywhere (cell energies {:.6g} to {:.6g}, "
                             "U0 = {:.6g}): U0 must lie below the lowest cell energy", *lo, *hi, s.u0));
   return chi;

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <exception>
 #include <mutex>
 #include <thread>
 
@@ -48,6 +49,18 @@ ScreenResult screen_ternaries(const std::vector<TernarySystem>& systems, int div
   r.points = grid.size() * systems.size();
   std::atomic<std::size_t> next{0};
   std::mutex lock;
+  // An error in a worker (an element without criteria data, a file that cannot be written) stops the others and
+  // is rethrown to the caller, never left to std::terminate().
+  std::exception_ptr failure;
+  auto guarded = [&](auto&& body) {
+    try {
+      body();
+    } catch (...) {
+      std::lock_guard<std::mutex> guard(lock);
+      if (!failure) failure = std::current_exception();
+      next = systems.size();
+    }
+  };
   auto work = [&] {
     std::vector<double> x(grid.size() * f.size()), p(grid.size());
     Composition c;
@@ -78,8 +91,9 @@ ScreenResult screen_ternaries(const std::vector<TernarySystem>& systems, int div
     }
   };
   std::vector<std::thread> pool;
-  for (int w = 0; w < std::max(1, threads); ++w) pool.emplace_back(work);
+  for (int w = 0; w < std::max(1, threads); ++w) pool.emplace_back([&] { guarded(work); });
   for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
   r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   return r;
 }

@@ -6,12 +6,18 @@
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/resources.hpp"
 
 namespace vitrum {
 
 Configuration replicate(const Configuration& cfg, const Int3& counts) {
   for (int c : counts)
     if (c < 1) throw Error(fmt::format("replicate: counts must be >= 1, got {} {} {}", counts[0], counts[1], counts[2]));
+  // In double: [1000,1000,1000] copies of a glass overflowed nothing but the memory (std::bad_alloc, no cause).
+  check_allocation(fmt::format("replicate: {} x {} x {} copies of {} atoms", counts[0], counts[1], counts[2],
+                               cfg.particles.size()),
+                   static_cast<double>(counts[0]) * counts[1] * counts[2] * static_cast<double>(cfg.particles.size()),
+                   kBytesPerParticle, "atoms");
   const Box& b = cfg.box;
   const Vec3 L = b.lengths();
   const Vec3 a{L.x, 0, 0}, bb{b.xy(), L.y, 0}, c{0, 0, L.z};

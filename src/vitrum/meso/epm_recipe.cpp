@@ -1,6 +1,7 @@
 #include "vitrum/meso/epm_recipe.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -83,7 +84,11 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   r.model.recovery = ev.get_double("recovery", 1.0);
   if (!(r.model.recovery > 0 && r.model.recovery <= 2)) ev.fail("recovery", "must be in (0, 2]");
   r.model.stress_noise = ev.get_double("stress_noise", 0.0);
-  if (r.model.stress_noise < 0) ev.fail("stress_noise", "must be zero or positive");
+  if (!(r.model.stress_noise >= 0) || !std::isfinite(r.model.stress_noise)) ev.fail("stress_noise", "must be zero or positive and finite");
+  // A residual as large as the thresholds re-fails the site at once: avalanches then never end (1e6 hung).
+  if (r.model.stress_noise >= r.model.thresholds.mean_value())
+    ev.fail("stress_noise", fmt::format("{} is not below the mean threshold {:.4g}: every relaxed site would fail again",
+                                        r.model.stress_noise, r.model.thresholds.mean_value()));
   const std::string update = ev.get_string("update", "sequential");
   if (update == "sequential") r.update = UpdateRule::Sequential;
   else if (update == "synchronous") r.update = UpdateRule::Synchronous;

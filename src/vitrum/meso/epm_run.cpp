@@ -209,8 +209,16 @@ nlohmann::json run_finite_rate(const EpmRecipe& recipe, const EpmParameters& par
     for (double v : ns) ss += (v - mean) * (v - mean);
     n_jackknife = std::sqrt(ss * (static_cast<double>(ns.size()) - 1.0) / static_cast<double>(ns.size()));
   }
+  // A flow curve that does not rise with the rate has no Herschel–Bulkley form: the scan's best n is then <= 0 and
+  // its yield stress the scan's floor (-1e-12). Say so instead of reporting those numbers as a fit.
+  if (!(hb.n > 0 && hb.yield_stress > 0 && std::isfinite(hb.rms_residual)))
+    return {{"flow_curve", {{"rates", recipe.rates}, {"stress", stresses}}},
+            {"herschel_bulkley", {{"fitted", false},
+                                  {"reason", fmt::format("the flow curve does not rise with the rate as sigma_y + k "
+                                                         "rate^n with sigma_y > 0 and n > 0 (best scan: n = {:.3g}, "
+                                                         "sigma_y = {:.3g}): no fit", hb.n, hb.yield_stress)}}}};
   return {{"flow_curve", {{"rates", recipe.rates}, {"stress", stresses}}},
-          {"herschel_bulkley", {{"yield_stress", hb.yield_stress}, {"yield_stress_error", err.yield_stress}, {"k", hb.k},
+          {"herschel_bulkley", {{"fitted", true}, {"yield_stress", hb.yield_stress}, {"yield_stress_error", err.yield_stress}, {"k", hb.k},
                                 {"n", hb.n}, {"n_error", err.n}, {"beta", hb.n > 0 ? 1.0 / hb.n : 0.0},
                                 {"beta_error", err.beta}, {"rms_residual", hb.rms_residual},
                                 {"n_rate_jackknife_error", n_jackknife},

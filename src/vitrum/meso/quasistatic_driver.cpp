@@ -31,14 +31,18 @@ Avalanche QuasistaticDriver::step(int direction, double strain_limit) {
 }
 
 std::pair<std::uint64_t, std::uint64_t> QuasistaticDriver::relax(std::size_t trigger) {
-  const std::uint64_t limit = 100000ull * model_.sites() + 1000000ull;  // a runaway means a bug or a bad recipe
+  // A runaway means a bad recipe: 100 failures per site in one avalanche is far beyond any physical one, and the
+  // limit is reached within seconds (100000 per site took minutes: `stress_noise = 1e6` looked like a hang).
+  const std::uint64_t limit = 100ull * model_.sites() + 100000ull;
   std::uint64_t size = 0, duration = 0;
   if (rule_ == UpdateRule::Sequential) {
     auto worst = model_.fail_one(trigger);
     ++size;
     while (worst.excess >= 0) {
       worst = model_.fail_one(worst.site);
-      if (++size > limit) throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small?)", size));
+      if (++size > limit)
+        throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small, or stress_noise too "
+                                "large against the thresholds?)", size));
     }
     return {size, size};
   }
@@ -49,7 +53,9 @@ std::pair<std::uint64_t, std::uint64_t> QuasistaticDriver::relax(std::size_t tri
     model_.fail_many(unstable_);
     size += unstable_.size();
     ++duration;
-    if (size > limit) throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small?)", size));
+    if (size > limit)
+      throw Error(fmt::format("epm: avalanche did not stop after {} events (recovery too small, or stress_noise too "
+                              "large against the thresholds?)", size));
     unstable_.clear();
     for (std::size_t i = 0; i < s.size(); ++i)
       if (std::abs(s[i]) >= th[i]) unstable_.push_back(i);

@@ -5,6 +5,7 @@
 #include <numeric>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/resources.hpp"
 #include "vitrum/core/rng.hpp"
 
 namespace vitrum {
@@ -13,6 +14,7 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
   const double density = opt.density.value_or(model.density);
   const auto fractions = opt.fractions.value_or(model.type_fractions);
   if (opt.n < 1) throw Error("generate: need at least one particle");
+  check_allocation("generate: n", static_cast<double>(opt.n), kBytesPerParticle, "particles");
   if (!(density > 0) || !std::isfinite(density)) throw Error(fmt::format("generate: density {} must be positive", density));
   if (fractions.size() != model.type_fractions.size())
     throw Error(fmt::format("generate: model '{}' has {} types, composition gives {} fractions", model.name,

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
@@ -60,23 +61,32 @@ void ParallelTempering::run_block(std::int64_t first_sweep, std::int64_t sweeps,
   std::vector<McCounters> block_moves(size());
   // Each temperature slot's chain runs alone on its thread; slot k owns block_samples[k], block_moves[k], delta_[k].
   int threads = std::min(omp_get_max_threads(), static_cast<int>(R));
+  // An error in a replica (e.g. a potential without a swap move) is rethrown here: thrown out of the OpenMP region
+  // it called std::terminate().
+  std::vector<std::exception_ptr> failure(size());
 #pragma omp parallel for schedule(dynamic, 1) num_threads(threads)
   for (std::int64_t k = 0; k < R; ++k) {
-    const int r = replica_at_[static_cast<std::size_t>(k)];
-    SwapMonteCarlo& mc = *replicas_[static_cast<std::size_t>(r)]->mc;
-    const double T = temperatures_[static_cast<std::size_t>(k)];
-    const double n = static_cast<double>(replicas_[static_cast<std::size_t>(r)]->cfg.particles.size());
-    mc.set_max_displacement(delta_[static_cast<std::size_t>(k)]);
-    const McCounters before = mc.counters();
-    for (std::int64_t s = first_sweep; s < first_sweep + sweeps; ++s) {
-      // Sweep numbers interleave the replicas, so no two chains ever draw the same random numbers.
-      mc.sweep(static_cast<std::uint64_t>(s * R + r), T, p_swap);
-      if (adapt && (s + 1) % 10 == 0) mc.adapt_step(target);
-      if (sample_every > 0 && (s + 1) % sample_every == 0) block_samples[static_cast<std::size_t>(k)].push_back(mc.energy() / n);
+    try {
+      const int r = replica_at_[static_cast<std::size_t>(k)];
+      SwapMonteCarlo& mc = *replicas_[static_cast<std::size_t>(r)]->mc;
+      const double T = temperatures_[static_cast<std::size_t>(k)];
+      const double n = static_cast<double>(replicas_[static_cast<std::size_t>(r)]->cfg.particles.size());
+      mc.set_max_displacement(delta_[static_cast<std::size_t>(k)]);
+      const McCounters before = mc.counters();
+      for (std::int64_t s = first_sweep; s < first_sweep + sweeps; ++s) {
+        // Sweep numbers interleave the replicas, so no two chains ever draw the same random numbers.
+        mc.sweep(static_cast<std::uint64_t>(s * R + r), T, p_swap);
+        if (adapt && (s + 1) % 10 == 0) mc.adapt_step(target);
+        if (sample_every > 0 && (s + 1) % sample_every == 0) block_samples[static_cast<std::size_t>(k)].push_back(mc.energy() / n);
+      }
+      block_moves[static_cast<std::size_t>(k)] = mc.counters() - before;
+      delta_[static_cast<std::size_t>(k)] = mc.max_displacement();
+    } catch (...) {
+      failure[static_cast<std::size_t>(k)] = std::current_exception();
     }
-    block_moves[static_cast<std::size_t>(k)] = mc.counters() - before;
-    delta_[static_cast<std::size_t>(k)] = mc.max_displacement();
   }
+  for (const auto& e : failure)
+    if (e) std::rethrow_exception(e);
   for (std::size_t k = 0; k < size(); ++k) {
     samples_[k].insert(samples_[k].end(), block_samples[k].begin(), block_samples[k].end());
     add(moves_[k], block_moves[k]);

@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/core/resources.hpp"
 #include "vitrum/io/archive.hpp"
 
 namespace vitrum {
@@ -24,6 +25,8 @@ nlohmann::json acceptance(std::int64_t accepted, std::int64_t tried) {
 nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks& h) {
   const SwapSpec& spec = st.swap;
   System& s = h.sys;
+  check_allocation(h.label + ": temperatures", static_cast<double>(spec.temperatures.size()) * static_cast<double>(s.size()),
+                   kBytesPerParticle, "replica particles");
   ParallelTempering pt(*s.potential, s.cfg, swap_rule_for(s.potential->name()), spec.temperatures, spec.seed,
                        spec.max_displacement);
   // Resumable state: sweeps done by every replica, exchange rounds done, wall time so far, the replicas.
