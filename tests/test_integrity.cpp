@@ -165,6 +165,22 @@ TEST_F(Integrity, SigtermEndsParallelTemperingWithinTwoSeconds) {
   std::system(("kill -KILL " + pid + " 2>/dev/null").c_str());
 }
 
+// The EPM (no checkpoints, default signal action): SIGTERM in the middle of the avalanches ends it within 2 s.
+TEST_F(Integrity, SigtermEndsEpmWithinTwoSeconds) {
+  const std::string run = std::string(VITRUM_BINARY) + " epm " + VITRUM_SOURCE_DIR + "/recipes/epm-2d.toml --no-plots --out " +
+                          (dir_ / "epm").string();
+  ASSERT_EQ(std::system((run + " > " + (dir_ / "epm.log").string() + " 2>&1 & echo $! > " + (dir_ / "pid").string()).c_str()), 0);
+  std::string pid = slurp(dir_ / "pid");
+  pid = pid.substr(0, pid.find('\n'));
+  ::usleep(1000000);
+  ASSERT_TRUE(alive(pid)) << "the EPM run ended before the signal: " << slurp(dir_ / "epm.log");
+  ASSERT_EQ(std::system(("kill -TERM " + pid).c_str()), 0);
+  const auto t0 = std::chrono::steady_clock::now();
+  while (alive(pid) && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10)) ::usleep(20000);
+  EXPECT_LT(std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(), 2.0);
+  std::system(("kill -KILL " + pid + " 2>/dev/null").c_str());
+}
+
 // A stage that diverges stops the run: exit 1 naming the stage and step, summary.json says failed.
 TEST_F(Integrity, DivergedStageIsMarkedFailed) {
   std::filesystem::copy_file(std::string(VITRUM_SOURCE_DIR) + "/tests/hostile/cases/good.data", dir_ / "good.data");
