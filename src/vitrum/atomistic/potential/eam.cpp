@@ -102,6 +102,17 @@ double EamPotential::embedding(int a, double rho) const {
   return phi;
 }
 
+double EamPotential::density(int source, int host, double r) const {
+  const int stride = t_.type_count() + 1;
+  const Lookup l = locate_r(r, rdr_, t_.nr);
+  return value(t_.rhor[t_.type2rhor[source * stride + host]][l.m], l.p);
+}
+
+std::vector<double> EamPotential::atom_densities(const Particles& p, const Box& box, const NeighborList& list) {
+  accumulate_densities(p, box, list);
+  return rho_;
+}
+
 void EamPotential::accumulate_densities(const Particles& p, const Box& box, const NeighborList& list) {
   const std::size_t n = p.size();
   const auto shifts = NeighborList::shift_vectors(box);

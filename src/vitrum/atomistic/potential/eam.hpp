@@ -36,6 +36,10 @@ class EamPotential final : public Potential {
   // Table lookups at one distance / density, exactly as in compute() (for tests).
   [[nodiscard]] double pair_energy(int a, int b, double r) const;   // φ_ab(r) [eV]
   [[nodiscard]] double embedding(int a, double rho) const;          // F_a(ρ) [eV], linear above ρ_max
+  // Density at an atom of type `host` due to one of type `source` at distance r (< cutoff) [density].
+  [[nodiscard]] double density(int source, int host, double r) const;
+  // The electron density of every atom (for Monte Carlo's cache); same arithmetic as compute().
+  std::vector<double> atom_densities(const Particles& p, const Box& box, const NeighborList& list);
 
  private:
   template <bool kEnergyVirial>
