@@ -127,7 +127,9 @@ TEST_F(Integrity, ConcurrentRunIntoOneFolderIsRefused) {
   const auto second = test::run_command(run);
   EXPECT_EQ(second.status, 1) << second.output;
   EXPECT_NE(second.output.find("another vitrum (PID " + pid + ")"), std::string::npos) << second.output;
-  // Stop the first with SIGTERM: it checkpoints and exits within 2 s; its files are its own and resumable.
+  // Stop the first with SIGTERM (once its stage runs): it checkpoints and exits within 2 s; its files are its own.
+  for (int i = 0; i < 400 && !std::filesystem::exists(out / "recipe.toml"); ++i) ::usleep(25000);
+  ::usleep(200000);
   ASSERT_EQ(std::system(("kill -TERM " + pid).c_str()), 0);
   for (int i = 0; i < 40 && alive(pid); ++i) ::usleep(50000);
   EXPECT_FALSE(alive(pid)) << "the first run did not end within 2 s of SIGTERM";
@@ -153,7 +155,9 @@ TEST_F(Integrity, SigtermEndsParallelTemperingWithinTwoSeconds) {
   ASSERT_EQ(std::system((run + " > " + (dir_ / "pt.log").string() + " 2>&1 & echo $! > " + (dir_ / "pid").string()).c_str()), 0);
   std::string pid = slurp(dir_ / "pid");
   pid = pid.substr(0, pid.find('\n'));
-  ::usleep(1500000);
+  // recipe.toml is written just before the signal handlers are installed and the stage starts.
+  for (int i = 0; i < 400 && !std::filesystem::exists(out / "recipe.toml"); ++i) ::usleep(25000);
+  ::usleep(1000000);
   ASSERT_EQ(std::system(("kill -TERM " + pid).c_str()), 0);
   const auto t0 = std::chrono::steady_clock::now();
   while (alive(pid) && std::chrono::steady_clock::now() - t0 < std::chrono::seconds(10))
