@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <istream>
 #include <ostream>
 #include <string>
@@ -119,11 +120,19 @@ RandomForest RandomForest::train(const FeatureMatrix& x, const std::vector<doubl
   };
   const int nthreads = std::max(1, std::min(params.threads, params.trees));
   std::vector<std::thread> pool;
+  // An error in a worker (e.g. std::bad_alloc on a huge forest) is rethrown here, not left to std::terminate().
+  std::vector<std::exception_ptr> failure(static_cast<std::size_t>(nthreads));
   for (int w = 0; w < nthreads; ++w)
     pool.emplace_back([&, w] {
-      for (std::size_t t = static_cast<std::size_t>(w); t < trees.size(); t += static_cast<std::size_t>(nthreads)) build(t);
+      try {
+        for (std::size_t t = static_cast<std::size_t>(w); t < trees.size(); t += static_cast<std::size_t>(nthreads)) build(t);
+      } catch (...) {
+        failure[static_cast<std::size_t>(w)] = std::current_exception();
+      }
     });
   for (auto& th : pool) th.join();
+  for (const auto& e : failure)
+    if (e) std::rethrow_exception(e);
 
   RandomForest f;
   f.cols_ = x.cols;
