@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "vitrum/atomistic/potential/eam.hpp"
+#include "vitrum/atomistic/potential/kim_potential.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -27,6 +28,11 @@ std::vector<std::string> split_commas(const std::string& s) {
 }  // namespace
 
 std::string PotentialSpec::describe() const {
+  if (is_kim()) {
+    std::string out = "kim " + model;
+    for (const auto& e : elements) out += " " + e;
+    return out;
+  }
   if (!is_eam()) return style;
   std::string out = style;
   for (const auto& f : files) out += " " + f.filename().string();
@@ -35,6 +41,14 @@ std::string PotentialSpec::describe() const {
 }
 
 std::unique_ptr<Potential> make_potential(const PotentialSpec& spec) {
+  if (spec.is_kim()) {
+    if (!spec.files.empty())
+      throw Error("potential style 'kim' names a model (recipe: model = \"...\"; command line: --kim-model NAME), not a "
+                  "potential file");
+    return std::make_unique<KimPotential>(spec.model, spec.elements, spec.model_dir);
+  }
+  if (!spec.model.empty() || !spec.model_dir.empty())
+    throw Error(fmt::format("potential '{}' takes no KIM model (model, model_dir: style \"kim\" only)", spec.style));
   if (spec.is_eam()) {
     if (spec.files.empty())
       throw Error(fmt::format("potential style '{}' needs a potential file (recipe: file = \"...\"; command line: "
@@ -47,7 +61,8 @@ std::unique_ptr<Potential> make_potential(const PotentialSpec& spec) {
   try {
     return make_potential(std::string_view(spec.style));
   } catch (const Error& e) {
-    throw Error(fmt::format("{}; or a potential style with a file: eam, eam/alloy, eam/fs", e.what()));
+    throw Error(fmt::format("{}; or a potential style with a file: eam, eam/alloy, eam/fs; or an OpenKIM model: kim",
+                            e.what()));
   }
 }
 
@@ -88,10 +103,15 @@ ModelSpec alloy_model(const PotentialSpec& spec, const std::vector<double>& frac
   return m;
 }
 
-PotentialSpec potential_from_cli(const std::string& style, const std::string& files, const std::string& elements) {
+PotentialSpec potential_from_cli(const std::string& style, const std::string& files, const std::string& elements,
+                                 const std::string& kim_model, const std::string& kim_model_dir) {
   PotentialSpec spec(style);
   for (const auto& f : split_commas(files)) spec.files.emplace_back(f);
   spec.elements = split_commas(elements);
+  if ((!kim_model.empty() || !kim_model_dir.empty()) && !spec.is_kim())
+    throw Error(fmt::format("--kim-model and --kim-model-dir go with --potential kim, not '{}'", style));
+  spec.model = kim_model;
+  spec.model_dir = kim_model_dir;
   return spec;
 }
 

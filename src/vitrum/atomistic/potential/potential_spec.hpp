@@ -12,9 +12,11 @@
 namespace vitrum {
 
 struct PotentialSpec {
-  std::string style;                         // a model name ("kob-andersen") or "eam", "eam/alloy", "eam/fs"
+  std::string style;                         // a model name ("kob-andersen") or "eam", "eam/alloy", "eam/fs", "kim"
   std::vector<std::filesystem::path> files;  // potential files (EAM: one, or one per type for funcfl)
   std::vector<std::string> elements;         // element of each type (type t = elements[t-1])
+  std::string model;                         // kim: the KIM portable model's name
+  std::filesystem::path model_dir;           // kim: a directory searched first for the model (user-packaged models)
 
   PotentialSpec() = default;
   PotentialSpec(std::string name) : style(std::move(name)) {}  // NOLINT: a bare model name converts
@@ -23,9 +25,10 @@ struct PotentialSpec {
       : style(std::move(s)), files(std::move(f)), elements(std::move(e)) {}
 
   [[nodiscard]] bool is_eam() const { return style == "eam" || style == "eam/alloy" || style == "eam/fs"; }
-  // The units the potential is written in: metal for EAM files, reduced (lj) for the model glasses.
-  [[nodiscard]] UnitSystem units() const { return is_eam() ? metal_units() : lj_units(); }
-  // One line for summaries and messages: "eam/fs CuZr_mm.eam.fs Cu Zr" or the model name.
+  [[nodiscard]] bool is_kim() const { return style == "kim"; }
+  // The units the potential is written in: metal for EAM files and KIM models, reduced (lj) for the model glasses.
+  [[nodiscard]] UnitSystem units() const { return is_eam() || is_kim() ? metal_units() : lj_units(); }
+  // One line for summaries and messages: "eam/fs CuZr_mm.eam.fs Cu Zr", "kim MODEL Cu Zr" or the model name.
   [[nodiscard]] std::string describe() const;
 };
 
@@ -40,7 +43,9 @@ inline std::unique_ptr<Potential> make_potential(const std::string& name) { retu
 // at the lattice constants the file gives (fcc a³/4, hcp a³/√2, bcc a³/2); a melt then finds its own.
 ModelSpec alloy_model(const PotentialSpec& spec, const std::vector<double>& fractions);
 
-// Parses the CLI's `--potential STYLE [--potential-file F[,F...]] [--elements A,B]`.
-PotentialSpec potential_from_cli(const std::string& style, const std::string& files, const std::string& elements);
+// Parses the CLI's `--potential STYLE [--potential-file F[,F...]] [--elements A,B]`, and for style kim
+// `--kim-model NAME [--kim-model-dir DIR]`.
+PotentialSpec potential_from_cli(const std::string& style, const std::string& files, const std::string& elements,
+                                 const std::string& kim_model = {}, const std::string& kim_model_dir = {});
 
 }  // namespace vitrum
