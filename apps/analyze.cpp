@@ -27,6 +27,7 @@ const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "
 struct Options {
   std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "analysis";
   bool plot = false, minimize = false;
+  std::string kim_model, kim_model_dir;
   double r_max = 0, q_max = 12, q_cutoff = 0, face_threshold = 0, ftol = 1e-6;
   std::size_t bins = 250, q_bins = 120;
   std::string sq_method = "direct", q_neighbors = "cutoff";
@@ -62,7 +63,7 @@ void write_curves(const std::filesystem::path& path, const std::vector<std::stri
 
 void run(const Options& opt) {
   const auto what = parse_compute(opt.compute);
-  const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements);
+  const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements, opt.kim_model, opt.kim_model_dir);
   System s = make_system(read_configuration(opt.file), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
   const bool needs_is = what.count("modes") || what.count("elastic");
   if (opt.minimize) {
@@ -222,7 +223,7 @@ void add_analyze(CLI::App& app) {
   auto* cmd = app.add_subcommand("analyze", "Structure analysis: g(r), S(q), Voronoi, Steinhardt, modes, elastic constants");
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
-  cmd->add_option("--potential,-p", opt->potential, "model name or EAM style: eam, eam/alloy, eam/fs (see `vitrum potentials`)")
+  cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
@@ -237,6 +238,8 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("--qmax", opt->q_max, "S(q) range [1/length]");
   cmd->add_option("--qbins", opt->q_bins, "S(q) bins");
   cmd->add_option("--sq-method", opt->sq_method, "direct or fft");
+  cmd->add_option("--kim-model", opt->kim_model, "OpenKIM portable model with --potential kim (`vitrum potentials --kim`)");
+  cmd->add_option("--kim-model-dir", opt->kim_model_dir, "directory searched first for the KIM model (user-packaged models)");
   cmd->add_option("--fft-grid", opt->fft_grid, "FFT grid points per side (sq-method fft)");
   cmd->add_option("--q-neighbors", opt->q_neighbors, "cutoff or voronoi");
   cmd->add_option("--q-cutoff", opt->q_cutoff, "Steinhardt neighbour cut-off (default: first minimum of g(r))");

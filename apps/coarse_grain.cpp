@@ -17,14 +17,17 @@ void add_coarse_grain(CLI::App& app) {
   auto* cmd = app.add_subcommand("coarse-grain", "Atomistic glass → initial χ field for `vitrum stz` (Hinkle et al. 2017): see docs/stz.md");
   struct Options {
     std::string file, potential, potential_file, elements, grid, out = "chi.npy";
+    std::string kim_model, kim_model_dir;
     continuum::CoarseGrainSettings cg;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
-  cmd->add_option("--potential,-p", opt->potential, "model name or EAM style: eam, eam/alloy, eam/fs (see `vitrum potentials`)")
+  cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
+  cmd->add_option("--kim-model", opt->kim_model, "OpenKIM portable model with --potential kim (`vitrum potentials --kim`)");
+  cmd->add_option("--kim-model-dir", opt->kim_model_dir, "directory searched first for the KIM model (user-packaged models)");
   cmd->add_option("--grid", opt->grid, "NX,NY cells over the box's x and y")->required();
   cmd->add_option("--beta", opt->cg.beta, "β [1/energy unit of the potential]")->required();
   cmd->add_option("--u0", opt->cg.u0, "U0 [energy unit of the potential], below every cell's mean energy")->required();
@@ -39,7 +42,7 @@ void add_coarse_grain(CLI::App& app) {
       throw Error(fmt::format("--grid: expected NX,NY (two integers in 1..65536), got '{}'", opt->grid));
     opt->cg.nx = nx;
     opt->cg.ny = ny;
-    const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements);
+    const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements, opt->kim_model, opt->kim_model_dir);
     System s = make_system(read_configuration(opt->file), spec, opt->file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
     const auto e = s.potential->per_atom_energies(s.cfg.particles, s.cfg.box, s.list);
     double total = 0;

@@ -12,18 +12,21 @@ void add_inspect(CLI::App& app) {
   auto* cmd = app.add_subcommand("inspect", "Energy, virial pressure and closest pair of a configuration file");
   struct Options {
     std::string file, potential, potential_file, elements, format = "text";
+    std::string kim_model, kim_model_dir;
     double skin = -1;  // default: 0.3 (lj) or 1 Angstrom (metal)
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
-  cmd->add_option("--potential,-p", opt->potential, "model name or EAM style: eam, eam/alloy, eam/fs (see `vitrum potentials`)")
+  cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
+  cmd->add_option("--kim-model", opt->kim_model, "OpenKIM portable model with --potential kim (`vitrum potentials --kim`)");
+  cmd->add_option("--kim-model-dir", opt->kim_model_dir, "directory searched first for the KIM model (user-packaged models)");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--skin", opt->skin, "neighbour-list skin [length]");
   cmd->callback([opt] {
-    const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements);
+    const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements, opt->kim_model, opt->kim_model_dir);
     const double skin = opt->skin >= 0 ? opt->skin : (spec.units().is_metal() ? 1.0 : kDefaultSkin);
     System s = make_system(read_configuration(opt->file), spec, opt->file, skin);
     const UnitSystem& u = s.units;

@@ -5,6 +5,7 @@
 #include <iostream>
 
 #include "commands.hpp"
+#include "vitrum/atomistic/potential/kim_potential.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -22,7 +23,17 @@ int main(int argc, char** argv) {
   vitrum::cli::add_coarse_grain(app);
   vitrum::cli::add_lpbf(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
-  potentials->callback([] {
+  auto list_kim = std::make_shared<bool>(false);
+  potentials->add_flag("--kim", *list_kim, "list the installed OpenKIM portable models (style kim) instead");
+  potentials->callback([list_kim] {
+    if (*list_kim) {
+      // One model a line: name, then the KIM collection it comes from (system, user, environmentVariable, ...).
+      const auto kim = vitrum::installed_kim_models();
+      for (const auto& m : kim) fmt::print("{}  {}\n", m.name, m.collection);
+      fmt::print(stderr, "{} KIM portable models; use: potential = {{ style = \"kim\", model = \"NAME\", elements = [...] }} "
+                         "or --potential kim --kim-model NAME --elements A,B\n", kim.size());
+      return;
+    }
     for (const auto& m : vitrum::models())
       fmt::print("{:<16} {}\n{:<16} {}\n", m.name, m.summary, "", m.reference);
   });

@@ -19,16 +19,45 @@ std::uint64_t fnv1a(const std::string& s) {
   return h;
 }
 
+// potential = { style = "kim", model = "NAME", model_dir = "DIR", elements = ["Cu", "Zr"] }: an OpenKIM model
+// (model_dir relative to the recipe, searched first; elements optional: the model's species in code order).
+bool is_kim_table(const RecipeTable& t) {
+  const toml::node* pt = t.raw().get("potential");
+  return pt && pt->is_table() && pt->as_table()->get("style") && (*pt->as_table())["style"].value<std::string>() == "kim";
+}
+
+PotentialSpec parse_kim_potential(RecipeTable pt, const std::filesystem::path& base_dir) {
+  pt.only({"style", "model", "model_dir", "elements"});
+  PotentialSpec p;
+  p.style = pt.get_string("style");
+  if (pt.has("model")) p.model = pt.get_string("model");
+  if (pt.has("model_dir")) {
+    const std::filesystem::path dir(pt.get_string("model_dir"));
+    p.model_dir = dir.is_relative() ? base_dir / dir : dir;
+    if (!std::filesystem::is_directory(p.model_dir))
+      pt.fail("model_dir", fmt::format("no such directory {}", p.model_dir.string()));
+  }
+  if (p.model.empty() && p.model_dir.empty())
+    pt.fail("model", "name the KIM portable model, e.g. model = \"EAM_Dynamo_MendelevKramerOtt_2009_CuZr__MO_600021860456_005\" "
+                     "(`vitrum potentials --kim` lists the installed ones)");
+  if (pt.has("elements")) p.elements = pt.get_strings("elements");
+  pt.finish();
+  return p;
+}
+
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
   t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
-  if (t.has("potential") && t.raw().get("potential")->is_table()) {
+  if (is_kim_table(t)) {
+    s.potential = parse_kim_potential(t.get_table("potential"), base_dir);
+  } else if (t.has("potential") && t.raw().get("potential")->is_table()) {
     RecipeTable pt = t.get_table("potential");
     pt.only({"style", "file", "elements"});
     s.potential.style = pt.get_string("style");
     if (!s.potential.is_eam())
-      pt.fail("style", fmt::format("unknown potential style '{}' (styles with files: eam, eam/alloy, eam/fs; a "
-                                   "built-in model is named directly: potential = \"kob-andersen\")", s.potential.style));
+      pt.fail("style", fmt::format("unknown potential style '{}' (styles with files: eam, eam/alloy, eam/fs; an OpenKIM "
+                                   "model: style = \"kim\", model = \"...\"; a built-in model is named directly: "
+                                   "potential = \"kob-andersen\")", s.potential.style));
     for (auto f : pt.get_strings("file")) {
       std::filesystem::path path(f);
       s.potential.files.push_back(path.is_relative() ? base_dir / path : path);
@@ -76,6 +105,9 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   } else {
     RecipeTable g = t.get_table("generate");
     g.only({"model", "n", "density", "composition", "seed", "min_distance"});
+    if (s.potential.is_kim())
+      g.fail("model", "a KIM model carries no lattice data to guess a density from: read a configuration (read = "
+                      "\"FILE\"), e.g. one generated with an EAM potential of the same alloy");
     // Model glasses name their model; an EAM system is generated from its potential (composition required).
     if (s.potential.is_eam()) {
       if (g.has("model")) g.fail("model", "an EAM system is generated from its [system] potential: leave out `model`");
