@@ -16,6 +16,7 @@
 #include "vitrum/analysis/structure_factor.hpp"
 #include "vitrum/analysis/voronoi.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
+#include "vitrum/atomistic/potential/eam.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum::cli {
@@ -131,9 +132,19 @@ void run(const Options& opt) {
     j["sq"] = {{"method", opt.sq_method}, {"q_max", opt.q_max}, {"first_peak", sq.first_peak()}, {"csv", "sq.csv"}};
   }
   std::optional<analysis::Voronoi> vor;
+  std::string radii_label = "sigma_ii/2 (radical)";
   if (what.count("voronoi") || (what.count("q6") && opt.q_neighbors == "voronoi")) {
     std::vector<double> radii(p.size());
     for (std::size_t i = 0; i < p.size(); ++i) radii[i] = 0.5 * s.potential->pair_sigma(p, i, i);
+    // EAM alloys: the elements' own radii (half their lattice's nearest-neighbour distance), not an energy level.
+    if (const auto* eam = dynamic_cast<const EamPotential*>(s.potential.get())) {
+      bool all = true;
+      for (int t = 1; t <= eam->type_count(); ++t) all = all && eam->atomic_radius(t) > 0;
+      if (all) {
+        for (std::size_t i = 0; i < p.size(); ++i) radii[i] = eam->atomic_radius(p.type[i]);
+        radii_label = "element radii: half the nearest-neighbour distance of each element's lattice in the potential file (radical)";
+      }
+    }
     vor.emplace(opt.face_threshold);
     vor->compute(box, p.position, radii);
   }
@@ -141,7 +152,7 @@ void run(const Options& opt) {
     json ico, top = json::array();
     for (int t = 1; t <= ntypes; ++t) ico[std::to_string(t)] = analysis::icosahedral_fraction(vor->indices(), p.type, t);
     for (const auto& [index, f] : analysis::top_indices(vor->indices(), 10)) top.push_back({index, f});
-    j["voronoi"] = {{"volume_sum", vor->volume_sum()}, {"box_volume", box.volume()}, {"radii", "sigma_ii/2 (radical)"},
+    j["voronoi"] = {{"volume_sum", vor->volume_sum()}, {"box_volume", box.volume()}, {"radii", radii_label},
                     {"face_area_threshold", opt.face_threshold}, {"icosahedral_fraction", ico}, {"top_indices", top}};
     pnames.insert(pnames.end(), {"voronoi_volume", "n3", "n4", "n5", "n6"});
     pcols.emplace_back(vor->volumes());

@@ -102,6 +102,14 @@ double EamPotential::embedding(int a, double rho) const {
   return phi;
 }
 
+double EamPotential::atomic_radius(int type) const {
+  const EamElement& e = t_.type_elements[static_cast<std::size_t>(type - 1)];
+  if (e.lattice == "fcc") return e.lattice_constant / (2.0 * std::sqrt(2.0));
+  if (e.lattice == "hcp") return e.lattice_constant / 2.0;
+  if (e.lattice == "bcc") return e.lattice_constant * std::sqrt(3.0) / 4.0;
+  return 0.0;
+}
+
 double EamPotential::density(int source, int host, double r) const {
   const int stride = t_.type_count() + 1;
   const Lookup l = locate_r(r, rdr_, t_.nr);

@@ -36,6 +36,9 @@ class EamPotential final : public Potential {
   // Table lookups at one distance / density, exactly as in compute() (for tests).
   [[nodiscard]] double pair_energy(int a, int b, double r) const;   // φ_ab(r) [eV]
   [[nodiscard]] double embedding(int a, double rho) const;          // F_a(ρ) [eV], linear above ρ_max
+  // Radius of a type's element: half the nearest-neighbour distance of its own lattice as the file gives it
+  // (fcc a/(2√2), hcp a/2, bcc a√3/4), 0 if the file names no such lattice. For radical Voronoi of alloys.
+  [[nodiscard]] double atomic_radius(int type) const;
   // Density at an atom of type `host` due to one of type `source` at distance r (< cutoff) [density].
   [[nodiscard]] double density(int source, int host, double r) const;
   // The electron density of every atom (for Monte Carlo's cache); same arithmetic as compute().
