@@ -233,7 +233,7 @@ TEST(Kim, SmallTiltedBoxNeedsSeveralImages) {
   auto u_small = make_potential(spec);
   auto u_big = make_potential(spec);
   Configuration small = block(1), big = block(2);
-  ASSERT_LT(small.box.perpendicular_widths().x, 2 * u_small->cutoff());
+  ASSERT_LT(small.box.perpendicular_widths().x, 2 * dynamic_cast<KimPotential&>(*u_small).influence_distance());
   NeighborList unused(1.0, 0.0);
   const ForceResult rs = u_small->compute(small.particles, small.box, unused);
   const ForceResult rb = u_big->compute(big.particles, big.box, unused);

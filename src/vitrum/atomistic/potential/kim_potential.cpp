@@ -556,6 +556,7 @@ KimPotential::KimPotential(std::string model, std::vector<std::string> elements,
   if (!(m.influence > 0) || !(cmax > 0) || !std::isfinite(m.influence))
     throw Error(fmt::format("KIM model '{}' gives influence distance {} and cut-off {}", model_, m.influence, cmax));
   influence_ = m.influence / m.length_in;
+  cutoff_ = cmax / m.length_in;
   name_ = "kim " + model_;
   kim_last_log().clear();
   if (probe) probe_sigma();
@@ -568,7 +569,7 @@ KimPotential::KimPotential(const KimPotential& other, int)
 
 void KimPotential::probe_sigma() {
   // σ_ab: where the energy of an isolated a–b dimer rises through 1 eV above two free atoms, scanning
-  // inwards from the influence distance (the level the native EAM uses for φ_ab).
+  // inwards from the cut-off (the level the native EAM uses for φ_ab).
   const int nt = type_count(), stride = nt + 1;
   sigma_.assign(static_cast<std::size_t>(stride * stride), 1.0);
   const double h = 0.005;
@@ -579,10 +580,10 @@ void KimPotential::probe_sigma() {
         impl_->run(model_, true, false, false);
         return impl_->energy * impl_->energy_out;
       };
-      double s = influence_;
+      double s = cutoff_;
       try {
         const double free = dimer(2 * influence_ + 1);
-        for (s = influence_ - h; s > 0.05 * influence_; s -= h) {
+        for (s = cutoff_ - h; s > 0.05 * cutoff_; s -= h) {
           const double e = dimer(s);
           if (!std::isfinite(e) || e - free >= 1.0) break;
         }
@@ -610,7 +611,7 @@ std::vector<double> KimPotential::type_masses() const {
 
 std::vector<double> KimPotential::type_cutoffs() const {
   const std::size_t nt = elements_.size();
-  return std::vector<double>(nt * nt, influence_);
+  return std::vector<double>(nt * nt, cutoff_);
 }
 
 bool KimPotential::computes_virial() const { return impl_->virial_status; }

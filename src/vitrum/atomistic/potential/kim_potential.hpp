@@ -34,7 +34,9 @@ class KimPotential final : public Potential {
   KimPotential& operator=(const KimPotential&) = delete;
 
   [[nodiscard]] std::string_view name() const override { return name_; }
-  [[nodiscard]] double cutoff() const override { return influence_; }
+  // The largest neighbour-list cut-off (the pairs that interact directly); ghosts reach influence_distance().
+  [[nodiscard]] double cutoff() const override { return cutoff_; }
+  [[nodiscard]] double influence_distance() const { return influence_; }
   [[nodiscard]] int type_count() const override { return static_cast<int>(elements_.size()); }
   [[nodiscard]] bool needs_diameter() const override { return false; }
   [[nodiscard]] bool pairwise() const override { return false; }
@@ -75,6 +77,7 @@ class KimPotential final : public Potential {
   std::string name_, library_, collection_;
   bool units_accepted_ = true;
   double influence_ = 0;       // [Å]
+  double cutoff_ = 0;          // [Å]
   std::vector<double> sigma_;  // (ntypes+1)²: the length scale of overlap checks [Å]
   std::unique_ptr<Impl> impl_;
 };
