@@ -2,7 +2,31 @@
 #pragma once
 #include <CLI/CLI.hpp>
 
+#include <cmath>
+#include <string>
+
 namespace vitrum::cli {
+
+// CLI11's PositiveNumber / NonNegativeNumber print their range as a 309-digit number: these say it in words.
+inline CLI::Validator number_check(bool allow_zero) {
+  return CLI::Validator(
+      [allow_zero](std::string& s) -> std::string {
+        double v = 0;
+        std::size_t used = 0;
+        try {
+          v = std::stod(s, &used);
+        } catch (...) {
+          used = 0;
+        }
+        if (used == 0 || used != s.size()) return "'" + s + "' is not a number";
+        if (!std::isfinite(v) || v < 0 || (v == 0 && !allow_zero))
+          return std::string(allow_zero ? "must be zero or positive" : "must be positive") + ", got " + s;
+        return {};
+      },
+      allow_zero ? "NONNEGATIVE" : "POSITIVE");
+}
+inline const CLI::Validator kPositive = number_check(false);
+inline const CLI::Validator kNonNegative = number_check(true);
 
 void add_inspect(CLI::App& app);
 void add_generate(CLI::App& app);

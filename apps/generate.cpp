@@ -24,8 +24,8 @@ void add_generate(CLI::App& app) {
   model->excludes(potential);
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
-  cmd->add_option("-n,--atoms", opt->gen.n, "number of atoms")->check(CLI::PositiveNumber);
-  cmd->add_option("--density", opt->density, "number density (default: the model's; EAM: ideal mixing of the elements' lattices)")->check(CLI::PositiveNumber);
+  cmd->add_option("-n,--atoms", opt->gen.n, "number of atoms")->check(kPositive);
+  cmd->add_option("--density", opt->density, "number density (default: the model's; EAM: ideal mixing of the elements' lattices)")->check(kPositive);
   cmd->add_option("--composition", opt->composition, "fraction of each type, e.g. 0.8 0.2 (default: the model's)");
   cmd->add_option("--seed", opt->gen.seed, "random seed");
   cmd->add_option("--min-distance", opt->min_distance, "closest allowed pair, in units of sigma_ij (default 0.8; 0.7 in 2D)")

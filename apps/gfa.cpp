@@ -38,7 +38,7 @@ int default_trees(int trees, const std::string& model) { return trees > 0 ? tree
 // --model and the XGBoost settings shared by `train` and `cv` (defaults: BoostParams).
 void add_model_options(CLI::App& cmd, std::string& model, BoostParams& b) {
   cmd.add_option("--model", model, "forest (random forest) or xgboost (gradient boosting)")->check(CLI::IsMember({"forest", "xgboost"}));
-  cmd.add_option("--max-depth", b.max_depth, "xgboost: tree depth")->check(CLI::PositiveNumber);
+  cmd.add_option("--max-depth", b.max_depth, "xgboost: tree depth")->check(kPositive);
   cmd.add_option("--eta", b.eta, "xgboost: learning rate")->check(CLI::Range(1e-6, 1.0));
   cmd.add_option("--subsample", b.subsample, "xgboost: fraction of rows per tree")->check(CLI::Range(1e-3, 1.0));
   cmd.add_option("--colsample", b.colsample_bytree, "xgboost: fraction of features per tree")->check(CLI::Range(1e-3, 1.0));
@@ -81,10 +81,10 @@ void add_train(CLI::App& gfa) {
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("-o,--output", o->out, "model file to write");
-  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(CLI::PositiveNumber);
+  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(kPositive);
   add_model_options(*cmd, o->model, o->boost);
   cmd->add_option("--seed", o->seed, "random seed");
-  cmd->add_option("--threads", o->threads, "worker threads (the model does not depend on it)")->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", o->threads, "worker threads (the model does not depend on it)")->check(kPositive);
   cmd->add_option("--features", o->features, "magpie, physical or all")->check(CLI::IsMember({"magpie", "physical", "all"}));
   cmd->add_flag("--no-regression", o->no_regression, "train only the glass classifier");
   cmd->add_option("--data", o->data, "GFA data directory");
@@ -130,14 +130,14 @@ void add_cv(CLI::App& gfa) {
   cmd->add_option("--folds", o->folds, "k of k-fold")->check(CLI::Range(2, 100));
   cmd->add_option("--min-dmax", o->min_dmax,
                   "dmax_mm: keep only compositions with D_max >= this (mm), e.g. 1 for bulk glasses only (default 0: all rows)")
-      ->check(CLI::NonNegativeNumber);
+      ->check(kNonNegative);
   cmd->add_option("--dmax-set", o->dmax_set,
                   "dmax_mm data: xiong2020 (5933 rows; crystals 0 mm, ribbons 0.1 mm) or fe2025 (495 rows, Fe-based bulk glasses)")
       ->check(CLI::IsMember({"xiong2020", "fe2025"}));
-  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(CLI::PositiveNumber);
+  cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(kPositive);
   add_model_options(*cmd, o->model, o->boost);
   cmd->add_option("--seed", o->seed, "random seed (folds and models)");
-  cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", o->threads, "worker threads")->check(kPositive);
   cmd->add_option("--data", o->data, "GFA data directory");
   cmd->add_option("--format", o->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->callback([o] {
@@ -293,7 +293,7 @@ void add_screen(CLI::App& gfa) {
   cmd->add_option("--plot", o->plot, "systems to map (e.g. Al-Cu-Zr); default: all when there are at most 4")->delimiter(',');
   cmd->add_flag("--points", o->points, "write the grid CSV of every system, not only the mapped ones");
   cmd->add_flag("--no-plots", o->no_plots, "skip the PNG maps");
-  cmd->add_option("--threads", o->threads, "worker threads")->check(CLI::PositiveNumber);
+  cmd->add_option("--threads", o->threads, "worker threads")->check(kPositive);
   cmd->add_option("--data", o->data, "GFA data directory");
   cmd->callback([o] {
     const auto dir = resolve_data_dir(o->data);

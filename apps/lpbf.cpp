@@ -21,7 +21,7 @@ void add_lpbf(CLI::App& app) {
   cmd->add_option("recipe", opt->recipe, "LPBF recipe (.toml), e.g. recipes/lpbf-amz4.toml")->required();
   cmd->add_option("--out,-o", opt->out, "output folder");
   cmd->add_option("--threads", opt->threads, "threads for the process map (default: the recipe's, else all cores)")
-      ->check(CLI::PositiveNumber);
+      ->check(kPositive);
   cmd->add_flag("--no-map", opt->no_map, "skip the (P, v) process map");
   cmd->add_flag("--no-plots", opt->no_plots, "skip the matplotlib plots");
   cmd->callback([opt] {

@@ -54,7 +54,10 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    return app.exit(e);
+    // --help and --version print and succeed; a bad option is one line like every other error.
+    if (e.get_exit_code() == 0) return app.exit(e);
+    fmt::print(stderr, "vitrum: error: {} (see --help)\n", e.what());
+    return e.get_exit_code();
   } catch (const vitrum::Error& e) {
     fmt::print(stderr, "vitrum: error: {}\n", e.what());
     return 1;
