@@ -9,6 +9,7 @@
 
 #include "test_helpers.hpp"
 #include "vitrum/atomistic/potential/eam.hpp"
+#include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
@@ -296,6 +297,25 @@ TEST(Eam, PairOnlyQueriesRefuse) {
   System s = reference_system("eam-fs", "ortho");
   const std::string m = error_of([&] { (void)s.potential->pair_d2v_dr2(s.cfg.particles, 0, 1, 4.0); });
   EXPECT_NE(m.find("many-body"), std::string::npos) << m;
+}
+
+}  // namespace
+}  // namespace vitrum
+
+namespace vitrum {
+namespace {
+
+// The shipped Cu-Zr recipe parses, in metal units, with its temperatures and pressure held internally (k_B T, eV/Å³).
+TEST(Eam, CuZrRecipeParsesInMetalUnits) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  const Recipe r = read_recipe(std::filesystem::path(VITRUM_SOURCE_DIR) / "recipes" / "cuzr-glass.toml");
+  EXPECT_EQ(r.system.units.name, "metal");
+  EXPECT_EQ(r.system.skin, 1.0);
+  ASSERT_EQ(r.stages.size(), 7u);
+  const StageSpec& quench = r.stages[3];
+  EXPECT_NEAR(quench.t_start, 2000 * 8.617343e-5, 1e-12);
+  EXPECT_EQ(quench.integrator.dt, 0.002);
+  EXPECT_EQ(quench.steps, 85000);  // 1700 K at 10 K/ps and 2 fs
 }
 
 }  // namespace
