@@ -16,6 +16,13 @@ out = sys.argv[1] if len(sys.argv) > 1 else "out"
 summary = json.load(open(os.path.join(out, "summary.json")))
 stages = summary["stages"]
 rows = list(csv.DictReader(open(os.path.join(out, "thermo.csv"))))
+# summary.json names its units (older runs: the string "lj").
+units = summary.get("units", "lj")
+if not isinstance(units, dict):
+    units = {"name": units, "time": "LJ units", "temperature": "", "energy": ""}
+time_label = f"time in the stage ({units['time']})" if units["name"] != "lj" else "time in the stage (LJ units)"
+unit_t = f" [{units['temperature']}]" if units["name"] != "lj" else ""
+unit_e = f" [{units['energy']}]" if units["name"] != "lj" else ""
 
 fig, (ax_t, ax_e) = plt.subplots(2, 1, figsize=(7, 6), sharex=True)
 for st in stages:
@@ -31,9 +38,9 @@ for st in stages:
         label += f" (|dT/dt| = {st['rate']:g})"
     ax_t.plot(time, [float(r["temperature"]) for r in sel], label=label)
     ax_e.plot(time, [float(r["pe_per_particle"]) for r in sel], label=label)
-ax_t.set_ylabel("T")
-ax_e.set_ylabel("E_pot / N")
-ax_e.set_xlabel("time in the stage (LJ units)")
+ax_t.set_ylabel("T" + unit_t)
+ax_e.set_ylabel("E_pot / N" + unit_e)
+ax_e.set_xlabel(time_label)
 ax_t.legend(fontsize=8)
 fig.suptitle(f"{summary['potential']}, N = {summary['n']}")
 fig.tight_layout()
@@ -106,7 +113,7 @@ if flow:
               f"{visc_text} {strain:>8.4f} {flowed:>6}")
     ax_s.set_ylabel("σ_xy")
     ax_g.set_ylabel("strain γ in the stage")
-    ax_g.set_xlabel("time in the stage (LJ units)")
+    ax_g.set_xlabel(time_label)
     ax_s.legend(fontsize=8)
     fig.suptitle(f"finite-rate shear / creep, {summary['potential']}, N = {summary['n']}")
     fig.tight_layout()
