@@ -1,6 +1,7 @@
 // `vitrum analyze FILE --potential NAME --compute gr,sq,voronoi,q6,modes,elastic`: structure analysis with JSON summary, CSVs, plots.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -99,6 +100,12 @@ void run(const Options& opt) {
   if (what.count("gr") || (what.count("q6") && opt.q_neighbors == "cutoff" && opt.q_cutoff <= 0)) {
     rdf.emplace(opt.bins, r_max);
     rdf->compute(box, p.position, p.type, ntypes);
+    // No pair inside r_max: g(r) would be all zeros with a "first peak" at the first bin — refuse instead.
+    const auto g = rdf->g();
+    if (std::none_of(g.begin(), g.end(), [](double v) { return v > 0; }))
+      throw Error(fmt::format("{}: g(r): no pair of atoms closer than r_max = {:.4g} ({} atoms in {:.4g} {}^3): too dilute "
+                              "for a pair distribution; raise --rmax", opt.file, r_max, p.size(), box.volume(),
+                              s.units.length));
   }
   if (what.count("gr")) {
     std::vector<std::string> names{"r", "g"};

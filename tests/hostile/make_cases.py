@@ -92,6 +92,8 @@ def moved(index, x):
 
 files = {
     "good.data": data(),
+    # Two atoms 86 apart in a 100-wide box: no pair within g(r)'s range.
+    "dilute.data": data(box=("0 100 xlo xhi", "0 100 ylo yhi", "0 100 zlo zhi"), atoms=[(1, 1, 10, 10, 10), (2, 1, 60, 60, 60)]),
     "good.xyz": xyz(),
     "good.dump": dump(),
     "nan_tilt.data": data(header_extra="nan 0 0 xy xz yz\n"),
