@@ -28,7 +28,6 @@ class EamPotential final : public Potential {
   ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) override;
   std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) override;
   [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override;
-  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override;
   [[nodiscard]] const EamTables& tables() const { return t_; }
   // The electron density at every atom of the last compute() (for tests and analysis).
   [[nodiscard]] const std::vector<double>& densities() const { return rho_; }

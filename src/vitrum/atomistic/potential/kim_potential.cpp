@@ -697,28 +697,6 @@ double KimPotential::pair_sigma(const Particles& p, std::size_t i, std::size_t j
   return sigma_[static_cast<std::size_t>(p.type[i] * (type_count() + 1) + p.type[j])];
 }
 
-ClosestPair KimPotential::closest_pair(const Particles& p, const Box& box, const NeighborList& list) const {
-  const auto shifts = NeighborList::shift_vectors(box);
-  ClosestPair best{};
-  best.reduced_distance = INFINITY;
-  best.distance = INFINITY;
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    const auto nbr = list.neighbors(i);
-    const auto img = list.images(i);
-    for (std::size_t k = 0; k < nbr.size(); ++k) {
-      const std::size_t j = static_cast<std::size_t>(nbr[k]);
-      const double r = norm(p.position[i] - (p.position[j] + shifts[img[k]]));
-      const double reduced = r / pair_sigma(p, i, j);
-      if (r < best.distance) best.distance = r;
-      if (reduced < best.reduced_distance) {
-        best.reduced_distance = reduced;
-        best.id_i = p.id[i];
-        best.id_j = p.id[j];
-      }
-    }
-  }
-  return best;
-}
 
 bool kim_available() { return true; }
 

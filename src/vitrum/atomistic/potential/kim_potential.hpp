@@ -50,7 +50,6 @@ class KimPotential final : public Potential {
   // The model's partialParticleEnergy; an Error naming the model where it does not compute them.
   std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) override;
   [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override;
-  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override;
 
   [[nodiscard]] const std::string& model() const { return model_; }
   // The shared library the KIM API loaded and the collection it came from ("system", "environmentVariable", ...).

@@ -31,7 +31,6 @@ void KimPotential::check(const Particles&) const {}
 ForceResult KimPotential::compute(Particles&, const Box&, const NeighborList&, bool) { unavailable(); }
 std::vector<double> KimPotential::per_atom_energies(Particles&, const Box&, const NeighborList&) { unavailable(); }
 double KimPotential::pair_sigma(const Particles&, std::size_t, std::size_t) const { return 1.0; }
-ClosestPair KimPotential::closest_pair(const Particles&, const Box&, const NeighborList&) const { return {}; }
 bool KimPotential::computes_virial() const { return false; }
 bool KimPotential::computes_particle_energy() const { return false; }
 std::size_t KimPotential::ghost_count() const { return 0; }

@@ -202,28 +202,6 @@ class PairPotential final : public Potential {
     return rsq < c.rcut_sq ? E::d2v_dr2(rsq, c) : 0.0;
   }
 
-  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const override {
-    const auto shifts = NeighborList::shift_vectors(box);
-    ClosestPair best{};
-    best.reduced_distance = INFINITY;
-    best.distance = INFINITY;
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      const auto nbr = list.neighbors(i);
-      const auto img = list.images(i);
-      for (std::size_t k = 0; k < nbr.size(); ++k) {
-        const std::size_t j = static_cast<std::size_t>(nbr[k]);
-        const double r = norm(p.position[i] - (p.position[j] + shifts[img[k]]));
-        const double reduced = r / coeffs(p, i, j).sigma;
-        if (r < best.distance) best.distance = r;
-        if (reduced < best.reduced_distance) {
-          best.reduced_distance = reduced;
-          best.id_i = p.id[i];
-          best.id_j = p.id[j];
-        }
-      }
-    }
-    return best;
-  }
 
  private:
   [[nodiscard]] decltype(auto) coeffs(const Particles& p, std::size_t i, std::size_t j) const {

@@ -1,5 +1,6 @@
 #include "vitrum/atomistic/potential/potential.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
@@ -26,6 +27,29 @@ double Potential::add_pair_energies(const Particles&, std::size_t, const Vec3&, 
 double Potential::pair_d2v_dr2(const Particles&, std::size_t, std::size_t, double) const {
   require_pairwise(*this, "the pair curvature d2v/dr2 (Hessian, elastic constants)");
   return 0;
+}
+
+ClosestPair Potential::closest_pair(const Particles& p, const Box& box, const NeighborList& list) const {
+  const auto shifts = NeighborList::shift_vectors(box);
+  ClosestPair best{};
+  best.reduced_distance = INFINITY;
+  best.distance = INFINITY;
+  for (std::size_t i = 0; i < p.size(); ++i) {
+    const auto nbr = list.neighbors(i);
+    const auto img = list.images(i);
+    for (std::size_t k = 0; k < nbr.size(); ++k) {
+      const std::size_t j = static_cast<std::size_t>(nbr[k]);
+      const double r = norm(p.position[i] - (p.position[j] + shifts[img[k]]));
+      const double reduced = r / pair_sigma(p, i, j);
+      if (r < best.distance) best.distance = r;
+      if (reduced < best.reduced_distance) {
+        best.reduced_distance = reduced;
+        best.id_i = p.id[i];
+        best.id_j = p.id[j];
+      }
+    }
+  }
+  return best;
 }
 
 }  // namespace vitrum

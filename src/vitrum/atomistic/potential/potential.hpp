@@ -68,7 +68,8 @@ class Potential {
                                                  double e) const;
   // The pair's d²v/dr² at squared distance rsq (zero beyond its cut-off): Hessians, elastic constants.
   [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
-  [[nodiscard]] virtual ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const = 0;
+  // The closest listed pair, absolute and relative to pair_sigma() (one implementation for every model).
+  [[nodiscard]] ClosestPair closest_pair(const Particles& p, const Box& box, const NeighborList& list) const;
 };
 
 // Throws Error unless `u` is a pair model: "<what> needs a pairwise potential; '<name>' is many-body".
