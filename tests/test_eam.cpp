@@ -26,35 +26,6 @@ PotentialSpec spec_for(const std::string& style) {
 
 bool have_potentials() { return std::filesystem::exists(kPotentials / "CuZr_mm.eam.fs"); }
 
-struct AtomRef {
-  double pe;
-  Vec3 f;
-};
-struct Reference {
-  double pe = 0, volume = 0;
-  Sym6 virial_bar{};
-  std::map<std::int64_t, AtomRef> atoms;
-};
-
-Reference read_reference(const std::filesystem::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path.string());
-  Reference ref;
-  std::string line, key;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream ls(line);
-    ls >> key;
-    if (key == "pe") ls >> ref.pe;
-    else if (key == "volume") ls >> ref.volume;
-    else if (key == "virial") for (double& v : ref.virial_bar) ls >> v;
-    else if (key == "atoms") break;
-  }
-  std::int64_t id;
-  AtomRef a{};
-  while (in >> id >> a.pe >> a.f.x >> a.f.y >> a.f.z) ref.atoms[id] = a;
-  return ref;
-}
 
 // The configuration of a reference; for the Cu-Ni potentials the Cu/Zr element labels are dropped
 // so that types map by number (type 2 = Ni), as the LAMMPS inputs do.
@@ -70,7 +41,7 @@ TEST_P(EamReference, MatchesLammps) {
   if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed (scripts/install-deps installs it)";
   const std::string name = GetParam();
   const std::string style = name.substr(0, name.rfind('_')), geometry = name.substr(name.rfind('_') + 1);
-  const Reference ref = read_reference(test::data_dir() / "eam" / (name + ".ref"));
+  const test::MetalReference ref = test::read_metal_reference(test::data_dir() / "eam" / (name + ".ref"));
   System s = reference_system(style, geometry);
   ASSERT_GE(s.size(), 1000u);
   ASSERT_EQ(ref.atoms.size(), s.size());

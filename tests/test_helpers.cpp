@@ -2,6 +2,8 @@
 
 #include <array>
 #include <cstdio>
+#include <fstream>
+#include <sstream>
 
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
@@ -62,6 +64,26 @@ ForceResult brute_force(const Potential& u, const Configuration& cfg) {
             out.virial[3] += d.x * f.y; out.virial[4] += d.x * f.z; out.virial[5] += d.y * f.z;
           }
   return out;
+}
+
+MetalReference read_metal_reference(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot open " + path.string());
+  MetalReference ref;
+  std::string line, key;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::istringstream ls(line);
+    ls >> key;
+    if (key == "pe") ls >> ref.pe;
+    else if (key == "volume") ls >> ref.volume;
+    else if (key == "virial") for (double& v : ref.virial_bar) ls >> v;
+    else if (key == "atoms") break;
+  }
+  std::int64_t id;
+  MetalReference::Atom a{};
+  while (in >> id >> a.pe >> a.f.x >> a.f.y >> a.f.z) ref.atoms[id] = a;
+  return ref;
 }
 
 }  // namespace vitrum::test

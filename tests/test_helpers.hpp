@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <map>
 #include <string>
 
 #include "vitrum/atomistic/system.hpp"
@@ -35,5 +36,18 @@ Configuration random_configuration(const std::string& model, std::size_t n, std:
 // Energy and virial by an O(N²) sum over every pair and all 27 periodic images of each partner:
 // independent of the neighbour list and of the minimum-image convention (positions must be wrapped).
 ForceResult brute_force(const Potential& u, const Configuration& cfg);
+
+// A metal-unit force reference (tests/data/eam/README.md: `pe`, `volume`, `virial` in bar, then `atoms` lines
+// `id pe_atom fx fy fz`), as made by LAMMPS for the EAM and KIM tests.
+struct MetalReference {
+  struct Atom {
+    double pe;
+    Vec3 f;
+  };
+  double pe = 0, volume = 0;
+  Sym6 virial_bar{};
+  std::map<std::int64_t, Atom> atoms;
+};
+MetalReference read_metal_reference(const std::filesystem::path& path);
 
 }  // namespace vitrum::test

@@ -37,36 +37,6 @@ std::string missing(const std::string& model) {
     if (!why.empty()) GTEST_SKIP() << why;                   \
   } while (0)
 
-struct AtomRef {
-  double pe;
-  Vec3 f;
-};
-struct Reference {
-  double pe = 0, volume = 0;
-  Sym6 virial_bar{};
-  std::map<std::int64_t, AtomRef> atoms;
-};
-
-// tests/data/kim/*.ref (format of tests/data/eam/README.md).
-Reference read_reference(const fs::path& path) {
-  std::ifstream in(path);
-  if (!in) throw std::runtime_error("cannot open " + path.string());
-  Reference ref;
-  std::string line, key;
-  while (std::getline(in, line)) {
-    if (line.empty() || line[0] == '#') continue;
-    std::istringstream ls(line);
-    ls >> key;
-    if (key == "pe") ls >> ref.pe;
-    else if (key == "volume") ls >> ref.volume;
-    else if (key == "virial") for (double& v : ref.virial_bar) ls >> v;
-    else if (key == "atoms") break;
-  }
-  std::int64_t id;
-  AtomRef a{};
-  while (in >> id >> a.pe >> a.f.x >> a.f.y >> a.f.z) ref.atoms[id] = a;
-  return ref;
-}
 
 PotentialSpec kim_spec(const std::string& model, std::vector<std::string> elements, fs::path dir = {}) {
   PotentialSpec s("kim");
@@ -88,7 +58,7 @@ struct Agreement {
   double energy, virial, force, atom_energy;  // relative: |Δ|/|E|, max|ΔW|/max|W|, max|ΔF|/max|F|, max|Δe|/max|e|
 };
 
-Agreement compare(System& s, const Reference& ref) {
+Agreement compare(System& s, const test::MetalReference& ref) {
   Agreement a{};
   a.energy = std::abs(s.last.energy - ref.pe) / std::abs(ref.pe);
   double vmax = 0, vdiff = 0;
@@ -100,13 +70,13 @@ Agreement compare(System& s, const Reference& ref) {
   const Particles& p = s.cfg.particles;
   double fmax = 0, fdiff = 0, emax = 0, ediff = 0;
   for (std::size_t i = 0; i < p.size(); ++i) {
-    const AtomRef& r = ref.atoms.at(p.id[i]);
+    const test::MetalReference::Atom& r = ref.atoms.at(p.id[i]);
     fmax = std::max(fmax, norm(r.f));
     fdiff = std::max(fdiff, norm(p.force[i] - r.f));
   }
   const std::vector<double> e = s.potential->per_atom_energies(s.cfg.particles, s.cfg.box, s.list);
   for (std::size_t i = 0; i < p.size(); ++i) {
-    const AtomRef& r = ref.atoms.at(p.id[i]);
+    const test::MetalReference::Atom& r = ref.atoms.at(p.id[i]);
     emax = std::max(emax, std::abs(r.pe));
     ediff = std::max(ediff, std::abs(e[i] - r.pe));
   }
@@ -138,7 +108,7 @@ TEST_P(KimReference, MatchesLammpsPairKim) {
   const std::string ref_name = name.substr(0, name.rfind('_')), geometry = name.substr(name.rfind('_') + 1);
   const Case& c = cases().at(ref_name);
   SKIP_WITHOUT(c.model);
-  const Reference ref = read_reference(test::data_dir() / "kim" / (name + ".ref"));
+  const test::MetalReference ref = test::read_metal_reference(test::data_dir() / "kim" / (name + ".ref"));
   System s = cuzr_system(kim_spec(c.model, c.elements), geometry);
   ASSERT_EQ(ref.atoms.size(), s.size());
   EXPECT_EQ(s.units.name, "metal");
@@ -165,7 +135,7 @@ TEST(Kim, Msk2007MatchesNativeEamFs) {
   for (const std::string geometry : {"ortho", "tilt"}) {
     System kim = cuzr_system(kim_spec(kMsk2007, {"Cu", "Zr"}), geometry);
     System eam = cuzr_system({"eam/fs", {"/usr/share/lammps/potentials/CuZr_mm.eam.fs"}, {"Cu", "Zr"}}, geometry);
-    const Reference ref = read_reference(test::data_dir() / "eam" / ("eam-fs_" + geometry + ".ref"));
+    const test::MetalReference ref = test::read_metal_reference(test::data_dir() / "eam" / ("eam-fs_" + geometry + ".ref"));
     const Agreement with_lammps = compare(kim, ref);
     double fmax = 0, fdiff = 0;
     for (std::size_t i = 0; i < kim.size(); ++i) {
