@@ -7,6 +7,9 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "commands.hpp"
 #include "vitrum/analysis/elastic_constants.hpp"
@@ -52,15 +55,14 @@ std::set<std::string> parse_compute(const std::string& list) {
 
 std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : "nan"; }
 
-void write_curves(const std::filesystem::path& path, const std::vector<std::string>& names,
-                  const std::vector<std::vector<double>>& columns) {
+std::string curves_csv(const std::vector<std::string>& names, const std::vector<std::vector<double>>& columns) {
   std::string text = fmt::format("{}\n", fmt::join(names, ","));
   for (std::size_t k = 0; k < columns[0].size(); ++k) {
     std::vector<std::string> row;
     for (const auto& c : columns) row.push_back(num(c[k]));
     text += fmt::format("{}\n", fmt::join(row, ","));
   }
-  write_file_atomically(path, text);
+  return text;
 }
 
 void run(const Options& opt) {
@@ -83,7 +85,8 @@ void run(const Options& opt) {
   const Particles& p = s.particles();
   const Box& box = s.box();
   const int ntypes = s.potential->type_count();
-  std::filesystem::create_directories(opt.out);
+  // Files are written only once every analysis has succeeded: a failing one leaves no partial results behind.
+  std::vector<std::pair<std::string, std::string>> files;
   json j = {{"file", opt.file}, {"potential", spec.describe()}, {"units", s.units.name}, {"n", p.size()}, {"volume", box.volume()},
             {"max_force", fmax}, {"pe_per_particle", s.last.energy / static_cast<double>(p.size())}};
   std::vector<std::string> pnames{"id", "type", "x", "y", "z"};
@@ -117,7 +120,7 @@ void run(const Options& opt) {
         if (b >= a) names.push_back(fmt::format("g_{}{}", a, b)), cols.push_back(rdf->g(a, b));
         coordination[fmt::format("{}-{}", a, b)] = rdf->coordination(a, b)[std::min(kmin, opt.bins - 1)];
       }
-    write_curves(std::filesystem::path(opt.out) / "gr.csv", names, cols);
+    files.emplace_back("gr.csv", curves_csv(names, cols));
     j["gr"] = {{"r_max", r_max}, {"bins", opt.bins}, {"first_peak", rdf->first_peak()},
                {"first_minimum", rdf->first_minimum()}, {"coordination_at_first_minimum", coordination}, {"csv", "gr.csv"}};
   }
@@ -135,7 +138,7 @@ void run(const Options& opt) {
       for (int b = a; b <= ntypes; ++b) names.push_back(fmt::format("S_{}{}", a, b)), cols.push_back(sq.s(a, b));
     if (ntypes == 2)
       for (const char* c : {"NN", "CC", "NC"}) names.push_back(fmt::format("S_{}", c)), cols.push_back(sq.bhatia_thornton(c));
-    write_curves(std::filesystem::path(opt.out) / "sq.csv", names, cols);
+    files.emplace_back("sq.csv", curves_csv(names, cols));
     j["sq"] = {{"method", opt.sq_method}, {"q_max", opt.q_max}, {"first_peak", sq.first_peak()}, {"csv", "sq.csv"}};
   }
   std::optional<analysis::Voronoi> vor;
@@ -153,7 +156,11 @@ void run(const Options& opt) {
       }
     }
     vor.emplace(opt.face_threshold);
-    vor->compute(box, p.position, radii);
+    try {
+      vor->compute(box, p.position, radii);
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", opt.file, e.what()));
+    }
   }
   if (what.count("voronoi")) {
     json ico, top = json::array();
@@ -194,8 +201,8 @@ void run(const Options& opt) {
     modes.compute(*s.potential, p, box);
     std::vector<double> index;
     for (int m = 0; m < opt.modes; ++m) index.push_back(m + 1);
-    write_curves(std::filesystem::path(opt.out) / "modes.csv", {"mode", "omega2", "participation_ratio"},
-                 {index, modes.eigenvalues(), modes.participation_ratios()});
+    files.emplace_back("modes.csv", curves_csv({"mode", "omega2", "participation_ratio"},
+                                               {index, modes.eigenvalues(), modes.participation_ratios()}));
     j["modes"] = {{"eigenvalues", modes.eigenvalues()}, {"zero_modes", modes.zero_modes()},
                   {"participation_ratios", modes.participation_ratios()}, {"soft_spot_modes", opt.soft_modes},
                   {"mass_weighted", true}, {"csv", "modes.csv"}};
@@ -210,8 +217,10 @@ void run(const Options& opt) {
                     {"affine_shear_modulus_xy", ec.affine_shear_modulus_xy()}, {"bulk_modulus", ec.bulk_modulus()},
                     {"shear_modulus_voigt_average", ec.shear_modulus()}};
   }
-  write_curves(std::filesystem::path(opt.out) / "particles.csv", pnames, pcols);
-  write_file_atomically(std::filesystem::path(opt.out) / "summary.json", j.dump(2) + "\n");
+  files.emplace_back("particles.csv", curves_csv(pnames, pcols));
+  files.emplace_back("summary.json", j.dump(2) + "\n");
+  std::filesystem::create_directories(opt.out);
+  for (const auto& [name, text] : files) write_file_atomically(std::filesystem::path(opt.out) / name, text);
   if (opt.format == "json") {
     fmt::print("{}\n", j.dump(2));
   } else {

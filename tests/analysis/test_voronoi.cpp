@@ -1,10 +1,14 @@
 // Voronoi (voro++): volume sum = box volume (also tilted), lattice indices, icosahedral centre, local order vs annealing.
 #include <gtest/gtest.h>
+#include <voro++.hh>
 
 #include <array>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <iterator>
+#include <random>
+#include <string>
 #include <utility>
 #include <vector>
 
@@ -83,6 +87,53 @@ TEST(Voronoi, RejectsBadInput) {
   const auto f = test::fcc(2, 1.0);
   analysis::Voronoi v;
   EXPECT_THROW(v.compute(f.box, f.positions, std::vector<double>(3, 0.5)), Error);
+}
+
+// A long thin cell with a small tilt (500 x 6 x 6, xy ~ 20 Ly^2 / Lx = 1.44) makes voro++ exit(2) with "Periodic cell
+// computation failed": its unit cell needs more than 19 image shells. Voronoi refuses exactly those boxes: across tilts
+// on both sides of that band it throws where voro++'s own unitcell dies (a death test) and not where it lives. Near the
+// band voro++ also returns wrong tilings without a word (cells that overlap or leave gaps); those are refused too.
+TEST(Voronoi, RefusesTheCellsVoroExitsOnOrMistiles) {
+  std::mt19937_64 rng(3);
+  std::uniform_real_distribution<double> u(0.0, 1.0);
+  std::vector<Vec3> pos;
+  for (int i = 0; i < 200; ++i) pos.push_back({500 * u(rng), 6 * u(rng), 6 * u(rng)});
+  int exits = 0, mistiled = 0;
+  std::vector<double> refused;
+  for (int k = 0; k <= 40; ++k) {
+    const double xy = 0.05 * k;
+    const Box box({0, 0, 0}, {500, 6, 6}, xy);
+    analysis::Voronoi v;
+    try {
+      v.compute(box, pos);
+      EXPECT_NEAR(v.volume_sum() / box.volume(), 1.0, 1e-10) << "xy " << xy;
+      EXPECT_EXIT((voro::unitcell(500, xy, 6, 0, 0, 6), std::exit(0)), testing::ExitedWithCode(0), "") << "xy " << xy;
+    } catch (const Error& e) {
+      refused.push_back(xy);
+      const std::string what = e.what();
+      if (what.find("is too long and thin for voro++") != std::string::npos) {
+        ++exits;
+        EXPECT_EXIT(voro::unitcell(500, xy, 6, 0, 0, 6), testing::ExitedWithCode(2), "Periodic cell computation failed")
+            << "xy " << xy;
+      } else {
+        ++mistiled;
+        EXPECT_NE(what.find("of the box volume instead of all of it"), std::string::npos) << what;
+        EXPECT_EXIT((voro::unitcell(500, xy, 6, 0, 0, 6), std::exit(0)), testing::ExitedWithCode(0), "") << "xy " << xy;
+      }
+    }
+  }
+  EXPECT_EQ(exits, 4);      // xy = 1.35 ... 1.5
+  EXPECT_GE(mistiled, 1);  // measured with voro++ 0.4.6: xy = 0.35, whose cells overlap by 1.2e-5 of the box
+  // The remedy the messages give: the box replicated along y (the tilt grows with it) to Lx/Ly = 500/24 tiles.
+  for (double xy : refused) {
+    std::vector<Vec3> copies;
+    for (int c = 0; c < 4; ++c)
+      for (const Vec3& r : pos) copies.push_back({r.x + c * xy, r.y + c * 6, r.z});
+    const Box replicated({0, 0, 0}, {500, 24, 6}, 4 * xy);
+    analysis::Voronoi v;
+    v.compute(replicated, copies);
+    EXPECT_NEAR(v.volume_sum() / replicated.volume(), 1.0, 1e-10) << "xy " << xy;
+  }
 }
 
 // Inherent structures (IS) of a Kob–Andersen N = 1000 liquid quenched from T = 2.0 and from the equilibrated

@@ -94,6 +94,9 @@ files = {
     "good.data": data(),
     # Two atoms 86 apart in a 100-wide box: no pair within g(r)'s range.
     "dilute.data": data(box=("0 100 xlo xhi", "0 100 ylo yhi", "0 100 zlo zhi"), atoms=[(1, 1, 10, 10, 10), (2, 1, 60, 60, 60)]),
+    # A long thin tilted cell (xy ~ 20 Ly^2 / Lx): voro++ cannot bound its unit Voronoi cell in 19 image shells and exits.
+    "thin_tilted.data": data(box=("0 500 xlo xhi", "0 6 ylo yhi", "0 6 zlo zhi"), header_extra="1.5 0 0 xy xz yz\n",
+                             atoms=[(k + 1, 1, 10 + 100 * k, 3, 3) for k in range(5)]),
     "good.xyz": xyz(),
     "good.dump": dump(),
     "nan_tilt.data": data(header_extra="nan 0 0 xy xz yz\n"),
