@@ -2,10 +2,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fmt/format.h>
+#include <fstream>
 
 #include "test_helpers.hpp"
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/mc/eam_monte_carlo.hpp"
+#include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/core/rng.hpp"
 
 namespace vitrum {
@@ -120,6 +125,214 @@ TEST(EamMonteCarlo, SwapsSatisfyDetailedBalance) {
   // The 99.9 % point of χ²(5) is 20.5.
   EXPECT_LT(chi2, 20.5) << "chi2 " << chi2;
   EXPECT_NEAR(mc.energy(), energy[state()], 1e-9);
+}
+
+// VC-SGC type changes on the Cu64Zr36 alloy: the local ΔU equals the full sum's change to 1e-10 eV.
+TEST(EamMonteCarlo, TypeChangeEnergyEqualsFullRecomputation) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  GenerateOptions g;
+  g.n = 400;
+  g.seed = 5;
+  System s = make_system(generate_configuration(alloy_model(kCuZr, {0.64, 0.36}), g), kCuZr, "vcsgc-test", 1.0);
+  auto& eam = dynamic_cast<EamPotential&>(*s.potential);
+  EamMonteCarlo mc(eam, s.cfg.particles, s.cfg.box, 5);
+  mc.set_semi_grand({{0.0}, {0.36}, 0.0, s.cfg.type_masses});
+  double worst = 0;
+  int changes = 0;
+  for (int k = 0; k < 3000; ++k) {
+    Rng rng(Stream::AlloyMC, 17, static_cast<std::uint64_t>(k), 0);
+    const std::size_t i = static_cast<std::size_t>(rng.uniform() * s.size()) % s.size();
+    const int b = 3 - s.cfg.particles.type[i];
+    const double before = mc.energy(), de = mc.change_delta(i, b);
+    if (de > 0 && rng.uniform() > std::exp(-de / 0.3)) continue;  // physical states only
+    mc.apply_change(i, b);
+    ++changes;
+    if (k % 10 == 0) worst = std::max(worst, std::abs(mc.recompute_energy() - before - de));
+    EXPECT_EQ(s.cfg.particles.mass[i], s.cfg.type_masses[static_cast<std::size_t>(b - 1)]);
+  }
+  EXPECT_GT(changes, 300);
+  EXPECT_LT(worst, 1e-10);
+  s.list.build(s.cfg.particles, s.cfg.box);
+  const double full = s.potential->compute(s.cfg.particles, s.cfg.box, s.list).energy;
+  EXPECT_NEAR(mc.recompute_energy(), full, 1e-9 * std::abs(full));
+}
+
+// A setfl file with two elements whose functions are identical: every type change has ΔU = 0, so the
+// composition follows the VC-SGC weight alone and its distribution is known exactly.
+std::filesystem::path write_identical_pair_setfl() {
+  const auto path = std::filesystem::temp_directory_path() / "vitrum_identical_pair.eam.alloy";
+  std::ofstream f(path);
+  f << "two identical elements\nfor the VC-SGC ideal-mixture test\n\n2 Cu Ni\n100 0.02 100 0.04 4.0\n";
+  auto table = [&](auto fn, double step) {
+    for (int k = 0; k < 100; ++k) f << fn(k * step) << (k % 5 == 4 ? "\n" : " ");
+  };
+  for (const char* header : {"29 63.546 3.615 fcc", "28 58.6934 3.52 fcc"}) {
+    f << header << "\n";
+    table([](double rho) { return -std::sqrt(rho); }, 0.02);
+    table([](double r) { return r < 4.0 ? std::pow(4.0 - r, 2) * 0.05 : 0.0; }, 0.04);
+  }
+  for (int pair = 0; pair < 3; ++pair) table([](double r) { return r * 0.2 * std::exp(-r); }, 0.04);
+  return path;
+}
+
+// fcc, 3x3x3 cells (108 atoms), half Cu and half Ni at random.
+Configuration fcc_two_species(double a) {
+  Configuration cfg;
+  cfg.box = Box({0, 0, 0}, {3 * a, 3 * a, 3 * a});
+  cfg.type_count = 2;
+  cfg.type_elements = {"Cu", "Ni"};
+  cfg.type_masses = {63.546, 58.6934};
+  const Vec3 basis[4] = {{0, 0, 0}, {0.5, 0.5, 0}, {0.5, 0, 0.5}, {0, 0.5, 0.5}};
+  Particles& p = cfg.particles;
+  for (int x = 0; x < 3; ++x)
+    for (int y = 0; y < 3; ++y)
+      for (int z = 0; z < 3; ++z)
+        for (const Vec3& b : basis) {
+          const std::size_t i = p.size();
+          p.resize(i + 1);
+          p.position[i] = Vec3{(x + b.x) * a, (y + b.y) * a, (z + b.z) * a};
+          p.id[i] = static_cast<std::int64_t>(i + 1);
+          p.type[i] = 1 + static_cast<int>(i % 2);
+          p.mass[i] = cfg.type_masses[static_cast<std::size_t>(p.type[i] - 1)];
+        }
+  return cfg;
+}
+
+// With ΔU = 0 the number of type-2 atoms n has P(n) ∝ C(N, n)·exp(−N[φc + κk_BT(c − c̄)²]/k_BT): the chain's
+// mean and variance of c must match the exact ones — the plain semi-grand-canonical limit (κ = 0, a
+// binomial with p = 1/(1 + e^{φ/kT})) and two variance-constrained cases.
+TEST(EamMonteCarlo, VcSgcIdealMixtureMatchesExactDistribution) {
+  const PotentialSpec spec{"eam/alloy", {write_identical_pair_setfl().string()}, {"Cu", "Ni"}};
+  struct Case { double phi, kappa, target; };
+  for (const Case& k : {Case{0.05, 0.0, 0.0}, Case{0.0, 20.0, 0.3}, Case{-0.03, 5.0, 0.7}}) {
+    SCOPED_TRACE(fmt::format("phi {} kappa {} target {}", k.phi, k.kappa, k.target));
+    System s = make_system(fcc_two_species(3.615), spec, "ideal", 0.5);
+    auto& eam = dynamic_cast<EamPotential&>(*s.potential);
+    EamMonteCarlo mc(eam, s.cfg.particles, s.cfg.box, 9);
+    mc.set_semi_grand({{k.phi}, {k.target}, k.kappa, s.cfg.type_masses});
+    const double kT = 0.1;
+    const int n = static_cast<int>(s.size());
+    // Exact moments.
+    std::vector<double> logw(static_cast<std::size_t>(n + 1));
+    double top = -INFINITY;
+    for (int m = 0; m <= n; ++m) {
+      const double c = static_cast<double>(m) / n;
+      logw[m] = std::lgamma(n + 1.0) - std::lgamma(m + 1.0) - std::lgamma(n - m + 1.0) -
+                n * (k.phi * c / kT + k.kappa * (c - k.target) * (c - k.target));
+      top = std::max(top, logw[m]);
+    }
+    double z = 0, m1 = 0, m2 = 0;
+    for (int m = 0; m <= n; ++m) {
+      const double w = std::exp(logw[m] - top), c = static_cast<double>(m) / n;
+      z += w, m1 += w * c, m2 += w * c * c;
+    }
+    const double mean = m1 / z, var = m2 / z - mean * mean;
+    std::vector<double> c;
+    for (int sweep = 0; sweep < 15000; ++sweep) {
+      mc.sweep(static_cast<std::uint64_t>(sweep), kT, 1.0);
+      if (sweep >= 100) c.push_back(mc.concentrations()[1]);
+    }
+    const MeanError me = block_average(c, 20);
+    double v = 0;
+    for (double x : c) v += (x - me.mean) * (x - me.mean);
+    v /= static_cast<double>(c.size());
+    EXPECT_NEAR(me.mean, mean, 5 * me.stderr_ + 1e-12) << "exact mean " << mean;
+    EXPECT_NEAR(v / var, 1.0, 0.06) << "exact variance " << var << ", sampled " << v;
+    EXPECT_NEAR(mc.energy(), mc.recompute_energy(), 1e-9);
+  }
+}
+
+// A chain resumed from its checkpoint between sweeps repeats the uninterrupted one bit for bit.
+TEST(EamMonteCarlo, ResumedChainRepeatsBitForBit) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  GenerateOptions g;
+  g.n = 350;
+  g.seed = 8;
+  const Configuration start = generate_configuration(alloy_model(kCuZr, {0.64, 0.36}), g);
+  const double kT = 0.15;
+  System a = make_system(start, kCuZr, "a", 1.0);
+  EamMonteCarlo ma(dynamic_cast<EamPotential&>(*a.potential), a.cfg.particles, a.cfg.box, 4);
+  for (std::uint64_t k = 0; k < 10; ++k) ma.sweep(k, kT, 0.3);
+  System b = make_system(start, kCuZr, "b", 1.0);
+  std::string saved;
+  {
+    EamMonteCarlo mb(dynamic_cast<EamPotential&>(*b.potential), b.cfg.particles, b.cfg.box, 4);
+    for (std::uint64_t k = 0; k < 5; ++k) mb.sweep(k, kT, 0.3);
+    ArchiveWriter w;
+    mb.checkpoint(w);
+    saved = w.buffer();
+  }
+  EamMonteCarlo mb(dynamic_cast<EamPotential&>(*b.potential), b.cfg.particles, b.cfg.box, 4);
+  ArchiveReader r(saved, "test");
+  mb.checkpoint(r);
+  for (std::uint64_t k = 5; k < 10; ++k) mb.sweep(k, kT, 0.3);
+  EXPECT_EQ(ma.energy(), mb.energy());
+  EXPECT_EQ(ma.counters().swap_accepts, mb.counters().swap_accepts);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    ASSERT_EQ(a.cfg.particles.type[i], b.cfg.particles.type[i]);
+    ASSERT_EQ(a.cfg.particles.position[i].x, b.cfg.particles.position[i].x);
+  }
+}
+
+// MD and hybrid MD/MC (Cu↔Zr swaps every 5 steps) sample the same canonical ⟨E/N⟩ of the Cu64Zr36
+// liquid at 1500 K (350 atoms, both from one equilibrated state, within 4 combined standard errors); and
+// a swap stage with VC-SGC holds the target concentration.
+TEST(EamMonteCarlo, HybridAndMdAgreeOnLiquidEnergy) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  const std::string text = R"([system]
+potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
+generate = { n = 350, composition = [0.64, 0.36], seed = 4 }
+seed = 4
+[output]
+thermo_every = 1000
+blocks = 20
+[[stage]]
+kind = "minimize"
+ftol = 1e-2
+[[stage]]
+kind = "md"
+name = "liquid"
+ensemble = "nvt"
+temperature = 1500
+steps = 4000
+velocities = "create"
+[[stage]]
+kind = "md"
+ensemble = "nvt"
+temperature = 1500
+steps = 10000
+[[stage]]
+kind = "hybrid"
+start = "liquid"
+temperature = 1500
+steps = 10000
+swap_every = 5
+[[stage]]
+kind = "swap"
+temperature = 1500
+sweeps = 40
+e_is = false
+vcsgc = { kappa = 1000, concentration = [0.36] }
+)";
+  const auto dir = std::filesystem::temp_directory_path() / "vitrum_hybrid_eam";
+  std::filesystem::remove_all(dir);
+  const nlohmann::json summary = run_recipe(parse_recipe(text, "hybrid.toml", "."), {.out_dir = dir});
+  const auto& md = summary["stages"][2];
+  const auto& hy = summary["stages"][3]["temperatures"][0];
+  const double e_md = md["mean"]["pe_per_particle"].get<double>(), se_md = md["stderr"]["pe_per_particle"].get<double>();
+  const double e_hy = hy["pe_per_particle"].get<double>(), se_hy = hy["pe_stderr"].get<double>();
+  std::printf("<E/N> MD %.5f +- %.5f, hybrid %.5f +- %.5f eV, swap acceptance %.4f\n", e_md, se_md, e_hy, se_hy,
+              hy["acceptance_swap"].get<double>());
+  EXPECT_GT(hy["acceptance_swap"].get<double>(), 0.001);
+  EXPECT_GT(se_md, 0);
+  EXPECT_GT(se_hy, 0);
+  EXPECT_LT(std::abs(e_md - e_hy), 4 * std::hypot(se_md, se_hy));
+  EXPECT_NEAR(hy["temperature_mean"].get<double>(), 1500, 4 * hy["temperature_stderr"].get<double>() + 5);
+  // VC-SGC with κ = 1000 and φ = 0: Zr is favoured (∂f/∂c < 0), the constraint holds c near 0.36.
+  const auto& vc = summary["stages"][4]["temperatures"][0]["vcsgc"]["concentrations"][0];
+  EXPECT_NEAR(vc["mean"].get<double>(), 0.36, 0.03) << vc.dump();
+  EXPECT_GT(vc["mean"].get<double>(), 0.36);
+  EXPECT_LT(vc["dF_dc"].get<double>(), 0.0);
 }
 
 }  // namespace

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "test_helpers.hpp"
+#include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/folder_lock.hpp"
 #include "vitrum/io/sealed_file.hpp"
@@ -77,13 +78,13 @@ TEST_F(Integrity, DamagedCheckpointIsRefused) {
   ASSERT_EQ(r.status, 0) << r.output;
   const std::string good = slurp(out / "checkpoint.bin");
   ASSERT_GT(good.size(), 1000u);
-  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", 3));
+  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", kCheckpointVersion));
   int refused = 0;
   for (std::size_t byte = 0; byte < good.size(); ++byte) {
     std::string bad = good;
     bad[byte] = static_cast<char>(bad[byte] ^ (1 << (byte % 8)));
     try {
-      (void)unseal("checkpoint.bin", "checkpoint", 3, bad);
+      (void)unseal("checkpoint.bin", "checkpoint", kCheckpointVersion, bad);
     } catch (const Error&) {
       ++refused;
     }
@@ -136,7 +137,7 @@ TEST_F(Integrity, ConcurrentRunIntoOneFolderIsRefused) {
   const std::string thermo = slurp(out / "thermo.csv");
   EXPECT_EQ(thermo.rfind("stage,step,", 0), 0u);
   EXPECT_EQ(thermo.find("stage,step,", 1), std::string::npos) << "a second header: the runs were spliced";
-  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", 3));
+  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", kCheckpointVersion));
 }
 
 // SIGTERM in the middle of a long parallel-tempering block (many replicas, rare exchanges: no step boundary for
@@ -165,7 +166,7 @@ TEST_F(Integrity, SigtermEndsParallelTemperingWithinTwoSeconds) {
   const double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   EXPECT_LT(s, 2.0) << slurp(dir_ / "pt.log");
   EXPECT_NE(slurp(dir_ / "pt.log").find("vitrum: interrupted"), std::string::npos) << slurp(dir_ / "pt.log");
-  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", 3));
+  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", kCheckpointVersion));
   std::system(("kill -KILL " + pid + " 2>/dev/null").c_str());
 }
 
@@ -203,7 +204,7 @@ TEST_F(Integrity, DivergedStageIsMarkedFailed) {
   ASSERT_EQ(summary["stages"].size(), 2u);
   EXPECT_FALSE(summary["stages"][0].contains("status"));
   EXPECT_EQ(summary["stages"][1]["status"], "failed");
-  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", 3));  // the last good state
+  EXPECT_NO_THROW((void)read_sealed(out / "checkpoint.bin", "checkpoint", kCheckpointVersion));  // the last good state
 }
 
 }  // namespace

@@ -1,6 +1,8 @@
 #include "vitrum/atomistic/mc/eam_monte_carlo.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <utility>
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
@@ -18,7 +20,48 @@ EamMonteCarlo::EamMonteCarlo(EamPotential& u, Particles& p, const Box& box, std:
   grid_.build(p_.position);
   drho_.assign(p_.size(), 0.0);
   mark_.assign(p_.size(), 0);
+  count_types();
   recompute_energy();
+}
+
+void EamMonteCarlo::count_types() {
+  type_counts_.assign(static_cast<std::size_t>(u_.type_count()), 0);
+  for (int t : p_.type) ++type_counts_[static_cast<std::size_t>(t - 1)];
+}
+
+std::vector<double> EamMonteCarlo::concentrations() const {
+  std::vector<double> c(type_counts_.size());
+  for (std::size_t t = 0; t < c.size(); ++t) c[t] = static_cast<double>(type_counts_[t]) / static_cast<double>(p_.size());
+  return c;
+}
+
+void EamMonteCarlo::set_semi_grand(VcSgcSettings s) {
+  const auto others = static_cast<std::size_t>(u_.type_count() - 1);
+  if (others == 0) throw Error("VC-SGC: the potential has one species; type changes need at least two");
+  if (s.phi.size() != others || s.concentration.size() != others)
+    throw Error(fmt::format("VC-SGC: phi and concentration need one value per species after the first ({}), got {} and {}",
+                            others, s.phi.size(), s.concentration.size()));
+  if (!(s.kappa >= 0) || !std::isfinite(s.kappa)) throw Error(fmt::format("VC-SGC: kappa must be >= 0, got {}", s.kappa));
+  if (s.type_masses.size() != others + 1) throw Error("VC-SGC: every species needs a mass");
+  vcsgc_ = std::move(s);
+}
+
+double EamMonteCarlo::bias_delta(int a, int b, double temperature) const {
+  const VcSgcSettings& v = *vcsgc_;
+  const double n = static_cast<double>(p_.size());
+  // Only types a and b change count (by −1 and +1); type 1 is the reference and carries no term.
+  auto term = [&](int t, std::int64_t count) {
+    const auto k = static_cast<std::size_t>(t - 2);
+    const double c = static_cast<double>(count) / n, d = c - v.concentration[k];
+    return n * (v.phi[k] * c + v.kappa * temperature * d * d);
+  };
+  double db = 0;
+  for (const auto& [t, step] : {std::pair{a, -1}, std::pair{b, +1}}) {
+    if (t == 1) continue;
+    const std::int64_t now = type_counts_[static_cast<std::size_t>(t - 1)];
+    db += term(t, now + step) - term(t, now);
+  }
+  return db;
 }
 
 void EamMonteCarlo::neighbors_of(const Vec3& r, std::size_t skip, std::vector<Neighbor>& out) const {
@@ -135,6 +178,57 @@ double EamMonteCarlo::swap_or_apply(std::size_t i, std::size_t j, bool apply) {
   return de;
 }
 
+double EamMonteCarlo::change_or_apply(std::size_t i, int b, bool apply) {
+  const int a = p_.type[i];
+  if (a == b) return 0.0;
+  neighbors_of(p_.position[i], i, na_);
+  touched_.clear();
+  double dpair = 0, rho_i = 0;
+  for (const Neighbor& k : na_) {
+    const int t = p_.type[k.j];
+    if (!mark_[k.j]) mark_[k.j] = 1, drho_[k.j] = 0.0, touched_.push_back(k.j);
+    drho_[k.j] += u_.density(b, t, k.r) - u_.density(a, t, k.r);
+    dpair += u_.pair_energy(b, t, k.r) - u_.pair_energy(a, t, k.r);
+    rho_i += u_.density(t, b, k.r);
+  }
+  double de = dpair + u_.embedding(b, rho_i) - u_.embedding(a, rho_[i]);
+  for (std::size_t k : touched_) {
+    de += u_.embedding(p_.type[k], rho_[k] + drho_[k]) - u_.embedding(p_.type[k], rho_[k]);
+    mark_[k] = 0;
+    if (apply) rho_[k] += drho_[k];
+  }
+  if (apply) {
+    rho_[i] = rho_i;
+    p_.type[i] = b;
+    --type_counts_[static_cast<std::size_t>(a - 1)];
+    ++type_counts_[static_cast<std::size_t>(b - 1)];
+    if (p_.mass.size() == p_.size()) {
+      // The atom keeps its kinetic energy under its new mass (as a swap does).
+      const double m_new = vcsgc_ ? vcsgc_->type_masses[static_cast<std::size_t>(b - 1)] : p_.mass[i];
+      if (p_.velocity.size() == p_.size()) p_.velocity[i] *= std::sqrt(p_.mass[i] / m_new);
+      p_.mass[i] = m_new;
+    }
+    energy_ += de;
+  }
+  return de;
+}
+
+double EamMonteCarlo::change_delta(std::size_t i, int b) const {
+  return const_cast<EamMonteCarlo*>(this)->change_or_apply(i, b, false);
+}
+void EamMonteCarlo::apply_change(std::size_t i, int b) { change_or_apply(i, b, true); }
+
+void EamMonteCarlo::adapt_step(double target) { adapt_translation_step(delta_, adapt_mark_, counters_, target, cut_ / 2); }
+
+void EamMonteCarlo::checkpoint(Archive& ar) {
+  ar(delta_);
+  ar(energy_);
+  ar(counters_);
+  ar(adapt_mark_);
+  ar(rho_);
+  count_types();  // on load: the restored particles' species
+}
+
 double EamMonteCarlo::translation_delta(std::size_t i, const Vec3& r) const {
   return const_cast<EamMonteCarlo*>(this)->translate_or_apply(i, r, false);
 }
@@ -155,7 +249,18 @@ void EamMonteCarlo::sweep(std::uint64_t sweep_index, double temperature, double 
     const bool swap = rng.uniform() < p_swap;
     const std::size_t i = std::min(n - 1, static_cast<std::size_t>(rng.uniform() * n));
     double de = 0;
-    if (swap) {
+    if (swap && vcsgc_) {
+      const int a = p_.type[i], types = u_.type_count();
+      int b = 1 + std::min(types - 2, static_cast<int>(rng.uniform() * (types - 1)));
+      if (b >= a) ++b;  // uniformly among the other species: a symmetric proposal
+      ++counters_.swap_attempts;
+      de = change_delta(i, b);
+      const double dw = de + bias_delta(a, b, temperature);
+      if (dw <= 0 || rng.uniform() < std::exp(-beta * dw)) {
+        apply_change(i, b);
+        ++counters_.swap_accepts;
+      }
+    } else if (swap) {
       // A partner of another species, uniformly: draw until one differs (bounded; a one-species system has none).
       std::size_t j = i;
       for (int tries = 0; tries < 64 && p_.type[j] == p_.type[i]; ++tries)

@@ -139,13 +139,7 @@ void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double b
 }
 
 void SwapMonteCarlo::adapt_step(double target) {
-  const std::int64_t tried = counters_.translation_attempts - adapt_mark_.translation_attempts;
-  if (tried < 100) return;
-  const double acc =
-      static_cast<double>(counters_.translation_accepts - adapt_mark_.translation_accepts) / static_cast<double>(tried);
-  delta_ *= std::clamp(acc / target, 0.7, 1.4);
-  delta_ = std::clamp(delta_, 1e-4, std::sqrt(cutoff_sq_) / 2);
-  adapt_mark_ = counters_;
+  adapt_translation_step(delta_, adapt_mark_, counters_, target, std::sqrt(cutoff_sq_) / 2);
 }
 
 void SwapMonteCarlo::checkpoint(Archive& ar) {

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "vitrum/atomistic/mc/cell_grid.hpp"
+#include "vitrum/atomistic/mc/monte_carlo_chain.hpp"
 #include "vitrum/atomistic/potential/potential.hpp"
 #include "vitrum/io/archive.hpp"
 
@@ -21,21 +22,9 @@ struct SwapRule {
 // The swap rule of a model by its registry name; None for models without one.
 SwapRule swap_rule_for(std::string_view model);
 
-struct McCounters {
-  std::int64_t translation_attempts = 0, translation_accepts = 0;
-  std::int64_t swap_attempts = 0, swap_accepts = 0;
-  [[nodiscard]] double translation_acceptance() const {
-    return translation_attempts ? static_cast<double>(translation_accepts) / translation_attempts : 0.0;
-  }
-  [[nodiscard]] double swap_acceptance() const {
-    return swap_attempts ? static_cast<double>(swap_accepts) / swap_attempts : 0.0;
-  }
-};
-
-// One Monte Carlo chain on particles it does not own. Every move is keyed by (seed, sweep, move)
-// in the counter-based generator, so the chain has no generator state: its state is the particles,
-// the step size, the counters and the running energy (checkpoint()).
-class SwapMonteCarlo {
+// A Monte Carlo chain for pair potentials (its state: the particles, the step size, the counters and
+// the running energy).
+class SwapMonteCarlo final : public MonteCarloChain {
  public:
   // dimension 2: translations stay in the plane (a planar configuration, Configuration::dimension).
   SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed, int dimension = 3);
@@ -43,27 +32,25 @@ class SwapMonteCarlo {
   // N attempted moves at temperature T: a swap with probability p_swap, otherwise a translation.
   // Wraps the positions and rebuilds the cell list first, so a chain resumed between sweeps
   // repeats the uninterrupted one bit for bit.
-  void sweep(std::uint64_t sweep_index, double temperature, double p_swap);
+  void sweep(std::uint64_t sweep_index, double temperature, double p_swap) override;
 
   // Exact total potential energy by a full sum through the cells (also resets the running one).
-  double recompute_energy();
-  [[nodiscard]] double energy() const { return energy_; }  // running total, updated move by move
+  double recompute_energy() override;
+  [[nodiscard]] double energy() const override { return energy_; }
   // Energy of particle i with all others, as if it sat at (wrapped) position r.
   [[nodiscard]] double particle_energy(std::size_t i, const Vec3& r) const;
 
-  [[nodiscard]] double max_displacement() const { return delta_; }
-  void set_max_displacement(double d) { delta_ = d; }
-  // Scales the step towards a target translation acceptance from the moves since the last call.
-  // Only for equilibration: a step that keeps changing breaks detailed balance.
-  void adapt_step(double target);
+  [[nodiscard]] double max_displacement() const override { return delta_; }
+  void set_max_displacement(double d) override { delta_ = d; }
+  void adapt_step(double target) override;
 
-  [[nodiscard]] const McCounters& counters() const { return counters_; }
-  void reset_counters() { counters_ = {}; adapt_mark_ = {}; }
+  [[nodiscard]] const McCounters& counters() const override { return counters_; }
+  void reset_counters() override { counters_ = {}; adapt_mark_ = {}; }
   [[nodiscard]] const SwapRule& rule() const { return rule_; }
   [[nodiscard]] const Potential& potential() const { return u_; }
-  [[nodiscard]] std::size_t particle_count() const { return p_.size(); }
+  [[nodiscard]] std::size_t particle_count() const override { return p_.size(); }
 
-  void checkpoint(Archive& ar);
+  void checkpoint(Archive& ar) override;
 
  private:
   void translation_move(std::uint64_t sweep, std::uint64_t move, double beta);

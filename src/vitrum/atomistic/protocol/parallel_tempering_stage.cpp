@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <fmt/format.h>
 
 #include "vitrum/atomistic/mc/parallel_tempering.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
@@ -25,6 +26,9 @@ nlohmann::json acceptance(std::int64_t accepted, std::int64_t tried) {
 nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks& h) {
   const SwapSpec& spec = st.swap;
   System& s = h.sys;
+  if (!s.potential->pairwise())
+    throw Error(fmt::format("{}: parallel tempering runs pair potentials only (not {}); for an EAM alloy use swap, "
+                            "swap_anneal or hybrid", h.label, s.potential->name()));
   check_allocation(h.label + ": temperatures", static_cast<double>(spec.temperatures.size()) * static_cast<double>(s.size()),
                    kBytesPerParticle, "replica particles");
   ParallelTempering pt(*s.potential, s.cfg, swap_rule_for(s.potential->name()), spec.temperatures, spec.seed,
@@ -83,7 +87,7 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
   for (std::size_t k = 0; k < pt.size(); ++k) {
     const double T = pt.temperatures()[k];
     nlohmann::json entry = swap_temperature_entry(spec, T, pt.chain_at(k), pt.moves_at(k), pt.max_displacement_at(k),
-                                                  pt.samples_at(k), h.blocks);
+                                                  pt.samples_at(k), h.blocks, s.units);
     finish_swap_temperature(spec, h, pt.configuration_at(k), T, static_cast<std::int64_t>(k), entry);
     temperatures.push_back(entry);
     if (k + 1 < pt.size())

@@ -230,7 +230,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units
     m.max_step = t.get_double("max_step", m.max_step);
     if (!(m.max_step > 0)) t.fail("max_step", "must be positive");
   } else if (is_swap_stage_kind(s.kind)) {
-    s.swap = parse_swap_stage(t, s.kind, seed);
+    s.swap = parse_swap_stage(t, s.kind, seed, units.is_metal());
   } else if (s.kind == "aqs") {
     s.shear = parse_aqs_stage(t);
   } else if (s.kind == "cyclic_aqs") {

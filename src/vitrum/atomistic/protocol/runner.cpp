@@ -48,7 +48,6 @@ void on_signal(int sig) {
 }
 
 constexpr char kMagic[8] = {'V', 'I', 'T', 'R', 'U', 'M', 'C', 'K'};
-constexpr std::uint32_t kCheckpointVersion = 3;  // 2: swap stages' own state; 3: sealed (length, CRC-32)
 
 void checkpoint_configuration(Archive& ar, Configuration& c) {
   Vec3 lo = c.box.lo(), L = c.box.lengths();

@@ -1,5 +1,6 @@
 // Runs a recipe's stages on one shared state: thermo.csv, summary.json, final.data, checkpoints and resume.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 
 #include <nlohmann/json.hpp>
@@ -7,6 +8,9 @@
 #include "vitrum/atomistic/protocol/recipe.hpp"
 
 namespace vitrum {
+
+// The format of OUT/checkpoint.bin: 2 swap stages' own state; 3 sealed (length, CRC-32); 4 VC-SGC samples, EAM chains.
+inline constexpr std::uint32_t kCheckpointVersion = 4;
 
 struct RunOptions {
   std::filesystem::path out_dir = "out";

@@ -1,4 +1,5 @@
 // Parsing of the swap stages' recipe keys (see swap_spec.hpp and the README's Recipes section).
+#include <cmath>
 #include <fmt/format.h>
 
 #include "vitrum/atomistic/protocol/recipe.hpp"
@@ -14,22 +15,50 @@ void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
   if (kind == "swap")
     t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
             "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
-            "mc_dynamics_sweeps"});
+            "mc_dynamics_sweeps", "vcsgc"});
   else if (kind == "swap_anneal")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
             "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
-            "mc_dynamics_sweeps"});
+            "mc_dynamics_sweeps", "vcsgc"});
   else if (kind == "parallel_tempering")
     t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap",
             "max_displacement", "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps",
             "dynamics_dt", "mc_dynamics_sweeps"});
   else
     t.only({"kind", "name", "start", "temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every",
-            "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt"});
+            "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt",
+            "vcsgc"});
 }
 
-SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
+namespace {
+// `vcsgc = { kappa = 1000, concentration = [0.36], phi = [0.0] }`: one concentration and φ per species
+// after the first (φ in the recipe's energy unit, default 0).
+VcSgcSettings parse_vcsgc(RecipeTable& t) {
+  RecipeTable v = t.get_table("vcsgc");
+  v.only({"kappa", "concentration", "phi"});
+  VcSgcSettings s;
+  s.kappa = v.get_non_negative("kappa", 0.0);
+  s.concentration = v.get_doubles("concentration");
+  if (s.concentration.empty()) v.fail("concentration", "give one target per species after the first, e.g. [0.36]");
+  double sum = 0;
+  for (double c : s.concentration) {
+    if (!(c >= 0 && c <= 1)) v.fail("concentration", fmt::format("targets must be in [0, 1], got {}", c));
+    sum += c;
+  }
+  if (sum > 1) v.fail("concentration", fmt::format("targets add up to {} (> 1)", sum));
+  s.phi = v.get_doubles("phi", std::vector<double>(s.concentration.size(), 0.0));
+  if (s.phi.size() != s.concentration.size())
+    v.fail("phi", fmt::format("give as many values as concentration ({}), got {}", s.concentration.size(), s.phi.size()));
+  for (double p : s.phi)
+    if (!std::isfinite(p)) v.fail("phi", "must be finite");
+  v.finish();
+  return s;
+}
+}  // namespace
+
+SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed, bool metal_units) {
   SwapSpec s;
+  if (t.has("vcsgc")) s.vcsgc = parse_vcsgc(t);
   s.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
   const bool ladder = kind == "swap_anneal" || kind == "parallel_tempering";
   if (ladder) {
@@ -63,7 +92,7 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
     IntegratorOptions& o = s.integrator;
     o.ensemble = "nvt";
     o.seed = s.seed;
-    o.dt = t.get_double("dt", 0.005);
+    o.dt = t.get_double("dt", metal_units ? 0.002 : 0.005);
     if (!(o.dt > 0)) t.fail("dt", "must be positive");
     parse_thermostat_keys(t, o);
     s.steps = t.get_int("steps");

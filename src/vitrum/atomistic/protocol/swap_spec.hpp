@@ -1,11 +1,13 @@
 // Recipe settings of the swap Monte Carlo stages: `swap`, `swap_anneal`, `parallel_tempering` and `hybrid` (MD alternating with swap sweeps).
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "vitrum/atomistic/integrate/integrator.hpp"
+#include "vitrum/atomistic/mc/semi_grand.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/io/recipe_table.hpp"
 
@@ -34,11 +36,14 @@ struct SwapSpec {
   std::int64_t steps = 0;             // MD steps
   std::int64_t swap_every = 100;      // MD steps between swap blocks
   std::int64_t swap_sweeps = 1;       // sweeps of pure swap moves per block
+  // swap, swap_anneal, hybrid with an EAM alloy: `vcsgc = { phi, kappa, concentration }` turns the swaps
+  // into VC-SGC type changes (masses are filled in from the system when the stage starts)
+  std::optional<VcSgcSettings> vcsgc;
 };
 
 [[nodiscard]] bool is_swap_stage_kind(std::string_view kind);
 // Rejects unknown keys for this kind (call before reading any other key).
 void only_swap_stage_keys(const RecipeTable& t, std::string_view kind);
-SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed);
+SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed, bool metal_units);
 
 }  // namespace vitrum

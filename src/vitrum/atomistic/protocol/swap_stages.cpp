@@ -8,6 +8,7 @@
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/mc/eam_monte_carlo.hpp"
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/protocol/dynamics.hpp"
@@ -28,6 +29,7 @@ struct SwapCursor {
   std::int64_t step = 0;  // sweeps (swap stages) or MD steps (hybrid) done at this temperature
   std::vector<double> pe_samples, t_samples;
   std::vector<double> e_is_samples;  // inherent-state energies of production states before the final one
+  std::vector<double> c_samples;  // VC-SGC: the concentrations of types 1..n, one sample after another
   std::string done = "[]";      // JSON array of the finished temperatures
   std::string mc, integrator;   // serialised chain and integrator
   double wall_seconds = 0;
@@ -38,6 +40,7 @@ struct SwapCursor {
     ar(pe_samples);
     ar(t_samples);
     ar(e_is_samples);
+    ar(c_samples);
     ar(done);
     ar(mc);
     ar(integrator);
@@ -45,13 +48,68 @@ struct SwapCursor {
   }
 };
 
-std::string serialise(SwapMonteCarlo& mc) {
+std::string serialise(MonteCarloChain& mc) {
   ArchiveWriter w;
   mc.checkpoint(w);
   return w.buffer();
 }
 
+// The chain for the system's potential: pair models swap species or diameters (their registry
+// rule), EAM alloys swap species or, with `vcsgc`, change them (VC-SGC). A potential without a local
+// energy change (KIM models) has no Monte Carlo.
+std::unique_ptr<MonteCarloChain> make_chain(System& s, const SwapSpec& spec, const std::string& stage) {
+  if (auto* eam = dynamic_cast<EamPotential*>(s.potential.get())) {
+    auto mc = std::make_unique<EamMonteCarlo>(*eam, s.particles(), s.cfg.box, spec.seed);
+    if (spec.vcsgc) {
+      VcSgcSettings v = *spec.vcsgc;
+      v.type_masses = s.cfg.type_masses;
+      if (v.type_masses.size() != static_cast<std::size_t>(eam->type_count()))
+        throw Error(fmt::format("{}: VC-SGC needs a mass for every species of the potential", stage));
+      mc->set_semi_grand(std::move(v));
+    }
+    return mc;
+  }
+  if (spec.vcsgc)
+    throw Error(fmt::format("{}: VC-SGC type changes need an EAM alloy potential (eam, eam/alloy, eam/fs); '{}' has none",
+                            stage, s.potential->name()));
+  if (!s.potential->pairwise())
+    throw Error(fmt::format("{}: Monte Carlo needs a local energy change, which vitrum computes for pair potentials and "
+                            "native EAM only; '{}' has none (use MD, or the same model as style eam/...)",
+                            stage, s.potential->name()));
+  return std::make_unique<SwapMonteCarlo>(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()),
+                                          spec.seed, s.dimension());
+}
+
+// VC-SGC's outcome: the concentrations reached, their fluctuation and the free-energy slope they measure.
+void add_semi_grand_results(const SwapSpec& spec, double kT, const std::vector<double>& c_samples, int blocks,
+                            nlohmann::json& entry) {
+  if (!spec.vcsgc || c_samples.empty()) return;
+  const VcSgcSettings& v = *spec.vcsgc;
+  const std::size_t types = v.concentration.size() + 1, samples = c_samples.size() / types;
+  nlohmann::json out = nlohmann::json::array();
+  for (std::size_t k = 0; k < v.concentration.size(); ++k) {
+    std::vector<double> c(samples);
+    for (std::size_t m = 0; m < samples; ++m) c[m] = c_samples[m * types + k + 1];
+    const MeanError me = block_average(c, blocks);
+    double var = 0;
+    for (double x : c) var += (x - me.mean) * (x - me.mean);
+    var /= static_cast<double>(c.size());
+    out.push_back({{"type", k + 2},
+                   {"target", v.concentration[k]},
+                   {"phi", v.phi[k]},
+                   {"mean", me.mean},
+                   {"stderr", me.stderr_},
+                   {"variance", var},
+                   {"dF_dc", -v.phi[k] - 2.0 * v.kappa * kT * (me.mean - v.concentration[k])}});
+  }
+  entry["vcsgc"] = {{"kappa", v.kappa}, {"concentrations", out}};
+}
+
 nlohmann::json number_or_null(double v, bool valid) { return valid ? nlohmann::json(v) : nlohmann::json(nullptr); }
+
+// A temperature converted back to the user's units, without the last-digit noise of the round trip
+// (1500 K → k_B T → 1500.0000000000002 K).
+double user_temperature(const UnitSystem& u, double T) { return std::stod(fmt::format("{:.12g}", u.temperature_out(T))); }
 
 std::string temperature_tag(double T) { return fmt::format("{}", T); }
 
@@ -61,23 +119,25 @@ std::string temperature_tag(double T) { return fmt::format("{}", T); }
 // state has no velocities: its pressure takes the ideal-gas part at the sampling temperature.
 nlohmann::json swap_final_state(const System& s, double T, bool kinetic) {
   const Thermo t = measure(s);
+  const UnitSystem& u = s.units;
   const double n = static_cast<double>(s.size());
   const double w = s.dimension() == 2 ? (s.last.virial[0] + s.last.virial[1]) / (2.0 * t.volume)
                                       : (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
-  return {{"temperature", kinetic ? t.temperature : T},
+  return {{"temperature", u.temperature_out(kinetic ? t.temperature : T)},
           {"pe_per_particle", t.potential_energy / n},
-          {"pressure", kinetic ? t.pressure : n * T / t.volume + w},
+          {"pressure", u.pressure_out(kinetic ? t.pressure : n * T / t.volume + w)},
           {"volume", t.volume},
           {"density", n / t.volume}};
 }
 
-nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, SwapMonteCarlo& mc, const McCounters& c,
-                                      double max_displacement, const std::vector<double>& samples, int blocks) {
+nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarloChain& mc, const McCounters& c,
+                                      double max_displacement, const std::vector<double>& samples, int blocks,
+                                      const UnitSystem& units) {
   const double n = static_cast<double>(mc.particle_count());
   const double running = mc.energy();
   const double exact = mc.recompute_energy();
   const MeanError pe = block_average(samples, blocks);
-  return {{"T", T},
+  return {{"T", user_temperature(units, T)},
           {"sweeps", spec.sweeps},
           {"equilibrate", spec.equilibrate},
           {"acceptance_translation", number_or_null(c.translation_acceptance(), c.translation_attempts > 0)},
@@ -92,9 +152,17 @@ nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, SwapMonteC
 }
 
 namespace {
+// `sys` (its potential, units and list settings) in the state `cfg`, as a separate system.
+System system_at(const System& sys, const Configuration& cfg) {
+  System copy = sys.copy();
+  copy.cfg = cfg;
+  copy.list.build(copy.particles(), copy.cfg.box);
+  copy.compute_forces();
+  return copy;
+}
 // The inherent state of `cfg`: FIRE on a copy (the state itself is untouched).
-MinimizeResult minimize_copy(const Configuration& cfg, const std::string& potential, double skin, double ftol) {
-  System copy = make_system(cfg, potential, "inherent state", skin);
+MinimizeResult minimize_copy(const System& sys, const Configuration& cfg, double ftol) {
+  System copy = system_at(sys, cfg);
   MinimizeOptions mo;
   mo.ftol = ftol;
   return minimize(copy, mo);
@@ -104,20 +172,23 @@ MinimizeResult minimize_copy(const Configuration& cfg, const std::string& potent
 // e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
 void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T, std::int64_t index,
                              nlohmann::json& entry) {
-  const std::string name(h.sys.potential->name());
-  const std::string base = fmt::format("stage{}-T{}", h.stage_number, temperature_tag(T));
-  write_configuration(h.out_dir / (base + ".data"), cfg,
-                      fmt::format("swap-equilibrated state at T = {} (stage {} of {})", T, h.stage_number, h.recipe_source));
+  const UnitSystem& u = h.sys.units;
+  const std::string base = fmt::format("stage{}-T{}", h.stage_number, temperature_tag(user_temperature(u, T)));
+  Configuration file_cfg = cfg;
+  masses_to_user(file_cfg, u);
+  write_configuration(h.out_dir / (base + ".data"), file_cfg,
+                      fmt::format("swap-equilibrated state at T = {} (stage {} of {})", user_temperature(u, T), h.stage_number,
+                                  h.recipe_source));
   entry["file"] = base + ".data";
   entry["e_is"] = nullptr;
   if (spec.e_is) {
-    const MinimizeResult r = minimize_copy(cfg, name, h.sys.list.skin(), spec.ftol);
+    const MinimizeResult r = minimize_copy(h.sys, cfg, spec.ftol);
     entry["e_is"] = r.energy / static_cast<double>(cfg.particles.size());
     entry["e_is_converged"] = r.converged;
   }
   entry["tau_alpha"] = nullptr;
   if (spec.dynamics_steps > 0) {
-    System copy = make_system(cfg, name, base, h.sys.list.skin());
+    System copy = system_at(h.sys, cfg);
     DynamicsOptions o;
     o.temperature = T;
     o.dt = spec.dynamics_dt;
@@ -135,6 +206,9 @@ void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Conf
     entry["dynamics_file"] = base + "-dynamics.csv";
   }
   if (spec.mc_dynamics_sweeps > 0) {
+    if (!h.sys.potential->pairwise())
+      throw Error(fmt::format("{}: mc_dynamics_sweeps: Monte Carlo relaxation times are measured for pair potentials "
+                              "only (not {})", h.label, h.sys.potential->name()));
     // Relaxation under Monte Carlo with the stage's swap moves and without them (translations only).
     const std::string path = (h.out_dir / (base + "-mc-dynamics.csv")).string();
     std::FILE* f = std::fopen(path.c_str(), "w");
@@ -203,8 +277,8 @@ class SwapStageRun {
     System& s = h_.sys;
     const double n = static_cast<double>(s.size());
     if (h_.saved_state.empty()) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
-    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed,
-                       s.dimension());
+    const auto chain = make_chain(s, spec_, h_.label);
+    MonteCarloChain& mc = *chain;
     mc.set_max_displacement(spec_.max_displacement);
     if (!cur_.mc.empty()) {
       ArchiveReader r(cur_.mc, "swap stage checkpoint");
@@ -222,10 +296,12 @@ class SwapStageRun {
         mc.sweep(base + static_cast<std::uint64_t>(cur_.step), T, spec_.p_swap);
         const std::int64_t k = ++cur_.step;
         if (k <= spec_.equilibrate && k % 10 == 0) mc.adapt_step(spec_.target_acceptance);
-        if (k > spec_.equilibrate && (k - spec_.equilibrate) % spec_.sample_every == 0)
+        if (k > spec_.equilibrate && (k - spec_.equilibrate) % spec_.sample_every == 0) {
           cur_.pe_samples.push_back(mc.energy() / n);
+          sample_concentrations(mc);
+        }
         if (inherent_state_due(k)) {
-          const MinimizeResult r = minimize_copy(s.cfg, std::string(s.potential->name()), s.list.skin(), spec_.ftol);
+          const MinimizeResult r = minimize_copy(s, s.cfg, spec_.ftol);
           cur_.e_is_samples.push_back(r.energy / n);
         }
         progress.update(base + k);
@@ -234,7 +310,8 @@ class SwapStageRun {
       }
       const double mc_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - mc_t0).count();
       nlohmann::json entry = swap_temperature_entry(spec_, T, mc, mc.counters(), mc.max_displacement(), cur_.pe_samples,
-                                                    h_.blocks);
+                                                    h_.blocks, s.units);
+      add_semi_grand_results(spec_, T, cur_.c_samples, h_.blocks, entry);
       entry["moves_per_second"] = mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0;
       finish_swap_temperature(spec_, h_, h_.sys.cfg, T, cur_.temperature_index, entry);
       if (spec_.e_is && spec_.e_is_samples > 1) {
@@ -250,6 +327,7 @@ class SwapStageRun {
       entry["wall_seconds"] = elapsed();
       append(entry);
       cur_.pe_samples.clear();
+      cur_.c_samples.clear();
       cur_.e_is_samples.clear();
       cur_.mc = serialise(mc);
       ++cur_.temperature_index;
@@ -262,6 +340,7 @@ class SwapStageRun {
     return {{"kind", st_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
             {"final", swap_final_state(s, spec_.temperatures.back(), false)},
             {"temperatures", nlohmann::json::parse(cur_.done)},
+            {"potential", s.potential->name()},
             {"wall_seconds", elapsed()}};
   }
 
@@ -275,8 +354,8 @@ class SwapStageRun {
     // move: keep the positions as restored (each sweep wraps them anyway, then rebuilds the list).
     const std::vector<Vec3> restored_positions = s.particles().position;
     const std::vector<Int3> restored_images = s.particles().image;
-    SwapMonteCarlo mc(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()), spec_.seed,
-                       s.dimension());
+    const auto chain = make_chain(s, spec_, h_.label);
+    MonteCarloChain& mc = *chain;
     if (!fresh) {
       s.particles().position = restored_positions;
       s.particles().image = restored_images;
@@ -309,7 +388,8 @@ class SwapStageRun {
       cur_.step = k;
       if (sample) {
         cur_.pe_samples.push_back(s.last.energy / n);
-        cur_.t_samples.push_back(measure(s).temperature);
+        cur_.t_samples.push_back(s.units.temperature_out(measure(s).temperature));
+        sample_concentrations(mc);
       }
       if (k == spec_.equilibrate) mc.reset_counters();
       if (k % spec_.swap_every == 0) {
@@ -333,7 +413,7 @@ class SwapStageRun {
     s.compute_forces();
     const McCounters& c = mc.counters();
     const MeanError pe = block_average(cur_.pe_samples, h_.blocks), te = block_average(cur_.t_samples, h_.blocks);
-    nlohmann::json entry = {{"T", T},
+    nlohmann::json entry = {{"T", user_temperature(s.units, T)},
                             {"steps", spec_.steps},
                             {"acceptance_translation", nullptr},
                             {"acceptance_swap", number_or_null(c.swap_acceptance(), c.swap_attempts > 0)},
@@ -342,6 +422,7 @@ class SwapStageRun {
                             {"temperature_mean", te.mean},
                             {"temperature_stderr", te.stderr_},
                             {"samples", cur_.pe_samples.size()}};
+    add_semi_grand_results(spec_, T, cur_.c_samples, h_.blocks, entry);
     finish_swap_temperature(spec_, h_, h_.sys.cfg, T, 0, entry);
     entry["wall_seconds"] = elapsed();
     append(entry);
@@ -349,6 +430,12 @@ class SwapStageRun {
             {"swap_every", spec_.swap_every}, {"swap_sweeps", spec_.swap_sweeps}, {"seed", spec_.seed},
             {"final", swap_final_state(s, T, true)}, {"temperatures", nlohmann::json::parse(cur_.done)},
             {"wall_seconds", elapsed()}};
+  }
+
+  // The concentration of every type (VC-SGC stages only: elsewhere it never changes).
+  void sample_concentrations(const MonteCarloChain& mc) {
+    if (const auto* eam = dynamic_cast<const EamMonteCarlo*>(&mc); eam && eam->semi_grand())
+      for (double c : eam->concentrations()) cur_.c_samples.push_back(c);
   }
 
   void append(const nlohmann::json& entry) {

@@ -7,7 +7,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
+#include "vitrum/atomistic/mc/monte_carlo_chain.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/system.hpp"
 
@@ -33,8 +33,9 @@ struct SwapStageHooks {
 nlohmann::json swap_final_state(const System& s, double T, bool kinetic);
 // ... one temperature's Monte Carlo statistics (acceptances from `c`, block-averaged E/N of `samples`,
 // the chain's running energy against an exact recomputation) ...
-nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, SwapMonteCarlo& mc, const McCounters& c,
-                                      double max_displacement, const std::vector<double>& samples, int blocks);
+nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarloChain& mc, const McCounters& c,
+                                      double max_displacement, const std::vector<double>& samples, int blocks,
+                                      const UnitSystem& units);
 // ... and one temperature's results: writes stage<N>-T<T>.data for `cfg`, adds e_IS (FIRE on a copy)
 // and τ_α (plain MD on a copy) to `entry` when the spec asks for them.
 void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T,
