@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
+#include "vitrum/core/error.hpp"
 #include "vitrum/core/rng.hpp"
 
 namespace vitrum {
@@ -333,6 +334,71 @@ vcsgc = { kappa = 1000, concentration = [0.36] }
   EXPECT_NEAR(vc["mean"].get<double>(), 0.36, 0.03) << vc.dump();
   EXPECT_GT(vc["mean"].get<double>(), 0.36);
   EXPECT_LT(vc["dF_dc"].get<double>(), 0.0);
+}
+
+// The surrogate route in one recipe: swap Monte Carlo on an lj/cut stand-in for the alloy (a stage with its own
+// potential), then the EAM again for the minimisation; the summary names each stage's potential.
+TEST(EamMonteCarlo, SurrogateStageThenEam) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  const std::string text = R"([system]
+potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
+generate = { n = 350, composition = [0.64, 0.36], seed = 6 }
+[[stage]]
+kind = "minimize"
+ftol = 1e-2
+[[stage]]
+kind = "swap_anneal"
+potential = { style = "lj/cut", elements = ["Cu", "Zr"], epsilon = [0.41, 0.60, 0.73], sigma = [2.316, 2.494, 2.771] }
+temperatures = [1500, 1000]
+sweeps = 20
+e_is = false
+[[stage]]
+kind = "minimize"
+ftol = 1e-3
+)";
+  const auto dir = std::filesystem::temp_directory_path() / "vitrum_surrogate";
+  std::filesystem::remove_all(dir);
+  const nlohmann::json summary = run_recipe(parse_recipe(text, "surrogate.toml", "."), {.out_dir = dir});
+  const auto& swap = summary["stages"][1];
+  EXPECT_EQ(swap["potential"].get<std::string>().rfind("lj/cut Cu Zr", 0), 0u) << swap.dump();
+  ASSERT_EQ(swap["temperatures"].size(), 2u);
+  EXPECT_GT(swap["temperatures"][0]["acceptance_translation"].get<double>(), 0.1);
+  EXPECT_LT(std::abs(swap["temperatures"][1]["energy_drift_per_particle"].get<double>()), 1e-10);
+  const auto& last = summary["stages"][2];
+  EXPECT_FALSE(last.contains("potential"));
+  // The minimisation ran on the EAM: its energy is the EAM's of the written final state, not the surrogate's.
+  System check = make_system(read_configuration(dir / "final.data"), kCuZr, "final", 1.0);
+  EXPECT_NEAR(last["e_is"].get<double>(), check.last.energy / 350.0, 1e-9);
+  EXPECT_LT(last["e_is"].get<double>(), -4.0);
+}
+
+// A stage potential in other units than the system's, or with other elements, is refused by name.
+TEST(EamMonteCarlo, StagePotentialMustMatchTheSystem) {
+  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  const std::string head = R"([system]
+potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
+generate = { n = 350, composition = [0.64, 0.36], seed = 6 }
+[[stage]]
+kind = "swap"
+temperature = 1000
+sweeps = 2
+)";
+  try {
+    (void)parse_recipe(head + "potential = \"kob-andersen\"\n", "units.toml", ".");
+    ADD_FAILURE() << "a reduced-unit stage potential in a metal recipe was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("units.toml:8"), std::string::npos) << e.what();
+    EXPECT_NE(std::string(e.what()).find("same units"), std::string::npos) << e.what();
+  }
+  const std::string other = head + R"(potential = { style = "lj/cut", elements = ["Zr", "Cu"], epsilon = [1, 1, 1], sigma = [2.5, 2.5, 2.5] })";
+  const auto dir = std::filesystem::temp_directory_path() / "vitrum_stage_potential";
+  std::filesystem::remove_all(dir);
+  try {
+    (void)run_recipe(parse_recipe(other + "\n", "order.toml", "."), {.out_dir = dir});
+    ADD_FAILURE() << "a stage potential with its elements in another order was accepted";
+  } catch (const Error& e) {
+    EXPECT_NE(std::string(e.what()).find("same elements in the same order"), std::string::npos) << e.what();
+  }
 }
 
 }  // namespace

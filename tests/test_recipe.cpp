@@ -6,7 +6,9 @@
 #include <unistd.h>
 
 #include "test_helpers.hpp"
+#include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/atomistic/system.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
@@ -113,6 +115,31 @@ TEST(Recipe, MissingRecipeFile) {
   const auto r = test::run_command(std::string(VITRUM_BINARY) + " run /nonexistent/recipe.toml");
   EXPECT_EQ(r.status, 1) << r.output;
   EXPECT_NE(r.output.find("/nonexistent/recipe.toml: cannot open recipe for reading"), std::string::npos) << r.output;
+}
+
+}  // namespace
+}  // namespace vitrum
+
+namespace vitrum {
+namespace {
+
+// potential = { style = "lj/cut", ... } with the Kob-Andersen coefficients is the built-in kob-andersen model:
+// the same energy and virial on one configuration (cut-offs 2.5 sigma of each pair, shifted).
+TEST(Recipe, LennardJonesMixtureEqualsTheBuiltInModel) {
+  GenerateOptions g;
+  g.n = 500;
+  g.seed = 2;
+  const Configuration cfg = generate_configuration(find_model("kob-andersen"), g);
+  PotentialSpec lj("lj/cut");
+  lj.epsilon = {1.0, 1.5, 0.5};
+  lj.sigma = {1.0, 0.8, 0.88};
+  System a = make_system(cfg, "kob-andersen", "ka");
+  System b = make_system(cfg, lj, "lj/cut");
+  EXPECT_NEAR(a.last.energy, b.last.energy, 1e-12 * std::abs(a.last.energy));
+  for (int k = 0; k < 6; ++k) EXPECT_NEAR(a.last.virial[k], b.last.virial[k], 1e-10 * std::abs(a.last.virial[0]));
+  EXPECT_EQ(lj.units().name, "lj");
+  lj.sigma = {1.0, 0.8};
+  EXPECT_THROW((void)make_potential(lj), Error);
 }
 
 }  // namespace

@@ -144,6 +144,17 @@ files = {
     "pt_kob_andersen.toml": RECIPE.replace('kind = "md"', 'kind = "parallel_tempering"')
                             + 'temperatures = [0.5, 0.6, 0.7]\nsweeps = 20\n',
     "tilted.data": data(header_extra="2 0 0 xy xz yz\n"),
+    # Potentials given as tables, a stage's own potential, VC-SGC settings.
+    "lj_pairs_wrong.toml": RECIPE.replace('potential = "kob-andersen"',
+                                          'potential = { style = "lj/cut", epsilon = [1.0, 1.5], sigma = [1.0, 0.8] }')
+                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "stage_potential_units.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
+                                  + 'temperature = 0.5\nsweeps = 5\npotential = { style = "lj/cut", elements = ["Cu", "Zr"], '
+                                    'epsilon = [0.4, 0.6, 0.7], sigma = [2.3, 2.5, 2.8] }\n',
+    "vcsgc_pair.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
+                       + 'temperature = 0.5\nsweeps = 5\nvcsgc = { kappa = 10, concentration = [0.2] }\n',
+    "vcsgc_no_concentration.toml": RECIPE.replace('kind = "md"', 'kind = "hybrid"')
+                                   + 'temperature = 0.5\nsteps = 5\nvcsgc = { kappa = 10 }\n',
     "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),
     "epm_stress_noise_nan.toml": EPM.replace("STRESS_NOISE", "nan"),
 }

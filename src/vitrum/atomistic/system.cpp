@@ -108,8 +108,12 @@ System make_system(Configuration cfg, std::unique_ptr<Potential> potential, cons
                        potential->name(), nt, fmt::join(elements, ", ")));
     cfg.type_elements = elements;
     cfg.type_count = nt;
-    // Masses come from the potential file, as LAMMPS's pair_coeff sets them.
-    cfg.type_masses = potential->type_masses();
+    // Masses come from the potential file, as LAMMPS's pair_coeff sets them (a potential without masses,
+    // lj/cut of elements, keeps the configuration's).
+    if (std::vector<double> masses = potential->type_masses(); !masses.empty()) cfg.type_masses = std::move(masses);
+    if (cfg.type_masses.size() != static_cast<std::size_t>(nt))
+      fail(fmt::format("potential '{}' gives no masses and the configuration has none for its {} types: give masses = "
+                       "[...] (g/mol) with the potential", potential->name(), nt));
     Particles& p = cfg.particles;
     p.mass.resize(p.size());
     for (std::size_t i = 0; i < p.size(); ++i)

@@ -142,7 +142,7 @@ void RecipeTable::only(std::initializer_list<const char*> known) const {
   for (const auto& [k, v] : *table_) {
     bool ok = false;
     for (const char* name : known) ok = ok || k.str() == name;
-    if (!ok)
+    if (!ok && !used_.count(std::string(k.str())))
       throw Error(fmt::format("{}:{}: unknown key '{}' in [{}]", file_.string(), v.source().begin.line, k.str(), where_));
   }
 }

@@ -35,8 +35,8 @@ class RecipeTable {
   std::vector<std::string> get_strings(const std::string& key);
   RecipeTable get_table(const std::string& key);
   std::vector<RecipeTable> get_tables(const std::string& key);  // array of tables ([[key]])
-  // Rejects, before anything else is read, any key outside `known`: a typo is reported as the
-  // unknown key it is, not as the required key it should have been.
+  // Rejects, before anything else is read, any key outside `known` (and the keys read already): a typo
+  // is reported as the unknown key it is, not as the required key it should have been.
   void only(std::initializer_list<const char*> known) const;
   // Marks a key as known without reading it (for keys handled elsewhere).
   void allow(const std::string& key) { used_.insert(key); }

@@ -52,6 +52,14 @@ class PairPotential final : public Potential {
     return out;
   }
   [[nodiscard]] const E& evaluator() const { return eval_; }
+  // A mixture of elements (lj/cut with `elements`): the names that map a configuration's types, and
+  // their masses (empty: the configuration's own).
+  void set_elements(std::vector<std::string> elements, std::vector<double> masses) {
+    elements_ = std::move(elements);
+    masses_ = std::move(masses);
+  }
+  [[nodiscard]] std::vector<std::string> type_elements() const override { return elements_; }
+  [[nodiscard]] std::vector<double> type_masses() const override { return masses_; }
   [[nodiscard]] std::unique_ptr<Potential> clone() const override { return std::make_unique<PairPotential>(*this); }
 
   void check(const Particles& p) const override {
@@ -216,6 +224,8 @@ class PairPotential final : public Potential {
   E eval_;
   std::vector<typename E::Coeffs> table_;
   std::vector<std::vector<Vec3>> thread_force_;
+  std::vector<std::string> elements_;
+  std::vector<double> masses_;
 };
 
 }  // namespace vitrum

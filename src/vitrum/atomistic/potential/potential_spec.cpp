@@ -5,7 +5,10 @@
 
 #include "vitrum/atomistic/potential/eam.hpp"
 #include "vitrum/atomistic/potential/kim_potential.hpp"
+#include "vitrum/atomistic/potential/lennard_jones.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
+#include "vitrum/atomistic/potential/pair_potential.hpp"
+#include "vitrum/core/elements.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
@@ -25,9 +28,58 @@ std::vector<std::string> split_commas(const std::string& s) {
   return out;
 }
 
+// The pair-table size of n types (upper triangle with the diagonal), and n from it.
+int types_for_pairs(std::size_t pairs) {
+  for (int n = 1; n <= 64; ++n)
+    if (static_cast<std::size_t>(n * (n + 1) / 2) == pairs) return n;
+  return 0;
+}
+
+std::unique_ptr<Potential> make_lennard_jones(const PotentialSpec& spec) {
+  const int n = types_for_pairs(spec.epsilon.size());
+  if (n == 0)
+    throw Error(fmt::format("lj/cut: epsilon has {} values; give one per type pair (1 type: 1, 2 types: 3 as [11, 12, 22], "
+                            "3 types: 6)", spec.epsilon.size()));
+  if (spec.sigma.size() != spec.epsilon.size())
+    throw Error(fmt::format("lj/cut: sigma has {} values, epsilon {}: give one per type pair", spec.sigma.size(),
+                            spec.epsilon.size()));
+  if (!spec.cutoff.empty() && spec.cutoff.size() != spec.epsilon.size())
+    throw Error(fmt::format("lj/cut: cutoff has {} values; give one per type pair ({}) or leave it out (2.5 sigma)",
+                            spec.cutoff.size(), spec.epsilon.size()));
+  if (!spec.elements.empty() && spec.elements.size() != static_cast<std::size_t>(n))
+    throw Error(fmt::format("lj/cut: {} elements for {} types", spec.elements.size(), n));
+  if (!spec.masses.empty() && spec.masses.size() != static_cast<std::size_t>(n))
+    throw Error(fmt::format("lj/cut: {} masses for {} types", spec.masses.size(), n));
+  for (const auto& e : spec.elements)
+    if (!is_element_symbol(e)) throw Error(fmt::format("lj/cut: '{}' is not a chemical element", e));
+  std::vector<LennardJonesPair> pairs(static_cast<std::size_t>(n * n));
+  std::size_t k = 0;
+  for (int a = 0; a < n; ++a)
+    for (int b = a; b < n; ++b, ++k) {
+      const double eps = spec.epsilon[k], sig = spec.sigma[k], cut = spec.cutoff.empty() ? 2.5 * sig : spec.cutoff[k];
+      if (!(eps >= 0) || !std::isfinite(eps)) throw Error(fmt::format("lj/cut: epsilon {} must be >= 0 and finite", eps));
+      if (!(sig > 0) || !std::isfinite(sig)) throw Error(fmt::format("lj/cut: sigma {} must be positive", sig));
+      if (!(cut > 0) || !std::isfinite(cut)) throw Error(fmt::format("lj/cut: cutoff {} must be positive", cut));
+      pairs[static_cast<std::size_t>(a * n + b)] = pairs[static_cast<std::size_t>(b * n + a)] = {eps, sig, cut};
+    }
+  auto u = std::make_unique<PairPotential<LennardJones>>(spec.describe(), LennardJones(n, std::move(pairs)));
+  u->set_elements(spec.elements, spec.masses);
+  return u;
+}
+
 }  // namespace
 
 std::string PotentialSpec::describe() const {
+  if (is_lj()) {
+    std::string out = "lj/cut";
+    for (const auto& e : elements) out += " " + e;
+    auto list = [](const char* key, const std::vector<double>& v) {
+      std::string s = fmt::format(" {}", key);
+      for (std::size_t k = 0; k < v.size(); ++k) s += fmt::format("{}{}", k ? "," : "=", v[k]);
+      return v.empty() ? std::string() : s;
+    };
+    return out + list("epsilon", epsilon) + list("sigma", sigma) + list("cutoff", cutoff);
+  }
   if (is_kim()) {
     std::string out = "kim " + model;
     for (const auto& e : elements) out += " " + e;
@@ -47,6 +99,7 @@ std::unique_ptr<Potential> make_potential(const PotentialSpec& spec) {
                   "potential file");
     return std::make_unique<KimPotential>(spec.model, spec.elements, spec.model_dir);
   }
+  if (spec.is_lj()) return make_lennard_jones(spec);
   if (!spec.model.empty() || !spec.model_dir.empty())
     throw Error(fmt::format("potential '{}' takes no KIM model (model, model_dir: style \"kim\" only)", spec.style));
   if (spec.is_eam()) {

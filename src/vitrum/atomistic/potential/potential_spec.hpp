@@ -12,11 +12,15 @@
 namespace vitrum {
 
 struct PotentialSpec {
-  std::string style;                         // a model name ("kob-andersen") or "eam", "eam/alloy", "eam/fs", "kim"
+  std::string style;                         // a model name ("kob-andersen") or "eam", "eam/alloy", "eam/fs", "kim", "lj/cut"
   std::vector<std::filesystem::path> files;  // potential files (EAM: one, or one per type for funcfl)
   std::vector<std::string> elements;         // element of each type (type t = elements[t-1])
   std::string model;                         // kim: the KIM portable model's name
   std::filesystem::path model_dir;           // kim: a directory searched first for the model (user-packaged models)
+  // lj/cut: a Lennard-Jones mixture given by the user, one value per type pair in the order 11, 12, ..., 1n, 22,
+  // ..., nn (the upper triangle by rows); cut-offs default to 2.5 sigma of each pair. With `elements` it is in metal
+  // units (eV, Angstrom) and needs `masses` (g/mol) unless it only stands in for another potential in one stage.
+  std::vector<double> epsilon, sigma, cutoff, masses;
 
   PotentialSpec() = default;
   PotentialSpec(std::string name) : style(std::move(name)) {}  // NOLINT: a bare model name converts
@@ -26,8 +30,12 @@ struct PotentialSpec {
 
   [[nodiscard]] bool is_eam() const { return style == "eam" || style == "eam/alloy" || style == "eam/fs"; }
   [[nodiscard]] bool is_kim() const { return style == "kim"; }
-  // The units the potential is written in: metal for EAM files and KIM models, reduced (lj) for the model glasses.
-  [[nodiscard]] UnitSystem units() const { return is_eam() || is_kim() ? metal_units() : lj_units(); }
+  [[nodiscard]] bool is_lj() const { return style == "lj/cut"; }
+  // The units the potential is written in: metal for EAM files, KIM models and an lj/cut mixture of elements,
+  // reduced (lj) for the model glasses and an lj/cut mixture of plain types.
+  [[nodiscard]] UnitSystem units() const {
+    return is_eam() || is_kim() || (is_lj() && !elements.empty()) ? metal_units() : lj_units();
+  }
   // One line for summaries and messages: "eam/fs CuZr_mm.eam.fs Cu Zr", "kim MODEL Cu Zr" or the model name.
   [[nodiscard]] std::string describe() const;
 };

@@ -45,32 +45,56 @@ PotentialSpec parse_kim_potential(RecipeTable pt, const std::filesystem::path& b
   return p;
 }
 
+// potential = { style = "lj/cut", elements = ["Cu", "Zr"], epsilon = [...], sigma = [...], cutoff = [...],
+// masses = [...] }: a Lennard-Jones mixture (one value per type pair, 11, 12, 22; see PotentialSpec).
+PotentialSpec parse_lj_potential(RecipeTable pt) {
+  pt.only({"style", "elements", "epsilon", "sigma", "cutoff", "masses"});
+  PotentialSpec p;
+  p.style = pt.get_string("style");
+  if (pt.has("elements")) p.elements = pt.get_strings("elements");
+  p.epsilon = pt.get_doubles("epsilon");
+  p.sigma = pt.get_doubles("sigma");
+  if (pt.has("cutoff")) p.cutoff = pt.get_doubles("cutoff");
+  if (pt.has("masses")) p.masses = pt.get_doubles("masses");
+  try {
+    (void)make_potential(p);  // every coefficient checked here, with the line of the table
+  } catch (const Error& e) {
+    pt.fail("epsilon", e.what());
+  }
+  pt.finish();
+  return p;
+}
+
+// A potential as a recipe names it, in [system] or in a stage: a built-in model's name, or a table with
+// a style (eam files, a KIM model, an lj/cut mixture).
+PotentialSpec parse_potential(RecipeTable& t, const std::filesystem::path& base_dir) {
+  if (is_kim_table(t)) return parse_kim_potential(t.get_table("potential"), base_dir);
+  if (!t.raw().get("potential")->is_table()) return PotentialSpec(t.get_string("potential"));
+  RecipeTable pt = t.get_table("potential");
+  if (pt.has("style") && pt.get_string("style") == "lj/cut") return parse_lj_potential(pt);
+  pt.only({"style", "file", "elements"});
+  PotentialSpec p;
+  p.style = pt.get_string("style");
+  if (!p.is_eam())
+    pt.fail("style", fmt::format("unknown potential style '{}' (styles with files: eam, eam/alloy, eam/fs; an OpenKIM "
+                                 "model: style = \"kim\", model = \"...\"; a Lennard-Jones mixture: style = \"lj/cut\"; a "
+                                 "built-in model is named directly: potential = \"kob-andersen\")", p.style));
+  for (auto f : pt.get_strings("file")) {
+    std::filesystem::path path(f);
+    p.files.push_back(path.is_relative() ? base_dir / path : path);
+  }
+  if (pt.has("elements")) p.elements = pt.get_strings("elements");
+  else if (p.style != "eam") pt.fail("elements", "name the element of each atom type, e.g. elements = [\"Cu\", \"Zr\"]");
+  for (const auto& f : p.files)
+    if (!std::filesystem::is_regular_file(f)) pt.fail("file", fmt::format("cannot read potential file {}", f.string()));
+  pt.finish();
+  return p;
+}
+
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
   t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
-  if (is_kim_table(t)) {
-    s.potential = parse_kim_potential(t.get_table("potential"), base_dir);
-  } else if (t.has("potential") && t.raw().get("potential")->is_table()) {
-    RecipeTable pt = t.get_table("potential");
-    pt.only({"style", "file", "elements"});
-    s.potential.style = pt.get_string("style");
-    if (!s.potential.is_eam())
-      pt.fail("style", fmt::format("unknown potential style '{}' (styles with files: eam, eam/alloy, eam/fs; an OpenKIM "
-                                   "model: style = \"kim\", model = \"...\"; a built-in model is named directly: "
-                                   "potential = \"kob-andersen\")", s.potential.style));
-    for (auto f : pt.get_strings("file")) {
-      std::filesystem::path path(f);
-      s.potential.files.push_back(path.is_relative() ? base_dir / path : path);
-    }
-    if (pt.has("elements")) s.potential.elements = pt.get_strings("elements");
-    else if (s.potential.style != "eam") pt.fail("elements", "name the element of each atom type, e.g. elements = [\"Cu\", \"Zr\"]");
-    for (const auto& f : s.potential.files)
-      if (!std::filesystem::is_regular_file(f))
-        pt.fail("file", fmt::format("cannot read potential file {}", f.string()));
-    pt.finish();
-  } else {
-    s.potential = PotentialSpec(t.get_string("potential"));
-  }
+  s.potential = parse_potential(t, base_dir);
   s.units = s.potential.units();
   const std::int64_t seed = t.get_int("seed", 1);
   if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
@@ -156,10 +180,17 @@ void stage_to_internal_units(StageSpec& s, const UnitSystem& u) {
   s.shear.flow.creep.target = u.pressure_in(s.shear.flow.creep.target);
 }
 
-StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units) {
-
+StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units, const std::filesystem::path& base_dir) {
   StageSpec s;
   s.kind = t.get_string("kind");
+  if (t.has("potential")) {
+    // Any stage may run with a potential of its own (read first: the kind's key list then accepts it).
+    s.potential = parse_potential(t, base_dir);
+    if (s.potential->units().name != units.name)
+      t.fail("potential", fmt::format("'{}' is in {} units, the [system] potential in {}: a stage's potential must use the "
+                                      "same units (an lj/cut mixture is in metal units with elements, reduced without)",
+                                      s.potential->describe(), s.potential->units().name, units.name));
+  }
   if (s.kind == "md")
     t.only({"kind", "name", "start", "ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed",
             "temperature", "steps", "rate", "equilibrate", "velocities"});
@@ -280,7 +311,7 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
   std::set<std::string> names;
   std::uint32_t k = 0;
   for (RecipeTable& st : top.get_tables("stage")) {
-    StageSpec s = parse_stage(st, r.system.seed + k++, r.system.units);
+    StageSpec s = parse_stage(st, r.system.seed + k++, r.system.units, base_dir);
     if (!s.start.empty() && !names.count(s.start))
       st.fail("start", fmt::format("no earlier stage is named '{}'", s.start));
     if (!s.name.empty() && !names.insert(s.name).second) st.fail("name", fmt::format("two stages are named '{}'", s.name));

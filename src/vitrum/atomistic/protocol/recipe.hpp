@@ -38,6 +38,9 @@ struct StageSpec {
   std::string kind;   // md | minimize | swap | swap_anneal | hybrid | parallel_tempering | aqs
   std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
   std::string start;
+  // A potential for this stage only (e.g. swap Monte Carlo on an lj/cut surrogate of an EAM alloy); the
+  // stages after it return to the [system] potential. Same units and types as the system's.
+  std::optional<PotentialSpec> potential;
   // md
   IntegratorOptions integrator;
   double t_start = 0, t_end = 0;   // target temperature, ramped linearly over the stage

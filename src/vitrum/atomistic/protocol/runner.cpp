@@ -7,6 +7,7 @@
 #include <unistd.h>
 #include <cstdio>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <fstream>
 #include <map>
 #include <optional>
@@ -84,6 +85,7 @@ struct RunState {
   std::string results;                 // JSON array of the finished stages
   std::string integrator_state;        // the md stage's integrator, serialised
   std::string stage_state;             // a swap stage's own state (swap_stages.cpp)
+  std::string potential;               // the potential in use (PotentialSpec::describe): [system]'s or a stage's
   std::vector<double> t_samples, pe_samples, p_samples;
   std::map<std::string, Configuration> snapshots;
   std::vector<Vec3> list_positions;    // the neighbour list's build state
@@ -98,6 +100,7 @@ struct RunState {
     ar(results);
     ar(integrator_state);
     ar(stage_state);
+    ar(potential);
     ar(t_samples);
     ar(pe_samples);
     ar(p_samples);
@@ -230,6 +233,7 @@ class Runner {
     sys_ = std::make_unique<System>(make_system(std::move(cfg), sp.potential, source, sp.skin));
     state_ = RunState{};
     state_.results = "[]";
+    state_.potential = sp.potential.describe();
     thermo_ = std::fopen(thermo_path_.c_str(), "w");
     if (!thermo_) throw Error(fmt::format("{}: cannot open for writing", thermo_path_.string()));
     std::fprintf(thermo_,
@@ -256,8 +260,12 @@ class Runner {
     Configuration cfg;
     state_.checkpoint(ar, cfg);
     cfg.dimension = recipe_.system.dimension;
-    sys_ = std::make_unique<System>(System{std::move(cfg), make_potential(recipe_.system.potential),
-                                           NeighborList(1.0, recipe_.system.skin), ckpt_path_.string(), {}});
+    // The potential in use when the checkpoint was written (a stage may have its own).
+    const PotentialSpec* active = &recipe_.system.potential;
+    for (const auto& st : recipe_.stages)
+      if (st.potential && st.potential->describe() == state_.potential) active = &*st.potential;
+    sys_ = std::make_unique<System>(System{std::move(cfg), make_potential(*active), NeighborList(1.0, recipe_.system.skin),
+                                           ckpt_path_.string(), {}});
     sys_->units = recipe_.system.units;
     sys_->list = make_neighbor_list(*sys_->potential, recipe_.system.skin);
     sys_->list.restore(state_.list_positions, sys_->cfg.particles.type, state_.list_box_holder.box);
@@ -336,6 +344,7 @@ class Runner {
     const auto k = state_.stage_index;
     result["index"] = k + 1;
     if (!st.name.empty()) result["name"] = st.name;
+    if (st.potential) result["potential"] = st.potential->describe();
     auto results = nlohmann::json::parse(state_.results);
     results.push_back(std::move(result));
     state_.results = results.dump();
@@ -357,7 +366,28 @@ class Runner {
     return fmt::format("stage {}/{} {}", state_.stage_index + 1, recipe_.stages.size(), st.name.empty() ? st.kind : st.name);
   }
 
+  // A stage with a potential of its own runs with it; the stages after it return to [system]'s. The
+  // types must mean the same elements in both (a surrogate stands in for the same alloy).
+  void use_potential_of(const StageSpec& st) {
+    const PotentialSpec& want = st.potential ? *st.potential : recipe_.system.potential;
+    if (want.describe() == state_.potential) return;
+    std::unique_ptr<Potential> u = make_potential(want);
+    const std::vector<std::string> now = sys_->cfg.type_elements, then = u->type_elements();
+    if (u->type_count() < sys_->cfg.type_count || (!now.empty() && !then.empty() && now != then))
+      throw Error(fmt::format("{}: {}: potential '{}' has types {} but the system's are {} (a stage's potential must name "
+                              "the same elements in the same order)", recipe_.source, stage_label(st), want.describe(),
+                              then.empty() ? std::to_string(u->type_count()) : fmt::format("{}", fmt::join(then, ",")),
+                              now.empty() ? std::to_string(sys_->cfg.type_count) : fmt::format("{}", fmt::join(now, ","))));
+    sys_->potential = std::move(u);
+    sys_->list = make_neighbor_list(*sys_->potential, sys_->list.skin());
+    sys_->list.build(sys_->cfg.particles, sys_->cfg.box);
+    sys_->need_energy_virial = true;
+    sys_->compute_forces();
+    state_.potential = want.describe();
+  }
+
   void run_stage(const StageSpec& st) {
+    use_potential_of(st);
     guard_.emplace(fmt::format("{}: {}", recipe_.source, stage_label(st)), *sys_);
     if (st.kind == "minimize") run_minimize(st);
     else if (is_swap_stage_kind(st.kind)) run_swap(st);

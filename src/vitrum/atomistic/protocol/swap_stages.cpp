@@ -76,8 +76,10 @@ std::unique_ptr<MonteCarloChain> make_chain(System& s, const SwapSpec& spec, con
     throw Error(fmt::format("{}: Monte Carlo needs a local energy change, which vitrum computes for pair potentials and "
                             "native EAM only; '{}' has none (use MD, or the same model as style eam/...)",
                             stage, s.potential->name()));
-  return std::make_unique<SwapMonteCarlo>(*s.potential, s.particles(), s.cfg.box, swap_rule_for(s.potential->name()),
-                                          spec.seed, s.dimension());
+  SwapRule rule = swap_rule_for(s.potential->name());
+  // A pair mixture of elements (lj/cut, e.g. the surrogate of an alloy) swaps species: type 1 with every other type.
+  if (rule.kind == SwapRule::Kind::None && s.potential->type_elements().size() >= 2) rule = {SwapRule::Kind::Species, 1};
+  return std::make_unique<SwapMonteCarlo>(*s.potential, s.particles(), s.cfg.box, rule, spec.seed, s.dimension());
 }
 
 // VC-SGC's outcome: the concentrations reached, their fluctuation and the free-energy slope they measure.
@@ -277,7 +279,7 @@ class SwapStageRun {
     System& s = h_.sys;
     const double n = static_cast<double>(s.size());
     if (h_.saved_state.empty()) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
-    const auto chain = make_chain(s, spec_, h_.label);
+    const auto chain = make_chain(s, spec_, h_.recipe_source + ": " + h_.label);
     MonteCarloChain& mc = *chain;
     mc.set_max_displacement(spec_.max_displacement);
     if (!cur_.mc.empty()) {
@@ -354,7 +356,7 @@ class SwapStageRun {
     // move: keep the positions as restored (each sweep wraps them anyway, then rebuilds the list).
     const std::vector<Vec3> restored_positions = s.particles().position;
     const std::vector<Int3> restored_images = s.particles().image;
-    const auto chain = make_chain(s, spec_, h_.label);
+    const auto chain = make_chain(s, spec_, h_.recipe_source + ": " + h_.label);
     MonteCarloChain& mc = *chain;
     if (!fresh) {
       s.particles().position = restored_positions;
