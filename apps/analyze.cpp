@@ -22,6 +22,7 @@
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/potential/eam.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/resources.hpp"
 
 namespace vitrum::cli {
 
@@ -101,6 +102,8 @@ void run(const Options& opt) {
 
   std::optional<analysis::Rdf> rdf;
   if (what.count("gr") || (what.count("q6") && opt.q_neighbors == "cutoff" && opt.q_cutoff <= 0)) {
+    check_allocation(fmt::format("--bins {}", opt.bins), static_cast<double>(opt.bins), 8.0 * (3.0 * ntypes * ntypes + 4.0),
+                     "g(r) bins");
     rdf.emplace(opt.bins, r_max);
     rdf->compute(box, p.position, p.type, ntypes);
     // No pair inside r_max: g(r) would be all zeros with a "first peak" at the first bin — refuse instead.
@@ -127,11 +130,17 @@ void run(const Options& opt) {
   if (what.count("sq")) {
     if (opt.sq_method != "direct" && opt.sq_method != "fft")
       throw Error(fmt::format("--sq-method: '{}' is not direct or fft", opt.sq_method));
+    check_allocation(fmt::format("--qbins {}", opt.q_bins), static_cast<double>(opt.q_bins),
+                     8.0 * (ntypes * ntypes + 6.0), "S(q) bins");
     analysis::StructureFactor sq(opt.q_bins, opt.q_max,
                                  opt.sq_method == "fft" ? analysis::StructureFactor::Method::Fft
                                                         : analysis::StructureFactor::Method::Direct,
                                  opt.fft_grid);
-    sq.compute(box, p.position, p.type, ntypes);
+    try {
+      sq.compute(box, p.position, p.type, ntypes);
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", opt.file, e.what()));
+    }
     std::vector<std::string> names{"q", "vectors", "S"};
     std::vector<std::vector<double>> cols{sq.bin_centers(), sq.vector_counts(), sq.s()};
     for (int a = 1; a <= ntypes; ++a)

@@ -1,4 +1,5 @@
 // `vitrum inspect FILE --potential NAME`: size, density, energy, virial pressure and closest pair of a configuration.
+#include <cmath>
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -58,8 +59,11 @@ void add_inspect(CLI::App& app) {
                  u.pressure);
       fmt::print("virial (xx yy zz xy xz yz)  {:.10g} {:.10g} {:.10g} {:.10g} {:.10g} {:.10g} {}\n", virial[0], virial[1],
                  virial[2], virial[3], virial[4], virial[5], u.pressure);
-      fmt::print("min_pair_distance  {:.10g} {}  (atoms {} and {} are closest relative to sigma_ij: {:.4g})\n", c.distance,
-                 u.length, c.id_i, c.id_j, c.reduced_distance);
+      if (std::isfinite(c.distance))
+        fmt::print("min_pair_distance  {:.10g} {}  (atoms {} and {} are closest relative to sigma_ij: {:.4g})\n", c.distance,
+                   u.length, c.id_i, c.id_j, c.reduced_distance);
+      else
+        fmt::print("min_pair_distance  none (no pair of atoms within the cut-off)\n");
     }
   });
 }

@@ -144,6 +144,15 @@ files = {
     "pt_kob_andersen.toml": RECIPE.replace('kind = "md"', 'kind = "parallel_tempering"')
                             + 'temperatures = [0.5, 0.6, 0.7]\nsweeps = 20\n',
     "tilted.data": data(header_extra="2 0 0 xy xz yz\n"),
+    # Three atoms, none within the cut-off of another (one across the x face), in boxes of side 1e6 and 1e8: the cell
+    # grids of the neighbour list and of Monte Carlo asked for ~ (side / cut-off)^3 cells (std::bad_alloc).
+    "huge_box_1e6.data": data(box=("0 1e6 xlo xhi", "0 1e6 ylo yhi", "0 1e6 zlo zhi"),
+                              atoms=[(1, 1, 10, 10, 10), (2, 1, 60, 60, 60), (3, 2, 999999, 5, 5)]),
+    "huge_box_1e8.data": data(box=("0 1e8 xlo xhi", "0 1e8 ylo yhi", "0 1e8 zlo zhi"),
+                              atoms=[(1, 1, 10, 10, 10), (2, 1, 60, 60, 60), (3, 2, 99999999, 5, 5)]),
+    "huge_box_md.toml": RECIPE.replace("good.data", "huge_box_1e6.data") + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 20\n',
+    "huge_box_swap.toml": RECIPE.replace("good.data", "huge_box_1e6.data").replace('kind = "md"', 'kind = "swap"')
+                          + 'temperature = 0.5\nsweeps = 5\np_swap = 0\n',
     # Potentials given as tables, a stage's own potential, VC-SGC settings.
     "lj_pairs_wrong.toml": RECIPE.replace('potential = "kob-andersen"',
                                           'potential = { style = "lj/cut", epsilon = [1.0, 1.5], sigma = [1.0, 0.8] }')

@@ -9,6 +9,7 @@
 #include <numbers>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/resources.hpp"
 
 namespace vitrum::analysis {
 
@@ -31,9 +32,17 @@ std::vector<QVector> q_vectors(const Box& box, double q_max, int limit) {
   // n_d = q·a_d / 2π, so |n_d| <= q_max |a_d| / 2π for the lattice vectors a_d.
   const Vec3 L = box.lengths();
   const double len_b = std::hypot(L.y, box.xy());
-  const int hx = std::min(limit, static_cast<int>(q_max * L.x / kTwoPi) + 1);
-  const int hy = std::min(limit, static_cast<int>(q_max * len_b / kTwoPi) + 1);
-  const int hz = std::min(limit, static_cast<int>(q_max * L.z / kTwoPi) + 1);
+  // In double before the int conversion: q_max L / 2π exceeds INT_MAX in a huge box.
+  const auto extent = [&](double len) {
+    return static_cast<int>(std::min(static_cast<double>(limit), std::floor(q_max * len / kTwoPi) + 1));
+  };
+  const int hx = extent(L.x), hy = extent(len_b), hz = extent(L.z);
+  // The vectors number about V q_max³ / (12π²) (half the reciprocal lattice points in the sphere), at most one per
+  // grid point scanned; a huge box asks for more than memory holds: refuse before the scan (it would run for ages).
+  const double scanned = (2.0 * hx + 1) * (2.0 * hy + 1) * (hz + 1.0);
+  const double expected = box.volume() * q_max * q_max * q_max / (12.0 * std::numbers::pi * std::numbers::pi);
+  check_allocation(fmt::format("sq: q_max = {:.4g} in a box of volume {:.4g}", q_max, box.volume()),
+                   std::min(scanned, 1.1 * expected + 1000.0), sizeof(QVector) + 128.0, "wave vectors");
   std::vector<QVector> out;
   for (int l = 0; l <= hz; ++l)
     for (int k = -hy; k <= hy; ++k)
@@ -115,6 +124,8 @@ void StructureFactor::compute(const Box& box, const std::vector<Vec3>& positions
     int hmax = 0;
     for (const auto& q : qs) hmax = std::max({hmax, std::abs(q.h), std::abs(q.k), q.l});
     const int span = 2 * hmax + 1;
+    check_allocation(fmt::format("sq: q_max = {:.4g} ({} wave numbers a side)", q_max_, span),
+                     (2.0 * span + hmax + 1.0) * static_cast<double>(n), sizeof(std::complex<double>), "phase factors");
     // e^{−2πi m s_d} for m in −hmax..hmax, stored [m][j] so the inner particle loop is contiguous.
     std::vector<std::complex<double>> px(span * n), py(span * n), pz((hmax + 1) * n);
     for (std::size_t j = 0; j < n; ++j)

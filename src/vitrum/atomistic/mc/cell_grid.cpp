@@ -4,20 +4,25 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/neighbor/cell_counts.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
 
-CellGrid::CellGrid(const Box& box, double cutoff) : box_(box) {
+CellGrid::CellGrid(const Box& box, double cutoff) : box_(box), cutoff_(cutoff) {
   const Vec3 w = box.perpendicular_widths();
   const double narrowest = std::min({w.x, w.y, w.z});
   if (!(2.0 * cutoff <= narrowest))
     throw Error(fmt::format("Monte Carlo: the box is too small for the potential: its narrowest width {:.6g} is "
                             "less than twice the cut-off {:.6g} (use more particles)",
                             narrowest, cutoff));
+}
+
+void CellGrid::size_for(std::size_t particles) {
+  // floor(w / cutoff) cells a side, at most max_cells_for(N) in all (a dilute box gets wider cells).
+  const auto counts = cell_counts(box_.perpendicular_widths(), cutoff_, 1, max_cells_for(particles)).n;
   for (int d = 0; d < 3; ++d) {
-    const int n = static_cast<int>(std::floor(w[d] / cutoff));
-    n_[d] = n >= 3 ? n : 1;
+    n_[d] = counts[d] >= 3 ? counts[d] : 1;
     offsets_[d] = n_[d] >= 3 ? std::vector<int>{-1, 0, 1} : std::vector<int>{0};
   }
   cells_.resize(static_cast<std::size_t>(n_[0]) * n_[1] * n_[2]);
@@ -40,6 +45,7 @@ std::size_t CellGrid::cell_index(const Vec3& r) const {
 
 void CellGrid::build(const std::vector<Vec3>& positions) {
   for (auto& c : cells_) c.clear();
+  size_for(positions.size());
   cell_of_.resize(positions.size());
   slot_.resize(positions.size());
   for (std::size_t i = 0; i < positions.size(); ++i) {

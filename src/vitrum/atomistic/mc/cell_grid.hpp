@@ -12,13 +12,16 @@ namespace vitrum {
 // of a point lies in its own or one of the 26 adjacent cells (exact in the tilted box, as in the
 // neighbour list). Along a direction with fewer than three such cells there is one layer, scanned
 // whole. Separations then use the minimum image, which needs 2·cutoff ≤ the narrowest box width.
-// Cost of a local query: O(particles in 27 cells), independent of N.
+// Cost of a local query: O(particles in 27 cells), independent of N. A dilute box whose cut-off
+// would allow more than max_cells_for(N) cells (neighbor/cell_counts.hpp) gets fewer, wider cells:
+// still exact, and memory O(N).
 class CellGrid {
  public:
   CellGrid(const Box& box, double cutoff);
 
-  // Bins every (wrapped) position; particles enter their cells in index order, so a rebuild from
-  // the same positions gives the same scan order (bit-identical resumes).
+  // Sizes the grid for positions.size() particles and bins every (wrapped) position; particles enter
+  // their cells in index order, so a rebuild from the same positions gives the same scan order
+  // (bit-identical resumes).
   void build(const std::vector<Vec3>& positions);
   // Moves particle i to the cell of (wrapped) position r.
   void move(std::size_t i, const Vec3& r);
@@ -51,8 +54,10 @@ class CellGrid {
   [[nodiscard]] std::array<int, 3> cell_coords(const Vec3& r) const;
   [[nodiscard]] std::size_t cell_index(const Vec3& r) const;
   static int wrap(int c, int n) { return c < 0 ? c + n : (c >= n ? c - n : c); }
+  void size_for(std::size_t particles);
 
   Box box_;
+  double cutoff_;
   std::array<int, 3> n_{1, 1, 1};
   std::array<std::vector<int>, 3> offsets_;
   std::vector<std::vector<std::int32_t>> cells_;

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/neighbor/cell_counts.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum {
@@ -47,10 +48,9 @@ void NeighborList::build(Particles& p, const Box& box) {
         std::min({w.x, w.y, w.z}), r_list));
   for (std::size_t i = 0; i < p.size(); ++i) box.wrap(p.position[i], p.image[i]);
   if (sorting_) {
-    // Order particles along a coarse cell grid (r_list cells, z-major) so that neighbours sit
-    // close in memory; a stable counting sort keeps it deterministic.
-    const int nx = std::max(1, static_cast<int>(w.x / r_list)), ny = std::max(1, static_cast<int>(w.y / r_list)),
-              nz = std::max(1, static_cast<int>(w.z / r_list));
+    // Order particles along a coarse cell grid (r_list cells, z-major, at most max_cells_for(N)) so that
+    // neighbours sit close in memory; a stable counting sort keeps it deterministic.
+    const auto [nx, ny, nz] = cell_counts(w, r_list, 1, max_cells_for(p.size())).n;
     std::vector<int> cell(p.size());
     std::vector<std::size_t> start(static_cast<std::size_t>(nx) * ny * nz + 1, 0);
     for (std::size_t i = 0; i < p.size(); ++i) {
@@ -80,16 +80,18 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
   const double r_list_sq = r_list * r_list;
   const Vec3 w = box.perpendicular_widths();
   // Cells of at least r_list/2 with a ±2 stencil check half the volume of r_list cells with a ±1
-  // stencil; small boxes (fewer than 5 cells a side) fall back to r_list cells.
+  // stencil; small boxes (fewer than 5 cells a side) fall back to r_list cells. A dilute box, where
+  // the cut-off allows more than max_cells_for(N) cells, also takes the ±1 stencil, over cells made
+  // wider than r_list until they number at most max_cells_for(N): memory stays O(N) (the stencil
+  // table below holds up to 63 entries a cell) and the list stays exact.
+  const std::size_t max_cells = max_cells_for(n);
   int reach = 2;
-  int nx = static_cast<int>(reach * w.x / r_list), ny = static_cast<int>(reach * w.y / r_list),
-      nz = static_cast<int>(reach * w.z / r_list);
-  if (std::min({nx, ny, nz}) < 2 * reach + 1) {
+  CellCounts grid = cell_counts(w, r_list, reach, max_cells);
+  if (grid.capped || std::min({grid.n[0], grid.n[1], grid.n[2]}) < 2 * reach + 1) {
     reach = 1;
-    nx = std::max(1, static_cast<int>(w.x / r_list));
-    ny = std::max(1, static_cast<int>(w.y / r_list));
-    nz = std::max(1, static_cast<int>(w.z / r_list));
+    grid = cell_counts(w, r_list, reach, max_cells);
   }
+  const int nx = grid.n[0], ny = grid.n[1], nz = grid.n[2];
   const std::size_t ncell = static_cast<std::size_t>(nx) * ny * nz;
 
   // Counting sort of particles into cells (fractional coordinates, so the tilt is exact).

@@ -14,7 +14,10 @@ namespace {
 BandResult along(const Configuration& cfg, const std::vector<double>& field, int axis, const BandOptions& opt) {
   const Box& box = cfg.box;
   const double L = axis == 1 ? box.perpendicular_widths().y : box.perpendicular_widths().x;
-  const int n = std::max(3, static_cast<int>(std::floor(L / opt.slab_width)));
+  // At most max(2^16, N) slabs: a dilute system in a huge box would otherwise ask for L / slab_width of them
+  // (beyond INT_MAX at L = 1e10), nearly all empty.
+  const double most = std::max(65536.0, static_cast<double>(cfg.particles.size()));
+  const int n = static_cast<int>(std::max(3.0, std::min(most, std::floor(L / opt.slab_width))));
   std::vector<double> sum(static_cast<std::size_t>(n), 0.0), count(static_cast<std::size_t>(n), 0.0);
   for (std::size_t i = 0; i < field.size(); ++i) {
     if (!std::isfinite(field[i])) continue;
