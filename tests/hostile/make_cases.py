@@ -166,6 +166,15 @@ files = {
                                    + 'temperature = 0.5\nsteps = 5\nvcsgc = { kappa = 10 }\n',
     "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),
     "epm_stress_noise_nan.toml": EPM.replace("STRESS_NOISE", "nan"),
+    # A flow curve that falls with the rate (three close rates on an 8 x 8 lattice, noise-dominated): the
+    # Herschel-Bulkley fit once reported n = -0.18, yield -1e-12, beta = 0 as a result; it must say there is no fit.
+    "epm_flow_curve_flat.toml": EPM.replace("size = 16", "size = 8").replace("STRESS_NOISE", "0.05")
+                                   .split("[protocol]")[0]
+                                + '[protocol]\nkind = "finite-rate"\nrates = [0.0004, 0.0003, 0.0002]\n'
+                                  'strain_per_rate = 0.5\ntau_pl = 1.0\ndt = 0.05\n',
+    # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
+    "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
+                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',
 }
 for name, text in files.items():
     with open(os.path.join(CASES, name), "w") as f:

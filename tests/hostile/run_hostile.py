@@ -4,7 +4,12 @@
 A manifest line: NAME <tab> EXIT <tab> FRAGMENT <tab> ARGUMENTS, where ARGUMENTS are vitrum's (shell words;
 {cases} is this corpus's folder, {tmp} a fresh scratch folder for the case). A case passes when vitrum exits
 with EXIT (always < 128: no signal, no abort), within the time limit, and, for EXIT != 0, its stderr is one line
-starting 'vitrum: error: ' that contains FRAGMENT. Usage: run_hostile.py VITRUM [MANIFEST]"""
+starting 'vitrum: error: ' that contains FRAGMENT; for EXIT 0 a non-empty FRAGMENT must appear in its stdout (a
+legitimate input whose result must say something, e.g. that a fit does not exist).
+
+ARGUMENTS may be several steps joined by ' && ': the earlier steps prepare the case and must succeed, the last one
+is judged. A step '@flip FILE BYTE' flips the lowest bit of that byte of FILE, '@truncate FILE SIZE' cuts FILE to
+SIZE bytes (damaged checkpoints and model files). Usage: run_hostile.py VITRUM [MANIFEST]"""
 import os
 import shlex
 import subprocess
@@ -13,6 +18,28 @@ import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+
+
+def run_steps(vitrum, args, tmp):
+    """Runs the ' && '-joined steps of one case in tmp; returns the last step's result and what failed before it."""
+    steps = args.split(" && ")
+    for i, step in enumerate(steps):
+        words = [a.format(cases=os.path.join(HERE, "cases"), tmp=tmp) for a in shlex.split(step)]
+        if words[0] == "@flip":
+            with open(words[1], "r+b") as f:
+                f.seek(int(words[2]))
+                byte = f.read(1)[0]
+                f.seek(int(words[2]))
+                f.write(bytes([byte ^ 1]))
+            continue
+        if words[0] == "@truncate":
+            os.truncate(words[1], int(words[2]))
+            continue
+        r = subprocess.run([vitrum] + words, capture_output=True, text=True, timeout=60, cwd=tmp,
+                           env=dict(os.environ, OMP_NUM_THREADS="1"))
+        if i + 1 < len(steps) and r.returncode != 0:
+            return r, f"preparation step '{step}' failed (exit {r.returncode}): {r.stderr.strip()[-300:]}"
+    return r, None
 
 
 def main():
@@ -30,16 +57,18 @@ def main():
         name, code, fragment, args = fields
         count += 1
         with tempfile.TemporaryDirectory(prefix="vitrum_hostile_") as tmp:
-            argv = [vitrum] + [a.format(cases=os.path.join(HERE, "cases"), tmp=tmp) for a in shlex.split(args)]
             try:
-                r = subprocess.run(argv, capture_output=True, text=True, timeout=60, cwd=tmp,
-                                   env=dict(os.environ, OMP_NUM_THREADS="1"))
+                r, prep_failure = run_steps(vitrum, args, tmp)
             except subprocess.TimeoutExpired:
                 failures.append(f"{name}: no answer within 60 s (a hang)")
                 continue
+        if prep_failure:
+            failures.append(f"{name}: {prep_failure}")
+            continue
         rc = r.returncode if r.returncode >= 0 else 128 - r.returncode
         err = r.stderr.strip()
         why = []
+        if int(code) == 0 and fragment and fragment not in r.stdout: why.append(f"output lacks '{fragment}'")
         if rc >= 128: why.append(f"killed by a signal (exit {rc})")
         if rc != int(code): why.append(f"exit {rc}, expected {code}")
         if int(code) != 0:
