@@ -27,6 +27,7 @@ bench: deps
 	@bench/aqs/aqs_vs_lammps $(BUILD)/apps/vitrum
 	@bench/stz/run $(BUILD)/apps/vitrum
 	@bench/lpbf/run $(BUILD)/apps/vitrum
+	@bench/hessian/run $(BUILD)/apps/vitrum
 
 clean:
 	rm -rf $(BUILD) out

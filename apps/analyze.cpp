@@ -66,6 +66,12 @@ std::string curves_csv(const std::vector<std::string>& names, const std::vector<
   return text;
 }
 
+// Where a Hessian analysis spent its time (wall seconds), and the size of its Cholesky factor.
+json timing_json(const analysis::HessianSolveTiming& t) {
+  return {{"hessian", t.assembly}, {"factorization", t.factorization}, {"solves", t.solves}, {"solve_calls", t.solve_calls},
+          {"other", t.other}, {"factor_entries", t.factor_entries}};
+}
+
 void run(const Options& opt) {
   const auto what = parse_compute(opt.compute);
   const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements, opt.kim_model, opt.kim_model_dir);
@@ -214,7 +220,7 @@ void run(const Options& opt) {
                                                {index, modes.eigenvalues(), modes.participation_ratios()}));
     j["modes"] = {{"eigenvalues", modes.eigenvalues()}, {"zero_modes", modes.zero_modes()},
                   {"participation_ratios", modes.participation_ratios()}, {"soft_spot_modes", opt.soft_modes},
-                  {"mass_weighted", true}, {"csv", "modes.csv"}};
+                  {"mass_weighted", true}, {"csv", "modes.csv"}, {"seconds", timing_json(modes.timing())}};
     pnames.push_back("soft_spot");
     pcols.push_back(modes.soft_spot_field());
   }
@@ -224,7 +230,7 @@ void run(const Options& opt) {
     j["elastic"] = {{"voigt_order", "xx yy zz xy xz yz"}, {"C", ec.constants()}, {"born", ec.born()},
                     {"stress", ec.stress()}, {"shear_modulus_xy", ec.shear_modulus_xy()},
                     {"affine_shear_modulus_xy", ec.affine_shear_modulus_xy()}, {"bulk_modulus", ec.bulk_modulus()},
-                    {"shear_modulus_voigt_average", ec.shear_modulus()}};
+                    {"shear_modulus_voigt_average", ec.shear_modulus()}, {"seconds", timing_json(ec.timing())}};
   }
   files.emplace_back("particles.csv", curves_csv(pnames, pcols));
   files.emplace_back("summary.json", j.dump(2) + "\n");

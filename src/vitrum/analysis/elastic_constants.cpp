@@ -1,13 +1,14 @@
 #include "vitrum/analysis/elastic_constants.hpp"
 
 #include <Eigen/Dense>
-#include <Eigen/SparseCholesky>
 
+#include <chrono>
 #include <fmt/format.h>
 #include <vector>
 
 #include "vitrum/analysis/hessian.hpp"
 #include "vitrum/analysis/neighbors.hpp"
+#include "vitrum/analysis/sparse_cholesky.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum::analysis {
@@ -18,6 +19,7 @@ constexpr int kBeta[6] = {0, 1, 2, 1, 2, 2};
 }  // namespace
 
 void ElasticConstants::compute(const Potential& u, const Particles& p, const Box& box) {
+  const auto t0 = std::chrono::steady_clock::now();
   const std::size_t n = p.size();
   if (n < 2) throw Error("elastic: need at least two particles");
   const double volume = box.volume();
@@ -49,15 +51,19 @@ void ElasticConstants::compute(const Potential& u, const Particles& p, const Box
   const SparseMatrix h = hessian(u, p, box, false);
   const Eigen::Index m = h.rows() - 3;
   const SparseMatrix reduced = h.bottomRightCorner(m, m);
-  Eigen::SimplicialLDLT<SparseMatrix, Eigen::Lower, Eigen::AMDOrdering<int>> ldlt(reduced);
-  if (ldlt.info() != Eigen::Success) throw Error("elastic: the sparse LDLT of the Hessian failed");
+  const double assembly = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  SparseCholesky cholesky("elastic");
+  if (!cholesky.factorize(reduced))
+    throw Error("elastic: the Hessian is not positive definite (not an inherent structure, or rattlers)");
   const Eigen::MatrixXd rhs = xi.bottomRows(m);
-  const Eigen::MatrixXd sol = ldlt.solve(rhs);
-  if (!sol.allFinite() || (ldlt.vectorD().array() <= 0).any())
+  const Eigen::MatrixXd sol = cholesky.solve(rhs);
+  if (!sol.allFinite())
     throw Error("elastic: the Hessian is not positive definite (not an inherent structure, or rattlers)");
   const Eigen::MatrixXd corr = rhs.transpose() * sol / volume;
   for (int a = 0; a < 6; ++a)
     for (int b = 0; b < 6; ++b) relax_[a][b] = corr(a, b);
+  timing_ = {assembly, cholesky.factorization_seconds(), cholesky.solve_seconds(), 0.0, cholesky.solve_calls(),
+             cholesky.factor_entries()};
 }
 
 Voigt6 ElasticConstants::constants() const {

@@ -1,40 +1,36 @@
 #include "vitrum/analysis/hessian_modes.hpp"
 
-#include <Eigen/SparseCholesky>
 #include <Spectra/SymEigsShiftSolver.h>
 
 #include <algorithm>
+#include <chrono>
 #include <fmt/format.h>
 #include <numeric>
 
+#include "vitrum/analysis/sparse_cholesky.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum::analysis {
 
 namespace {
-// Spectra's shift-solve operator y = (A − σI)⁻¹ x on a sparse LDLT of the lower triangle.
-class LdltShiftSolve {
+// Spectra's shift-solve operator y = (A − σI)⁻¹ x on a supernodal Cholesky of the lower triangle.
+class CholeskyShiftSolve {
  public:
   using Scalar = double;
-  explicit LdltShiftSolve(const SparseMatrix& lower) : a_(lower) {}
+  explicit CholeskyShiftSolve(const SparseMatrix& lower) : a_(lower) {}
   [[nodiscard]] Eigen::Index rows() const { return a_.rows(); }
   [[nodiscard]] Eigen::Index cols() const { return a_.cols(); }
   void set_shift(double sigma) {
-    SparseMatrix identity(a_.rows(), a_.cols());
-    identity.setIdentity();
-    const SparseMatrix shifted = a_ - sigma * identity;
-    solver_.compute(shifted);
-    if (solver_.info() != Eigen::Success) throw Error("modes: the sparse LDLT of H − σI failed");
+    if (!solver_.factorize(a_, -sigma))
+      throw Error(fmt::format("modes: D − σI (σ = {:g}) is not positive definite: the configuration has a mode with "
+                              "ω² < σ (is it an inherent structure?)", sigma));
   }
-  void perform_op(const double* x_in, double* y_out) const {
-    Eigen::Map<const Eigen::VectorXd> x(x_in, a_.rows());
-    Eigen::Map<Eigen::VectorXd> y(y_out, a_.rows());
-    y = solver_.solve(x);
-  }
+  void perform_op(const double* x_in, double* y_out) const { solver_.solve(x_in, y_out); }
+  [[nodiscard]] const SparseCholesky& cholesky() const { return solver_; }
 
  private:
   const SparseMatrix& a_;
-  Eigen::SimplicialLDLT<SparseMatrix, Eigen::Lower, Eigen::AMDOrdering<int>> solver_;
+  SparseCholesky solver_{"modes"};
 };
 }  // namespace
 
@@ -49,12 +45,16 @@ void HessianModes::compute(const Potential& potential, const Particles& particle
   const int dof = static_cast<int>(3 * n);
   const int nev = modes_ + 3;
   if (nev >= dof) throw Error(fmt::format("modes: {} modes asked of a system with {} degrees of freedom", modes_, dof));
+  using clock = std::chrono::steady_clock;
+  const auto seconds = [](clock::time_point a, clock::time_point b) { return std::chrono::duration<double>(b - a).count(); };
+  const auto t0 = clock::now();
   const SparseMatrix d = hessian(potential, particles, box, mass_weighted_);
+  const auto t1 = clock::now();
   // σ below zero keeps D − σI positive definite at an inherent structure; its size sets the scale
   // "near zero" (typical ω² of a dense LJ glass are O(1..100)).
   const double sigma = -1e-3;
-  LdltShiftSolve op(d);
-  Spectra::SymEigsShiftSolver<LdltShiftSolve> eigs(op, nev, std::min(dof, std::max(2 * nev + 1, nev + 20)), sigma);
+  CholeskyShiftSolve op(d);
+  Spectra::SymEigsShiftSolver<CholeskyShiftSolve> eigs(op, nev, std::min(dof, std::max(2 * nev + 1, nev + 20)), sigma);
   eigs.init();
   eigs.compute(Spectra::SortRule::LargestMagn, 1000, 1e-12);
   if (eigs.info() != Spectra::CompInfo::Successful)
@@ -87,6 +87,10 @@ void HessianModes::compute(const Potential& potential, const Particles& particle
     }
     pr_[static_cast<std::size_t>(m)] = sum2 * sum2 / (static_cast<double>(n) * sum4);
   }
+  const SparseCholesky& chol = op.cholesky();
+  timing_ = {seconds(t0, t1), chol.factorization_seconds(), chol.solve_seconds(), 0.0, chol.solve_calls(),
+             chol.factor_entries()};
+  timing_.other = seconds(t1, clock::now()) - timing_.factorization - timing_.solves;
 }
 
 }  // namespace vitrum::analysis
