@@ -48,6 +48,9 @@ class CellGrid {
         }
   }
 
+  // Whether (wrapped) position r lies in particle i's cell: then both see the same neighbourhood.
+  [[nodiscard]] bool in_cell_of(std::size_t i, const Vec3& r) const { return cell_index(r) == cell_of_[i]; }
+
   [[nodiscard]] std::array<int, 3> dims() const { return n_; }
 
  private:

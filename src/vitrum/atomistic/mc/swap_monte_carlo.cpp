@@ -82,7 +82,15 @@ void SwapMonteCarlo::translation_move(std::uint64_t sweep, std::uint64_t move, d
   Int3 image = p_.image[i];
   box_.wrap(trial, image);
   ++counters_.translation_attempts;
-  const double de = particle_energy(i, trial) - particle_energy(i, p_.position[i]);
+  double de = 0;
+  if (grid_.in_cell_of(i, trial)) {  // one scan serves both positions (most moves)
+    const Vec3 from = p_.position[i];
+    grid_.for_each_cell_near(from, [&](const std::int32_t* js, std::size_t count) {
+      de = u_.add_move_energy_changes(p_, i, from, trial, js, count, box_, de);
+    });
+  } else {
+    de = particle_energy(i, trial) - particle_energy(i, p_.position[i]);
+  }
   if (de <= 0 || r.uniform() < std::exp(-beta * de)) {
     p_.position[i] = trial;
     p_.image[i] = image;
@@ -117,24 +125,20 @@ void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double b
     j = others_[b];
   }
   ++counters_.swap_attempts;
-  auto pair = [&] {
-    const double rsq = norm2(box_.min_image(p_.position[i] - p_.position[j]));
-    return rsq < cutoff_sq_ ? u_.pair_term(p_, i, j, rsq).energy : 0.0;
-  };
-  // Every pair whose σ_ij changes is one of i's or j's pairs; (i, j) itself is counted once.
-  const double before = particle_energy(i, p_.position[i]) + particle_energy(j, p_.position[j]) - pair();
-  exchange(i, j);
-  const double after = particle_energy(i, p_.position[i]) + particle_energy(j, p_.position[j]) - pair();
-  const double de = after - before;
+  // Exchanging identities changes every pair of i and of j except (i, j) itself: one scan around each.
+  double de = 0;
+  for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}})
+    grid_.for_each_cell_near(p_.position[x], [&](const std::int32_t* js, std::size_t count) {
+      de = u_.add_identity_change_energies(p_, x, y, js, count, box_, de);
+    });
   if (de <= 0 || r.uniform() < std::exp(-beta * de)) {
+    exchange(i, j);
     energy_ += de;
     ++counters_.swap_accepts;
     if (rule_.kind == SwapRule::Kind::Species) {
       pivots_[a] = j;
       others_[b] = i;
     }
-  } else {
-    exchange(i, j);
   }
 }
 

@@ -205,6 +205,41 @@ class PairPotential final : public Potential {
     return e;
   }
 
+  [[nodiscard]] double add_move_energy_changes(const Particles& p, std::size_t i, const Vec3& from, const Vec3& to,
+                                               const std::int32_t* js, std::size_t count, const Box& box,
+                                               double de) const override {
+    const double rc = eval_.cutoff(), rc_sq = rc * rc;
+    for (std::size_t k = 0; k < count; ++k) {
+      const auto j = static_cast<std::size_t>(js[k]);
+      if (j == i) continue;
+      const Vec3& xj = p.position[j];
+      const double before = norm2(box.min_image(from - xj)), after = norm2(box.min_image(to - xj));
+      if (before >= rc_sq && after >= rc_sq) continue;
+      const auto& c = coeffs(p, i, j);
+      if (after < c.rcut_sq) de += E::eval(after, c).energy;
+      if (before < c.rcut_sq) de -= E::eval(before, c).energy;
+    }
+    return de;
+  }
+
+  [[nodiscard]] double add_identity_change_energies(const Particles& p, std::size_t i, std::size_t as,
+                                                    const std::int32_t* js, std::size_t count, const Box& box,
+                                                    double de) const override {
+    const double rc = eval_.cutoff(), rc_sq = rc * rc;
+    const Vec3& r = p.position[i];
+    for (std::size_t n = 0; n < count; ++n) {
+      const auto k = static_cast<std::size_t>(js[n]);
+      if (k == i || k == as) continue;
+      const double rsq = norm2(box.min_image(r - p.position[k]));
+      if (rsq >= rc_sq) continue;
+      const auto& then = coeffs(p, as, k);
+      const auto& now = coeffs(p, i, k);
+      if (rsq < then.rcut_sq) de += E::eval(rsq, then).energy;
+      if (rsq < now.rcut_sq) de -= E::eval(rsq, now).energy;
+    }
+    return de;
+  }
+
   [[nodiscard]] double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const override {
     const auto& c = coeffs(p, i, j);
     return rsq < c.rcut_sq ? E::d2v_dr2(rsq, c) : 0.0;

@@ -24,6 +24,18 @@ double Potential::add_pair_energies(const Particles&, std::size_t, const Vec3&, 
   return 0;
 }
 
+double Potential::add_move_energy_changes(const Particles&, std::size_t, const Vec3&, const Vec3&, const std::int32_t*,
+                                          std::size_t, const Box&, double) const {
+  require_pairwise(*this, "a local pair-energy sum (Monte Carlo)");
+  return 0;
+}
+
+double Potential::add_identity_change_energies(const Particles&, std::size_t, std::size_t, const std::int32_t*,
+                                               std::size_t, const Box&, double) const {
+  require_pairwise(*this, "a local pair-energy sum (Monte Carlo)");
+  return 0;
+}
+
 double Potential::pair_d2v_dr2(const Particles&, std::size_t, std::size_t, double) const {
   require_pairwise(*this, "the pair curvature d2v/dr2 (Hessian, elastic constants)");
   return 0;

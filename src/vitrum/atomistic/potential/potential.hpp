@@ -66,6 +66,18 @@ class Potential {
   [[nodiscard]] virtual double add_pair_energies(const Particles& p, std::size_t i, const Vec3& r,
                                                  const std::int32_t* js, std::size_t count, const Box& box,
                                                  double e) const;
+  // de plus Σ_j [v(|to − x_j|) − v(|from − x_j|)] over the candidates js[0..count) (i skipped), minimum image:
+  // the energy change of moving particle i from `from` to `to` when one candidate list serves both (a Monte
+  // Carlo translation that stays in its cell scans its neighbourhood once instead of twice).
+  [[nodiscard]] virtual double add_move_energy_changes(const Particles& p, std::size_t i, const Vec3& from,
+                                                       const Vec3& to, const std::int32_t* js, std::size_t count,
+                                                       const Box& box, double de) const;
+  // de plus Σ_k [v_{i with the identity of `as`}(r_ik) − v_i(r_ik)] over the candidates k other than i and `as`:
+  // half of the energy change of exchanging the identities (type or diameter) of i and `as`; the pair (i, as)
+  // itself does not change. One scan around each of the two particles instead of two.
+  [[nodiscard]] virtual double add_identity_change_energies(const Particles& p, std::size_t i, std::size_t as,
+                                                            const std::int32_t* js, std::size_t count,
+                                                            const Box& box, double de) const;
   // The pair's d²v/dr² at squared distance rsq (zero beyond its cut-off): Hessians, elastic constants.
   [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
   // The closest listed pair, absolute and relative to pair_sigma() (one implementation for every model).
