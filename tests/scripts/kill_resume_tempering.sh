@@ -2,6 +2,7 @@
 # Parallel tempering: one and two threads give the same replicas bit for bit, and kill -9 in the
 # middle of the stage followed by --resume reproduces the uninterrupted run's files bit for bit.
 set -euo pipefail
+export OMP_WAIT_POLICY=PASSIVE  # two-thread runs share the cores with the tests ctest runs beside this one
 vitrum=$1
 work=$2
 rm -rf "$work"; mkdir -p "$work"
