@@ -80,7 +80,7 @@ void add_train(CLI::App& gfa) {
     bool no_regression = false;
   };
   auto o = std::make_shared<Options>();
-  cmd->add_option("-o,--output", o->out, "model file to write");
+  cmd->add_option("--out,-o,--output", o->out, "model file to write");
   cmd->add_option("--trees", o->trees, "trees per forest (default 100), or XGBoost boosting rounds (default 300)")->check(kPositive);
   add_model_options(*cmd, o->model, o->boost);
   cmd->add_option("--seed", o->seed, "random seed");
@@ -230,7 +230,7 @@ void add_ttt(CLI::App& app) {
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("recipe", o->recipe, "TOML recipe (see recipes/ttt_vit1.toml)")->required();
-  cmd->add_option("-o,--output", o->out, "output directory (ttt.csv, summary.json, ttt.png)");
+  cmd->add_option("--out,-o,--output", o->out, "output directory (ttt.csv, summary.json, ttt.png)");
   cmd->add_option("--calibrate-rc", o->calibrate_rc,
                   "find the interfacial energy that gives this R_c [K/s], report it (and the Turnbull alpha) and use it");
   cmd->add_flag("--no-plots", o->no_plots, "skip ttt.png");
@@ -289,7 +289,7 @@ void add_screen(CLI::App& gfa) {
   cmd->add_option("--elements,-e", o->elements, "element symbols, e.g. Cu,Zr,Al,Ni")->delimiter(',')->required();
   cmd->add_option("--step", o->step, "grid step in at.% (1: 5151 points per ternary)")->check(CLI::Range(0.1, 50.0));
   cmd->add_option("--model,-m", o->model, "model file from `vitrum gfa train`");
-  cmd->add_option("-o,--output", o->out, "output directory");
+  cmd->add_option("--out,-o,--output", o->out, "output directory");
   cmd->add_option("--plot", o->plot, "systems to map (e.g. Al-Cu-Zr); default: all when there are at most 4")->delimiter(',');
   cmd->add_flag("--points", o->points, "write the grid CSV of every system, not only the mapped ones");
   cmd->add_flag("--no-plots", o->no_plots, "skip the PNG maps");
