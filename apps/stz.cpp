@@ -24,9 +24,17 @@ void add_stz(CLI::App& app) {
     const auto recipe = continuum::read_stz_recipe(opt->recipe);
     continuum::StzRunOptions run{opt->out, VITRUM_VERSION, ::isatty(2) != 0};
     const auto summary = continuum::run_stz(recipe, run);
-    for (const char* key : {"yield_stress", "final_stress", "band_detected", "band_orientation", "band_width",
-                            "band_position", "localization_index", "steps"})
-      fmt::print("{:<20} {}\n", key, summary[key].dump());
+    // Text with units and sensible precision (summary.json keeps SI values at full precision).
+    fmt::print("{:<20} {:.4g} GPa at strain {:.4g}\n", "yield_stress", summary["yield_stress"].get<double>() / 1e9,
+               summary["yield_strain"].get<double>());
+    fmt::print("{:<20} {:.4g} GPa at strain {:.4g}\n", "final_stress", summary["final_stress"].get<double>() / 1e9,
+               summary["final_strain"].get<double>());
+    fmt::print("{:<20} {}\n", "band_detected", summary["band_detected"].dump());
+    if (summary["band_detected"].get<bool>())
+      fmt::print("{:<20} {}, width {:.4g} um, centre at {:.4g} um\n", "band", summary["band_orientation"].get<std::string>(),
+                 summary["band_width"].get<double>() * 1e6, summary["band_position"].get<double>() * 1e6);
+    fmt::print("{:<20} {:.3f}\n{:<20} {}\n", "localization_index", summary["localization_index"].get<double>(), "steps",
+               summary["steps"].dump());
     fmt::print("outputs in {}/ (summary.json, {:.1f} s, {:.0f}% in the elliptic solve)\n", opt->out,
                summary["wall_seconds"].get<double>(),
                100 * summary["solve_seconds"].get<double>() / std::max(1e-9, summary["step_seconds"].get<double>()));
