@@ -31,7 +31,7 @@ using nlohmann::json;
 const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "elastic"};
 
 struct Options {
-  std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "analysis";
+  std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "out/analysis";
   bool plot = false, minimize = false;
   std::string kim_model, kim_model_dir;
   double r_max = 0, q_max = 12, q_cutoff = 0, face_threshold = 0, ftol = 1e-6;
@@ -153,6 +153,14 @@ void run(const Options& opt) {
       for (int b = a; b <= ntypes; ++b) names.push_back(fmt::format("S_{}{}", a, b)), cols.push_back(sq.s(a, b));
     if (ntypes == 2)
       for (const char* c : {"NN", "CC", "NC"}) names.push_back(fmt::format("S_{}", c)), cols.push_back(sq.bhatia_thornton(c));
+    // Bins below the smallest wave vector of the box (2 pi / L) hold no vectors, hence no S(q): left out of the CSV.
+    const std::vector<double> counts = sq.vector_counts();
+    for (auto& c : cols) {
+      std::vector<double> kept;
+      for (std::size_t k = 0; k < c.size(); ++k)
+        if (counts[k] > 0) kept.push_back(c[k]);
+      c = std::move(kept);
+    }
     files.emplace_back("sq.csv", curves_csv(names, cols));
     j["sq"] = {{"method", opt.sq_method}, {"q_max", opt.q_max}, {"first_peak", sq.first_peak()}, {"csv", "sq.csv"}};
   }

@@ -71,7 +71,7 @@ void add_criteria(CLI::App& gfa) {
 }
 
 void add_train(CLI::App& gfa) {
-  auto* cmd = gfa.add_subcommand("train", "Train the GFA models (glass, D_max, T_g, T_x, T_l) and save the model file");
+  auto* cmd = gfa.add_subcommand("train", "Train the GFA models (p_glass, D_max, T_g, T_x, T_l) and save the model file");
   struct Options {
     std::string data, out = "out/gfa/model.txt", features = "all", model = "forest";
     BoostParams boost;
