@@ -46,8 +46,11 @@ def main(out):
         elif key == "sq":
             s = read_csv(os.path.join(out, "sq.csv"))
             for name, v in s.items():
-                if name.startswith("S") and name not in ("S_NC",):
-                    ax.plot(s["q"], v, label=name, lw=1.5 if name == "S" else 1)
+                # S_NN equals the total S (both number-number): drawn once, as S, black and on top.
+                if name.startswith("S") and name not in ("S_NC", "S_NN", "S"):
+                    ax.plot(s["q"], v, label=name, lw=1)
+            if "S" in s:
+                ax.plot(s["q"], s["S"], label="S (= S_NN)" if "S_NN" in s else "S", color="k", lw=1.8, zorder=3)
             ax.set(xlabel="q", ylabel="S(q)", title=f"structure factor ({summary['sq']['method']})")
             ax.legend(fontsize=8)
         elif key == "voronoi":
