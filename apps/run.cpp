@@ -1,6 +1,9 @@
 // `vitrum run RECIPE.toml [--out DIR] [--resume]` and `vitrum recipe --default`: the MD engine's entry points.
 #include <fmt/format.h>
 
+#include <cstdio>
+#include <cstdlib>
+
 #include "commands.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/core/error.hpp"
@@ -27,13 +30,15 @@ void add_run(CLI::App& app) {
   auto* cmd = app.add_subcommand("run", "Run a TOML recipe of MD and minimisation stages");
   struct Options {
     std::string recipe, out = "out";
-    bool resume = false, use_default = false;
+    bool resume = false, use_default = false, no_plots = false;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("recipe", opt->recipe, "recipe file (.toml)");
   cmd->add_flag("--default", opt->use_default, "run the built-in default recipe (`vitrum recipe --default`)");
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, thermo.csv, final.data, checkpoint.bin)");
   cmd->add_flag("--resume", opt->resume, "continue from OUT/checkpoint.bin (same recipe, same thread count)");
+  cmd->add_flag("--no-plots", opt->no_plots,
+                "skip the plots and tables of scripts/plot_run.py (thermo.png; aqs.png, flow.png where such stages ran)");
   cmd->callback([opt] {
     if (opt->recipe.empty() == !opt->use_default) throw Error("run: give a recipe file or --default (not both)");
     const Recipe recipe = opt->use_default
@@ -43,6 +48,12 @@ void add_run(CLI::App& app) {
       const auto summary = run_recipe(recipe, {opt->out, opt->resume});
       print_stage_table(summary);
       fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data checkpoint.bin\n", opt->out);
+      std::fflush(stdout);
+      if (!opt->no_plots) {
+        const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", VITRUM_RUN_PLOT_SCRIPT, opt->out);
+        if (std::system(command.c_str()) != 0)
+          fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+      }
     } catch (const Interrupted& i) {
       fmt::print(stderr, "vitrum: interrupted by signal {}; checkpoint written to {}/checkpoint.bin, continue with "
                          "`vitrum run {} --out {} --resume`\n",

@@ -47,7 +47,8 @@ fig.tight_layout()
 fig.savefig(os.path.join(out, "thermo.png"), dpi=120)
 
 # Each cooling ramp followed by a minimisation: rate, final E/N, e_IS, pressure.
-print(f"{'stage':<8} {'rate |dT/dt|':>13} {'final T':>8} {'final E/N':>11} {'e_IS':>11} {'P':>9} {'P (IS)':>9}")
+if any(st["kind"] == "md" and "rate" in st for st in stages):
+    print(f"{'stage':<8} {'rate |dT/dt|':>13} {'final T':>8} {'final E/N':>11} {'e_IS':>11} {'P':>9} {'P (IS)':>9}")
 for i, st in enumerate(stages):
     if st["kind"] != "md" or "rate" not in st:
         continue
