@@ -261,11 +261,7 @@ void run(const Options& opt) {
                                           j["elastic"]["affine_shear_modulus_xy"].get<double>(), j["elastic"]["bulk_modulus"].get<double>());
     fmt::print("wrote {}/summary.json, particles.csv and the curves\n", opt.out);
   }
-  if (opt.plot) {
-    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", analysis::plot_script().string(), opt.out);
-    if (std::system(command.c_str()) != 0)
-      fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
-  }
+  if (opt.plot) run_plot_script(analysis::plot_script(), {opt.out});
 }
 }  // namespace
 

@@ -1,8 +1,13 @@
 // The `vitrum` subcommands: each registers its options on the CLI11 app and runs when chosen.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <fmt/format.h>
 
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <initializer_list>
 #include <string>
 
 namespace vitrum::cli {
@@ -27,6 +32,16 @@ inline CLI::Validator number_check(bool allow_zero) {
 }
 inline const CLI::Validator kPositive = number_check(false);
 inline const CLI::Validator kNonNegative = number_check(true);
+
+// Runs a matplotlib script with Debian's /usr/bin/python3 on its arguments (the output folder, ...), after
+// flushing stdout so the command's own lines come first. A failed plot is a warning: the data are already written.
+inline void run_plot_script(const std::filesystem::path& script, std::initializer_list<std::string> args) {
+  std::string command = fmt::format("/usr/bin/python3 '{}'", script.string());
+  for (const auto& a : args) command += fmt::format(" '{}'", a);
+  std::fflush(stdout);
+  if (std::system(command.c_str()) != 0)
+    fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+}
 
 void add_inspect(CLI::App& app);
 void add_generate(CLI::App& app);

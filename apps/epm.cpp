@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 
 #include "commands.hpp"
 #include "vitrum/meso/epm_run.hpp"
@@ -36,8 +35,7 @@ void add_epm(CLI::App& app) {
     fmt::print("outputs in {}/ (summary.json, {:.1f} s)\n", opt->out, summary["wall_seconds"].get<double>());
     std::fflush(stdout);
     if (opt->no_plots) return;
-    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", meso::epm_plot_script().string(), opt->out);
-    if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+    run_plot_script(meso::epm_plot_script(), {opt->out});
   });
 }
 

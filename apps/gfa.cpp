@@ -271,8 +271,7 @@ void add_ttt(CLI::App& app) {
     fmt::print("outputs in {}/ (ttt.csv, summary.json{})\n", o->out, o->no_plots ? "" : ", ttt.png");
     std::fflush(stdout);
     if (o->no_plots) return;
-    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", plot_script("plot_ttt.py").string(), o->out);
-    if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+    run_plot_script(plot_script("plot_ttt.py"), {o->out});
   });
 }
 
@@ -378,10 +377,7 @@ void add_screen(CLI::App& gfa) {
     fmt::print("outputs in {}/ (systems.csv{})\n", o->out, mapped.empty() && !o->points ? "" : ", points/");
     std::fflush(stdout);
     if (o->no_plots) return;
-    for (const auto& name : mapped) {
-      const std::string command = fmt::format("/usr/bin/python3 '{}' '{}' '{}'", plot_script("plot_gfa_ternary.py").string(), o->out, name);
-      if (std::system(command.c_str()) != 0) fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
-    }
+    for (const auto& name : mapped) run_plot_script(plot_script("plot_gfa_ternary.py"), {o->out, name});
   });
 }
 

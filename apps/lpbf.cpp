@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 
 #include "commands.hpp"
 #include "vitrum/am/lpbf_run.hpp"
@@ -36,9 +35,7 @@ void add_lpbf(CLI::App& app) {
                s.contains("map_seconds") ? ", process_map.csv" : "", s["wall_seconds"].get<double>());
     std::fflush(stdout);
     if (opt->no_plots) return;
-    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", am::lpbf_plot_script().string(), opt->out);
-    if (std::system(command.c_str()) != 0)
-      fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+    run_plot_script(am::lpbf_plot_script(), {opt->out});
   });
 }
 

@@ -1,9 +1,6 @@
 // `vitrum run RECIPE.toml [--out DIR] [--resume]` and `vitrum recipe --default`: the MD engine's entry points.
 #include <fmt/format.h>
 
-#include <cstdio>
-#include <cstdlib>
-
 #include "commands.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/core/error.hpp"
@@ -48,12 +45,7 @@ void add_run(CLI::App& app) {
       const auto summary = run_recipe(recipe, {opt->out, opt->resume});
       print_stage_table(summary);
       fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data checkpoint.bin\n", opt->out);
-      std::fflush(stdout);
-      if (!opt->no_plots) {
-        const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", VITRUM_RUN_PLOT_SCRIPT, opt->out);
-        if (std::system(command.c_str()) != 0)
-          fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
-      }
+      if (!opt->no_plots) run_plot_script(VITRUM_RUN_PLOT_SCRIPT, {opt->out});
     } catch (const Interrupted& i) {
       fmt::print(stderr, "vitrum: interrupted by signal {}; checkpoint written to {}/checkpoint.bin, continue with "
                          "`vitrum run {} --out {} --resume`\n",

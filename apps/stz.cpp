@@ -3,7 +3,6 @@
 #include <unistd.h>
 
 #include <cstdio>
-#include <cstdlib>
 
 #include "commands.hpp"
 #include "vitrum/continuum/stz_run.hpp"
@@ -40,9 +39,7 @@ void add_stz(CLI::App& app) {
                100 * summary["solve_seconds"].get<double>() / std::max(1e-9, summary["step_seconds"].get<double>()));
     std::fflush(stdout);
     if (opt->no_plots) return;
-    const std::string command = fmt::format("/usr/bin/python3 '{}' '{}'", continuum::stz_plot_script().string(), opt->out);
-    if (std::system(command.c_str()) != 0)
-      fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
+    run_plot_script(continuum::stz_plot_script(), {opt->out});
   });
 }
 
