@@ -20,12 +20,12 @@ if [[ $small == --small ]]; then
   recipe=$out/recipe-small.toml
   sed -e 's|n = 1000,|n = 256,|' \
       -e 's|^sweeps = 2000$|sweeps = 200|' \
-      -e 's|^sweeps = 6000$|sweeps = 300|' \
+      -e 's|^sweeps = 6000$|sweeps = 150|' \
       -e 's|^rate = 0.01$|rate = 0.1|' \
       -e 's|^dgamma = 1e-3$|dgamma = 2e-3|' \
       -e 's|^gamma_max = 0.15$|gamma_max = 0.04|' \
       "$here/recipe.toml" > "$recipe"
-  for key in "n = 256," "sweeps = 200" "sweeps = 300" "rate = 0.1" "dgamma = 2e-3" "gamma_max = 0.04"; do
+  for key in "n = 256," "sweeps = 200" "sweeps = 150" "rate = 0.1" "dgamma = 2e-3" "gamma_max = 0.04"; do
     grep -qF "$key" "$recipe" || { echo "run.sh --small: '$key' not set in $recipe" >&2; exit 1; }
   done
   plots=(--no-plots)
