@@ -1,5 +1,6 @@
 // `vitrum analyze FILE --potential NAME --compute gr,sq,voronoi,q6,modes,elastic`: structure analysis with JSON summary, CSVs, plots.
 #include <fmt/format.h>
+#include <omp.h>
 
 #include <algorithm>
 #include <cmath>
@@ -19,8 +20,8 @@
 #include "vitrum/analysis/steinhardt.hpp"
 #include "vitrum/analysis/structure_factor.hpp"
 #include "vitrum/analysis/voronoi.hpp"
+#include "vitrum/analysis/voronoi_radii.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
-#include "vitrum/atomistic/potential/eam.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/core/resources.hpp"
 
@@ -38,6 +39,7 @@ struct Options {
   std::size_t bins = 250, q_bins = 120;
   std::string sq_method = "direct", q_neighbors = "cutoff";
   int fft_grid = 128, modes = 20, soft_modes = 20;
+  int threads = 0;
 };
 
 std::set<std::string> parse_compute(const std::string& list) {
@@ -73,6 +75,7 @@ json timing_json(const analysis::HessianSolveTiming& t) {
 }
 
 void run(const Options& opt) {
+  if (opt.threads > 0) omp_set_num_threads(opt.threads);
   const auto what = parse_compute(opt.compute);
   const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements, opt.kim_model, opt.kim_model_dir);
   System s = make_system(read_configuration(opt.file), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
@@ -167,20 +170,11 @@ void run(const Options& opt) {
   std::optional<analysis::Voronoi> vor;
   std::string radii_label = "sigma_ii/2 (radical)";
   if (what.count("voronoi") || (what.count("q6") && opt.q_neighbors == "voronoi")) {
-    std::vector<double> radii(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) radii[i] = 0.5 * s.potential->pair_sigma(p, i, i);
-    // EAM alloys: the elements' own radii (half their lattice's nearest-neighbour distance), not an energy level.
-    if (const auto* eam = dynamic_cast<const EamPotential*>(s.potential.get())) {
-      bool all = true;
-      for (int t = 1; t <= eam->type_count(); ++t) all = all && eam->atomic_radius(t) > 0;
-      if (all) {
-        for (std::size_t i = 0; i < p.size(); ++i) radii[i] = eam->atomic_radius(p.type[i]);
-        radii_label = "element radii: half the nearest-neighbour distance of each element's lattice in the potential file (radical)";
-      }
-    }
+    const auto radii = analysis::voronoi_radii(*s.potential, p);
+    radii_label = radii.label;
     vor.emplace(opt.face_threshold);
     try {
-      vor->compute(box, p.position, radii);
+      vor->compute(box, p.position, radii.radii);
     } catch (const Error& e) {
       throw Error(fmt::format("{}: {}", opt.file, e.what()));
     }
@@ -275,6 +269,7 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
   cmd->add_option("--compute", opt->compute, "comma-separated: gr,sq,voronoi,q6,modes,elastic");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  cmd->add_option("--threads", opt->threads, "OpenMP threads (default OMP_NUM_THREADS, else all cores)")->check(kPositive);
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, CSVs, plots)");
   cmd->add_flag("--plot", opt->plot, "write analysis.png with /usr/bin/python3 + matplotlib");
   cmd->add_flag("--minimize", opt->minimize, "minimise (CG, max|F| < 1e-10) before analysing");

@@ -43,6 +43,26 @@ inline void run_plot_script(const std::filesystem::path& script, std::initialize
     fmt::print(stderr, "vitrum: warning: plotting failed ({}); the data files are complete\n", command);
 }
 
+// The flags every runner command shares (one vocabulary across `run`, `epm`, `stz`, `lpbf`, `ttt`): --format text|json
+// (json: the summary.json just written, full precision, units named inside), and where they apply --threads N and
+// --seed S (overriding the recipe's; 0 = keep it).
+struct CommonFlags {
+  std::string format = "text";
+  int threads = 0;
+  long long seed = -1;
+  [[nodiscard]] bool json() const { return format == "json"; }
+};
+inline void add_format_flag(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--format", f.format, "text (a short table) or json (the whole summary)")
+      ->check(CLI::IsMember({"text", "json"}));
+}
+inline void add_threads_flag(CLI::App* cmd, CommonFlags& f, const std::string& what) {
+  cmd->add_option("--threads", f.threads, what)->check(kPositive);
+}
+inline void add_seed_flag(CLI::App* cmd, CommonFlags& f) {
+  cmd->add_option("--seed", f.seed, "random seed, overriding the recipe's")->check(CLI::Range(0LL, 4294967295LL));
+}
+
 void add_inspect(CLI::App& app);
 void add_generate(CLI::App& app);
 void add_epm(CLI::App& app);
@@ -52,5 +72,6 @@ void add_analyze(CLI::App& app);
 void add_stz(CLI::App& app);
 void add_coarse_grain(CLI::App& app);
 void add_lpbf(CLI::App& app);
+void add_info(CLI::App& app);
 
 }  // namespace vitrum::cli

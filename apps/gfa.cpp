@@ -23,6 +23,7 @@
 #include "vitrum/gfa/screening.hpp"
 #include "vitrum/gfa/ttt.hpp"
 #include "vitrum/gfa/ttt_recipe.hpp"
+#include "vitrum/gfa/ttt_run.hpp"
 #include "vitrum/io/configuration.hpp"
 
 namespace vitrum::cli {
@@ -100,6 +101,7 @@ void add_train(CLI::App& gfa) {
     t.seed = o->seed;
     t.threads = o->threads;
     t.regressions = !o->no_regression;
+    t.version = VITRUM_VERSION;
     const auto m = GfaModel::train(dir, data, t);
     if (const auto parent = std::filesystem::path(o->out).parent_path(); !parent.empty()) std::filesystem::create_directories(parent);
     m.save(o->out);
@@ -227,6 +229,7 @@ void add_ttt(CLI::App& app) {
     std::string recipe, out = "out/ttt";
     double calibrate_rc = 0;
     bool no_plots = false;
+    CommonFlags flags;
   };
   auto o = std::make_shared<Options>();
   cmd->add_option("recipe", o->recipe, "TOML recipe (see recipes/ttt_vit1.toml)")->required();
@@ -234,39 +237,20 @@ void add_ttt(CLI::App& app) {
   cmd->add_option("--calibrate-rc", o->calibrate_rc,
                   "find the interfacial energy that gives this R_c [K/s], report it (and the Turnbull alpha) and use it");
   cmd->add_flag("--no-plots", o->no_plots, "skip ttt.png");
+  add_format_flag(cmd, o->flags);
   cmd->callback([o] {
-    auto r = read_ttt_recipe(o->recipe);
-    nlohmann::json summary;
-    if (o->calibrate_rc > 0) {
-      r.kinetics.interfacial_energy_j_per_m2 = calibrate_interfacial_energy(r.kinetics, r.fraction, o->calibrate_rc);
-      r.turnbull_alpha = r.kinetics.interfacial_energy_j_per_m2 /
-                         turnbull_interfacial_energy(1.0, r.kinetics.fusion_enthalpy_j_per_mol, r.kinetics.molar_volume_m3_per_mol);
-      summary["calibrated_to_rc_K_per_s"] = o->calibrate_rc;
+    const auto r = read_ttt_recipe(o->recipe);
+    const auto summary = run_ttt(r, {o->out, VITRUM_VERSION, o->calibrate_rc});
+    const double rc = summary["rc_K_per_s"].get<double>();
+    if (o->flags.json()) {
+      fmt::print("{}\n", summary.dump(2));
+      std::fflush(stdout);
+      if (!o->no_plots) run_plot_script(plot_script("plot_ttt.py"), {o->out});
+      return;
     }
-    const auto curve = ttt_curve(r.kinetics, r.fraction);
-    const double rc = critical_cooling_rate(r.kinetics, r.fraction);
-    std::filesystem::create_directories(o->out);
-    std::string csv = "temperature_K,time_s\n";
-    for (const auto& p : curve.points) csv += fmt::format("{:.6g},{:.8g}\n", p.t_k, p.time_s);
-    write_file_atomically(std::filesystem::path(o->out) / "ttt.csv", csv);
-    summary["recipe"] = r.to_json();
-    summary["rc_K_per_s"] = rc;
-    summary["nose_temperature_K"] = curve.nose_temperature_k;
-    summary["nose_time_s"] = curve.nose_time_s;
-    summary["interfacial_energy_J_per_m2"] = r.kinetics.interfacial_energy_j_per_m2;
-    summary["turnbull_alpha"] = r.kinetics.interfacial_energy_j_per_m2 /
-        turnbull_interfacial_energy(1.0, r.kinetics.fusion_enthalpy_j_per_mol, r.kinetics.molar_volume_m3_per_mol);
-    summary["fraction"] = r.fraction;
-    summary["units"] = "SI";
-    summary["vitrum_version"] = VITRUM_VERSION;
-    if (r.published_rc) {
-      summary["published_rc_K_per_s"] = *r.published_rc;
-      summary["rc_over_published"] = rc / *r.published_rc;
-    }
-    write_file_atomically(std::filesystem::path(o->out) / "summary.json", summary.dump(2) + "\n");
     fmt::print("{}: R_c {:.4g} K/s, nose {:.1f} K at {:.4g} s (x = {:g}), sigma {:.5f} J/m2 (Turnbull alpha {:.4f})\n", r.name, rc,
-               curve.nose_temperature_k, curve.nose_time_s, r.fraction, r.kinetics.interfacial_energy_j_per_m2,
-               summary["turnbull_alpha"].get<double>());
+               summary["nose_temperature_K"].get<double>(), summary["nose_time_s"].get<double>(), r.fraction,
+               summary["interfacial_energy_J_per_m2"].get<double>(), summary["turnbull_alpha"].get<double>());
     if (r.published_rc) fmt::print("published R_c {:.4g} K/s: ratio {:.3g}\n", *r.published_rc, rc / *r.published_rc);
     fmt::print("outputs in {}/ (ttt.csv, summary.json{})\n", o->out, o->no_plots ? "" : ", ttt.png");
     std::fflush(stdout);

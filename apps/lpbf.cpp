@@ -15,6 +15,7 @@ void add_lpbf(CLI::App& app) {
     std::string recipe, out = "out/lpbf";
     bool no_plots = false, no_map = false;
     int threads = 0;
+    CommonFlags flags;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("recipe", opt->recipe, "LPBF recipe (.toml), e.g. recipes/lpbf-amz4.toml")->required();
@@ -22,17 +23,23 @@ void add_lpbf(CLI::App& app) {
   cmd->add_option("--threads", opt->threads, "threads for the process map (default: the recipe's, else all cores)")
       ->check(kPositive);
   cmd->add_flag("--no-map", opt->no_map, "skip the (P, v) process map");
+  add_format_flag(cmd, opt->flags);
   cmd->add_flag("--no-plots", opt->no_plots, "skip the matplotlib plots");
   cmd->callback([opt] {
     auto recipe = am::read_lpbf_recipe(opt->recipe);
     if (opt->threads > 0) recipe.threads = recipe.map.threads = opt->threads;
     am::LpbfRunOptions run{opt->out, VITRUM_VERSION, ::isatty(2) != 0, !opt->no_map};
     const auto s = am::run_lpbf(recipe, run);
-    for (const char* key : {"melt_pool_width_um", "melt_pool_depth_um", "lack_of_fusion", "energy_density_J_per_mm3",
-                            "max_crystalline_fraction", "max_crystalline_fraction_layers_below_top", "window_energy_density_J_per_mm3"})
-      fmt::print("{:<42} {}\n", key, s[key].dump());
-    fmt::print("outputs in {}/ (summary.json, build_profile.csv, history_max.csv{}; {:.1f} s)\n", opt->out,
-               s.contains("map_seconds") ? ", process_map.csv" : "", s["wall_seconds"].get<double>());
+    if (opt->flags.json()) {
+      fmt::print("{}\n", s.dump(2));
+    } else {
+      for (const char* key : {"melt_pool_width_um", "melt_pool_depth_um", "lack_of_fusion", "energy_density_J_per_mm3",
+                              "max_crystalline_fraction", "max_crystalline_fraction_layers_below_top",
+                              "window_energy_density_J_per_mm3"})
+        fmt::print("{:<42} {}\n", key, s[key].dump());
+      fmt::print("outputs in {}/ (summary.json, build_profile.csv, history_max.csv{}; {:.1f} s)\n", opt->out,
+                 s.contains("map_seconds") ? ", process_map.csv" : "", s["wall_seconds"].get<double>());
+    }
     std::fflush(stdout);
     if (opt->no_plots) return;
     run_plot_script(am::lpbf_plot_script(), {opt->out});

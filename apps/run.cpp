@@ -1,8 +1,10 @@
 // `vitrum run RECIPE.toml [--out DIR] [--resume]` and `vitrum recipe --default`: the MD engine's entry points.
 #include <fmt/format.h>
+#include <omp.h>
 
 #include "commands.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/core/install_paths.hpp"
 #include "vitrum/core/error.hpp"
 
 namespace vitrum::cli {
@@ -28,24 +30,34 @@ void add_run(CLI::App& app) {
   struct Options {
     std::string recipe, out = "out";
     bool resume = false, use_default = false, no_plots = false;
+    CommonFlags flags;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("recipe", opt->recipe, "recipe file (.toml)");
   cmd->add_flag("--default", opt->use_default, "run the built-in default recipe (`vitrum recipe --default`)");
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, thermo.csv, final.data, checkpoint.bin)");
   cmd->add_flag("--resume", opt->resume, "continue from OUT/checkpoint.bin (same recipe, same thread count)");
+  add_format_flag(cmd, opt->flags);
+  add_threads_flag(cmd, opt->flags, "OpenMP threads (default OMP_NUM_THREADS, else all cores; --resume needs the same count)");
+  add_seed_flag(cmd, opt->flags);
   cmd->add_flag("--no-plots", opt->no_plots,
                 "skip the plots and tables of scripts/plot_run.py (thermo.png; aqs.png, flow.png where such stages ran)");
   cmd->callback([opt] {
     if (opt->recipe.empty() == !opt->use_default) throw Error("run: give a recipe file or --default (not both)");
-    const Recipe recipe = opt->use_default
-                              ? parse_recipe(default_recipe_text(), "<default recipe>", std::filesystem::current_path())
-                              : read_recipe(opt->recipe);
+    Recipe recipe = opt->use_default
+                        ? parse_recipe(default_recipe_text(), "<default recipe>", std::filesystem::current_path())
+                        : read_recipe(opt->recipe);
+    if (opt->flags.seed >= 0) recipe.system.seed = static_cast<std::uint32_t>(opt->flags.seed);
+    if (opt->flags.threads > 0) omp_set_num_threads(opt->flags.threads);
     try {
       const auto summary = run_recipe(recipe, {opt->out, opt->resume});
+      if (opt->flags.json()) {
+        fmt::print("{}\n", summary.dump(2));
+        return;
+      }
       print_stage_table(summary);
       fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data checkpoint.bin\n", opt->out);
-      if (!opt->no_plots) run_plot_script(VITRUM_RUN_PLOT_SCRIPT, {opt->out});
+      if (!opt->no_plots) run_plot_script(script_path("plot_run.py"), {opt->out});
     } catch (const Interrupted& i) {
       fmt::print(stderr, "vitrum: interrupted by signal {}; checkpoint written to {}/checkpoint.bin, continue with "
                          "`vitrum run {} --out {} --resume`\n",
@@ -57,7 +69,8 @@ void add_run(CLI::App& app) {
   auto* rec = app.add_subcommand("recipe", "Print recipes");
   auto show_default = std::make_shared<bool>(false);
   rec->add_flag("--default", *show_default, "print the built-in default recipe")->required();
-  rec->callback([] { fmt::print("{}", default_recipe_text()); });
+  // The flag's storage must outlive add_run: the callback owns it (a dangling bool crashed `vitrum recipe --default`).
+  rec->callback([show_default] { fmt::print("{}", default_recipe_text()); });
 }
 
 }  // namespace vitrum::cli

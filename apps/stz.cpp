@@ -14,15 +14,25 @@ void add_stz(CLI::App& app) {
   struct Options {
     std::string recipe, out = "out/stz";
     bool no_plots = false;
+    CommonFlags flags;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("recipe", opt->recipe, "continuum recipe (.toml)")->required();
   cmd->add_option("--out,-o", opt->out, "output folder");
   cmd->add_flag("--no-plots", opt->no_plots, "skip the matplotlib plots");
+  add_format_flag(cmd, opt->flags);
+  add_seed_flag(cmd, opt->flags);
   cmd->callback([opt] {
-    const auto recipe = continuum::read_stz_recipe(opt->recipe);
+    auto recipe = continuum::read_stz_recipe(opt->recipe);
+    if (opt->flags.seed >= 0) recipe.seed = static_cast<std::uint32_t>(opt->flags.seed);
     continuum::StzRunOptions run{opt->out, VITRUM_VERSION, ::isatty(2) != 0};
     const auto summary = continuum::run_stz(recipe, run);
+    if (opt->flags.json()) {
+      fmt::print("{}\n", summary.dump(2));
+      std::fflush(stdout);
+      if (!opt->no_plots) run_plot_script(continuum::stz_plot_script(), {opt->out});
+      return;
+    }
     // Text with units and sensible precision (summary.json keeps SI values at full precision).
     fmt::print("{:<20} {:.4g} GPa at strain {:.4g}\n", "yield_stress", summary["yield_stress"].get<double>() / 1e9,
                summary["yield_strain"].get<double>());

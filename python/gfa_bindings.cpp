@@ -130,6 +130,8 @@ void bind_gfa(py::module_& m) {
         return t;
       })
       .def_property_readonly("feature_set", [](const PyModel& p) { return to_string(p.model.set()); })
+      .def_property_readonly("provenance", [](const PyModel& p) { return to_python(p.model.provenance()); },
+                             "vitrum version, learner, trees, seed and the data file and rows of each target")
       .def_property_readonly("feature_names", [](const PyModel& p) { return p.model.feature_names(); })
       .def("kind", [](const PyModel& p, const std::string& target) { return to_string(p.model.learner(target).kind()); },
            py::arg("target"), "'forest' or 'xgboost'")

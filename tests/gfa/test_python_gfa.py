@@ -80,6 +80,10 @@ for kind, n in (("forest", "8"), ("xgboost", "20")):
                    check=True, capture_output=True)
     m = gfa.Model.load(path, data)
     check(m.targets == ["p_glass"] and m.kind("p_glass") == kind, f"{kind}: targets {m.targets}")
+    prov = m.provenance  # the model file records its training data, learner and vitrum version
+    check(prov.get("trained_on", {}).get("p_glass", {}).get("file") == "datasets/ward2016_npj/glass.data"
+          and prov["trained_on"]["p_glass"]["rows"] > 5000 and prov["learner"] == kind and int(prov["trees"]) == int(n)
+          and prov["vitrum_version"] != "unknown", f"{kind}: provenance {prov}")
     ref = cli("predict", *comps, "-m", path, "--format", "json")
     batch = m.predict_features("p_glass", X)
     for i, s in enumerate(comps):

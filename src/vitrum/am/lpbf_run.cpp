@@ -1,5 +1,7 @@
 #include "vitrum/am/lpbf_run.hpp"
 
+#include "vitrum/core/install_paths.hpp"
+
 #include <chrono>
 #include <cstdio>
 
@@ -10,10 +12,6 @@
 #include "vitrum/gfa/ttt.hpp"
 #include "vitrum/io/configuration.hpp"
 
-#ifndef VITRUM_LPBF_PLOT_SCRIPT
-#error "VITRUM_LPBF_PLOT_SCRIPT must be defined by the build"
-#endif
-
 namespace vitrum::am {
 
 namespace {
@@ -22,7 +20,7 @@ double seconds_since(std::chrono::steady_clock::time_point t0) {
 }
 }  // namespace
 
-std::filesystem::path lpbf_plot_script() { return VITRUM_LPBF_PLOT_SCRIPT; }
+std::filesystem::path lpbf_plot_script() { return script_path("plot_lpbf.py"); }
 
 nlohmann::json run_lpbf(const LpbfRecipe& r, const LpbfRunOptions& o) {
   const auto t_start = std::chrono::steady_clock::now();

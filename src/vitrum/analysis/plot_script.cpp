@@ -1,7 +1,9 @@
 #include "vitrum/analysis/plot_script.hpp"
 
+#include "vitrum/core/install_paths.hpp"
+
 namespace vitrum::analysis {
 
-std::filesystem::path plot_script() { return VITRUM_ANALYSIS_PLOT_SCRIPT; }
+std::filesystem::path plot_script() { return script_path("plot_analysis.py"); }
 
 }  // namespace vitrum::analysis

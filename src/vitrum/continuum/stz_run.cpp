@@ -1,5 +1,7 @@
 #include "vitrum/continuum/stz_run.hpp"
 
+#include "vitrum/core/install_paths.hpp"
+
 #include <fmt/format.h>
 
 #include <chrono>
@@ -36,7 +38,7 @@ std::vector<double> initial_state(const StzRecipe& r) {
   throw Error("unknown initial field");
 }
 
-std::filesystem::path stz_plot_script() { return VITRUM_STZ_PLOT_SCRIPT; }
+std::filesystem::path stz_plot_script() { return script_path("plot_stz.py"); }
 
 namespace {
 

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/install_paths.hpp"
 
 #ifndef VITRUM_GFA_DATA_DEFAULT
 #error "VITRUM_GFA_DATA_DEFAULT must be defined by the build"
@@ -18,6 +19,9 @@ std::filesystem::path resolve_data_dir(const std::string& cli) {
     if (const char* env = std::getenv("VITRUM_GFA_DATA"); env && *env) {
       dir = env;
       origin = "environment variable VITRUM_GFA_DATA";
+    } else if (const auto installed = share_dir() / "data" / "gfa"; std::filesystem::is_directory(installed)) {
+      dir = installed.string();
+      origin = "the installed share/vitrum/data/gfa";
     } else {
       dir = VITRUM_GFA_DATA_DEFAULT;
       origin = "build default (CMake VITRUM_GFA_DATA)";
@@ -33,6 +37,6 @@ std::filesystem::path resolve_data_dir(const std::string& cli) {
   return p;
 }
 
-std::filesystem::path plot_script(const std::string& name) { return std::filesystem::path(VITRUM_GFA_SCRIPTS) / name; }
+std::filesystem::path plot_script(const std::string& name) { return script_path(name); }
 
 }  // namespace vitrum::gfa

@@ -5,8 +5,8 @@
 
 namespace vitrum::gfa {
 
-// `cli` wins when non-empty, then the environment variable VITRUM_GFA_DATA, then the CMake cache
-// variable VITRUM_GFA_DATA compiled in. Throws Error naming the path (and where it came from) when
+// `cli` wins when non-empty, then the environment variable VITRUM_GFA_DATA, then an installed
+// <share_dir>/data/gfa (core/install_paths.hpp), then the CMake cache variable VITRUM_GFA_DATA compiled in. Throws Error naming the path (and where it came from) when
 // the directory or its magpie/ tables are missing.
 std::filesystem::path resolve_data_dir(const std::string& cli = "");
 

@@ -51,19 +51,27 @@ GfaModel GfaModel::train(const std::filesystem::path& data_dir, const ElementDat
     p.boost.threads = o.threads;
     return train_learner(featurize(f, s.comps, o.threads), s.y, p);
   };
-  m.learners_.emplace("p_glass", fit(load_ward2016_glass(data_dir), true));
+  nlohmann::json trained_on;
+  auto add = [&](const std::string& target, const LabelledSet& s, bool classification) {
+    m.learners_.emplace(target, fit(s, classification));
+    trained_on[target] = {{"file", std::filesystem::path(s.source).lexically_relative(data_dir).generic_string()},
+                          {"rows", s.size()}};
+  };
+  add("p_glass", load_ward2016_glass(data_dir), true);
   if (o.regressions) {
-    m.learners_.emplace("dmax_mm", fit(load_xiong2020_dmax(data_dir), false));
-    m.learners_.emplace("tg_k", fit(load_xiong2020_temperature(data_dir, 1), false));
-    m.learners_.emplace("tx_k", fit(load_xiong2020_temperature(data_dir, 2), false));
-    m.learners_.emplace("tl_k", fit(load_xiong2020_temperature(data_dir, 3), false));
+    add("dmax_mm", load_xiong2020_dmax(data_dir), false);
+    add("tg_k", load_xiong2020_temperature(data_dir, 1), false);
+    add("tx_k", load_xiong2020_temperature(data_dir, 2), false);
+    add("tl_k", load_xiong2020_temperature(data_dir, 3), false);
   }
+  m.provenance_ = {{"vitrum_version", o.version}, {"learner", to_string(o.model)},
+                   {"trees", o.trees}, {"seed", o.seed}, {"features", to_string(o.set)}, {"trained_on", trained_on}};
   return m;
 }
 
 void GfaModel::save(const std::filesystem::path& file) const {
   std::ostringstream out;
-  out << "vitrum-gfa-model 1\n" << "features " << to_string(set_) << ' ' << names_.size() << '\n';
+  out << "vitrum-gfa-model 2\n" << "provenance " << provenance_.dump() << '\n' << "features " << to_string(set_) << ' ' << names_.size() << '\n';
   for (const auto& n : names_) out << n << '\n';
   out << "targets " << learners_.size() << '\n';
   for (const auto& [name, learner] : learners_) {
@@ -83,10 +91,22 @@ GfaModel GfaModel::load(const std::filesystem::path& file, const ElementData& da
   std::string magic, tag, set_name;
   int version = 0;
   std::size_t n = 0;
-  if (!(in >> magic >> version) || magic != "vitrum-gfa-model" || version != 1)
-    throw Error(fmt::format("{}: not a vitrum GFA model file (version 1)", where));
+  if (!(in >> magic >> version) || magic != "vitrum-gfa-model" || (version != 1 && version != 2))
+    throw Error(fmt::format("{}: not a vitrum GFA model file (version 1 or 2)", where));
+  nlohmann::json provenance = nlohmann::json::object();
+  if (version == 2) {  // format 2 records what the model was trained on, as one JSON line
+    std::string line;
+    if (!(in >> tag) || tag != "provenance" || !std::getline(in, line))
+      throw Error(fmt::format("{}: expected 'provenance {{...}}'", where));
+    try {
+      provenance = nlohmann::json::parse(line);
+    } catch (const nlohmann::json::exception&) {
+      throw Error(fmt::format("{}: its provenance line is not JSON", where));
+    }
+  }
   if (!(in >> tag >> set_name >> n) || tag != "features") throw Error(fmt::format("{}: expected 'features SET COUNT'", where));
   GfaModel m;
+  m.provenance_ = std::move(provenance);
   m.set_ = parse_feature_set(set_name);
   m.names_.resize(n);
   for (auto& s : m.names_) in >> s;

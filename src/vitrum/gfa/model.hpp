@@ -25,6 +25,7 @@ struct TrainOptions {
   std::uint32_t seed = 1;
   int threads = 1;
   bool regressions = true;  // also D_max, T_g, T_x, T_l
+  std::string version = "unknown";  // vitrum version recorded in the model file
 };
 
 class GfaModel {
@@ -47,6 +48,10 @@ class GfaModel {
   // Throws Error when the model has no such target.
   [[nodiscard]] const Learner& learner(const std::string& target) const;
   [[nodiscard]] const std::map<std::string, std::unique_ptr<Learner>>& learners() const { return learners_; }
+  // What the model was trained on and by which vitrum: {"vitrum_version", "learner", "trees", "seed", "features",
+  // "trained_on": {target: {"file" (relative to the GFA data folder), "rows"}}}; empty for files written before
+  // models recorded it (format 1).
+  [[nodiscard]] const nlohmann::json& provenance() const { return provenance_; }
   // The keys of `vitrum gfa predict --format json` (less "input"): composition, one key per target,
   // glass (p_glass >= 0.5), and t_rg, gamma when T_g, T_x, T_l are predicted. f must be Featurizer(data, set()).
   [[nodiscard]] nlohmann::json predict_json(const Composition& c, const Featurizer& f) const;
@@ -55,6 +60,7 @@ class GfaModel {
   FeatureSet set_ = FeatureSet::All;
   std::vector<std::string> names_;
   std::map<std::string, std::unique_ptr<Learner>> learners_;
+  nlohmann::json provenance_ = nlohmann::json::object();
 };
 
 }  // namespace vitrum::gfa

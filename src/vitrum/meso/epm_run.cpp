@@ -1,5 +1,7 @@
 #include "vitrum/meso/epm_run.hpp"
 
+#include "vitrum/core/install_paths.hpp"
+
 #include <chrono>
 #include <cmath>
 #include <fmt/format.h>
@@ -248,7 +250,7 @@ nlohmann::json run_creep(const EpmRecipe& recipe, const EpmParameters& params, c
 
 }  // namespace
 
-std::filesystem::path epm_plot_script() { return VITRUM_EPM_PLOT_SCRIPT; }
+std::filesystem::path epm_plot_script() { return script_path("plot_epm.py"); }
 
 nlohmann::json run_epm(const EpmRecipe& recipe, const EpmRunOptions& options) {
   set_fft_threads(recipe.threads);
