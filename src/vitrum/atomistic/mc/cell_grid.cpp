@@ -44,29 +44,79 @@ std::size_t CellGrid::cell_index(const Vec3& r) const {
 }
 
 void CellGrid::build(const std::vector<Vec3>& positions) {
-  for (auto& c : cells_) c.clear();
+  compact_ = false;
+  for (auto& c : cells_) c.clear();  // keeps capacity: every sweep rebuilds
   size_for(positions.size());
   cell_of_.resize(positions.size());
   slot_.resize(positions.size());
-  for (std::size_t i = 0; i < positions.size(); ++i) {
-    const std::size_t c = cell_index(positions[i]);
-    cell_of_[i] = c;
-    slot_[i] = cells_[c].size();
-    cells_[c].push_back(static_cast<std::int32_t>(i));
+  for (std::size_t i = 0; i < positions.size(); ++i) append(cell_index(positions[i]), i, positions[i], {});
+}
+
+void CellGrid::build(const Particles& p) {
+  build(p.position);
+  compact_ = true;
+  for (auto& c : cells_) {
+    for (const std::int32_t j : c.index) {
+      const auto k = static_cast<std::size_t>(j);
+      c.x.push_back(p.position[k].x);
+      c.y.push_back(p.position[k].y);
+      c.z.push_back(p.position[k].z);
+      c.diameter.push_back(p.diameter.size() == p.size() ? p.diameter[k] : 0.0);
+      c.type.push_back(p.type[k]);
+    }
   }
+}
+
+void CellGrid::append(std::size_t cell, std::size_t i, const Vec3& r, const Identity& id) {
+  Cell& c = cells_[cell];
+  cell_of_[i] = cell;
+  slot_[i] = c.index.size();
+  c.index.push_back(static_cast<std::int32_t>(i));
+  if (!compact_) return;
+  c.x.push_back(r.x);
+  c.y.push_back(r.y);
+  c.z.push_back(r.z);
+  c.diameter.push_back(id.diameter);
+  c.type.push_back(id.type);
+}
+
+// Takes particle i out of its cell: the cell's last particle fills its slot (in every array).
+void CellGrid::remove(std::size_t i) {
+  Cell& c = cells_[cell_of_[i]];
+  const std::size_t at = slot_[i], last = c.index.size() - 1;
+  const std::int32_t moved = c.index[last];
+  c.index[at] = moved;
+  slot_[static_cast<std::size_t>(moved)] = at;
+  c.index.pop_back();
+  if (!compact_) return;
+  for (auto* v : {&c.x, &c.y, &c.z, &c.diameter}) {
+    (*v)[at] = (*v)[last];
+    v->pop_back();
+  }
+  c.type[at] = c.type[last];
+  c.type.pop_back();
 }
 
 void CellGrid::move(std::size_t i, const Vec3& r) {
   const std::size_t to = cell_index(r), from = cell_of_[i];
-  if (to == from) return;
-  auto& old = cells_[from];
-  const std::int32_t last = old.back();
-  old[slot_[i]] = last;
-  slot_[static_cast<std::size_t>(last)] = slot_[i];
-  old.pop_back();
-  cell_of_[i] = to;
-  slot_[i] = cells_[to].size();
-  cells_[to].push_back(static_cast<std::int32_t>(i));
+  if (to == from) {
+    if (compact_) {
+      Cell& c = cells_[from];
+      c.x[slot_[i]] = r.x, c.y[slot_[i]] = r.y, c.z[slot_[i]] = r.z;
+    }
+    return;
+  }
+  Identity id;
+  if (compact_) id = {cells_[from].type[slot_[i]], cells_[from].diameter[slot_[i]]};
+  remove(i);
+  append(to, i, r, id);
+}
+
+void CellGrid::set_identity(std::size_t i, const Identity& id) {
+  if (!compact_) return;
+  Cell& c = cells_[cell_of_[i]];
+  c.type[slot_[i]] = id.type;
+  c.diameter[slot_[i]] = id.diameter;
 }
 
 }  // namespace vitrum

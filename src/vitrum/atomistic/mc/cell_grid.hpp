@@ -4,7 +4,9 @@
 #include <cstdint>
 #include <vector>
 
+#include "vitrum/atomistic/potential/cell_block.hpp"
 #include "vitrum/core/box.hpp"
+#include "vitrum/core/particles.hpp"
 
 namespace vitrum {
 
@@ -15,16 +17,24 @@ namespace vitrum {
 // Cost of a local query: O(particles in 27 cells), independent of N. A dilute box whose cut-off
 // would allow more than max_cells_for(N) cells (neighbor/cell_counts.hpp) gets fewer, wider cells:
 // still exact, and memory O(N).
+//
+// Built from Particles, each cell also keeps its particles' positions, types and diameters as compact arrays
+// (CellBlock), updated by move() and set_identity(): the local-energy kernels then read contiguous memory with
+// a per-cell lattice shift instead of gathering positions and taking minimum images (issue 19).
 class CellGrid {
  public:
   CellGrid(const Box& box, double cutoff);
 
   // Sizes the grid for positions.size() particles and bins every (wrapped) position; particles enter
   // their cells in index order, so a rebuild from the same positions gives the same scan order
-  // (bit-identical resumes).
+  // (bit-identical resumes). This form keeps indices only (no blocks).
   void build(const std::vector<Vec3>& positions);
-  // Moves particle i to the cell of (wrapped) position r.
+  // The same, also filling each cell's compact arrays (positions, types, diameters) for for_each_block_near.
+  void build(const Particles& p);
+  // Moves particle i to (wrapped) position r: its cell, and its entry in the compact arrays.
   void move(std::size_t i, const Vec3& r);
+  // Particle i's type and diameter changed (a swap move): its entry in the compact arrays.
+  void set_identity(std::size_t i, const Identity& id);
 
   // Calls f(j) for every particle in the cells around position r (including, possibly, the
   // particle at r itself: the caller skips it).
@@ -42,9 +52,33 @@ class CellGrid {
     for (int dz : offsets_[2])
       for (int dy : offsets_[1])
         for (int dx : offsets_[0]) {
-          const int cx = wrap(c[0] + dx, n_[0]), cy = wrap(c[1] + dy, n_[1]), cz = wrap(c[2] + dz, n_[2]);
-          const auto& cell = cells_[static_cast<std::size_t>((cz * n_[1] + cy) * n_[0] + cx)];
-          f(cell.data(), cell.size());
+          const auto& cell = cells_[cell_at(c[0] + dx, c[1] + dy, c[2] + dz)];
+          f(cell.index.data(), cell.index.size());
+        }
+  }
+
+  // Calls f(block) for each of the (up to 27) cells around (wrapped) position r, in for_each_cell_near's order,
+  // each with the lattice translation of its periodic image next to r. Needs build(const Particles&).
+  template <class F>
+  void for_each_block_near(const Vec3& r, F&& f) const {
+    const std::array<int, 3> c = cell_coords(r);
+    const bool exact_shifts = n_[0] >= 3 && n_[1] >= 3 && n_[2] >= 3;
+    for (int dz : offsets_[2])
+      for (int dy : offsets_[1])
+        for (int dx : offsets_[0]) {
+          const int x = c[0] + dx, y = c[1] + dy, z = c[2] + dz;
+          const Cell& cell = cells_[cell_at(x, y, z)];
+          CellBlock b{cell.x.data(), cell.y.data(), cell.z.data(), cell.diameter.data(), cell.type.data(),
+                      cell.index.data(), cell.index.size(), Vec3{}, nullptr};
+          if (exact_shifts) {
+            // Crossing a face adds a lattice vector: a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz).
+            const double kx = x < 0 ? -1.0 : (x >= n_[0] ? 1.0 : 0.0), ky = y < 0 ? -1.0 : (y >= n_[1] ? 1.0 : 0.0),
+                         kz = z < 0 ? -1.0 : (z >= n_[2] ? 1.0 : 0.0);
+            b.shift = {kx * box_.lengths().x + ky * box_.xy(), ky * box_.lengths().y, kz * box_.lengths().z};
+          } else {
+            b.min_image_box = &box_;
+          }
+          f(b);
         }
   }
 
@@ -54,18 +88,34 @@ class CellGrid {
   [[nodiscard]] std::array<int, 3> dims() const { return n_; }
 
  private:
+  // One cell: its particles' indices and, when built from Particles, their compact data in the same order.
+  struct Cell {
+    std::vector<std::int32_t> index;
+    std::vector<double> x, y, z, diameter;
+    std::vector<int> type;
+    void clear() {
+      index.clear(), x.clear(), y.clear(), z.clear(), diameter.clear(), type.clear();
+    }
+  };
+
   [[nodiscard]] std::array<int, 3> cell_coords(const Vec3& r) const;
   [[nodiscard]] std::size_t cell_index(const Vec3& r) const;
+  [[nodiscard]] std::size_t cell_at(int x, int y, int z) const {
+    return static_cast<std::size_t>((wrap(z, n_[2]) * n_[1] + wrap(y, n_[1])) * n_[0] + wrap(x, n_[0]));
+  }
   static int wrap(int c, int n) { return c < 0 ? c + n : (c >= n ? c - n : c); }
   void size_for(std::size_t particles);
+  void append(std::size_t cell, std::size_t i, const Vec3& r, const Identity& id);
+  void remove(std::size_t i);
 
   Box box_;
   double cutoff_;
+  bool compact_ = false;  // cells hold compact arrays (built from Particles)
   std::array<int, 3> n_{1, 1, 1};
   std::array<std::vector<int>, 3> offsets_;
-  std::vector<std::vector<std::int32_t>> cells_;
+  std::vector<Cell> cells_;
   std::vector<std::size_t> cell_of_;  // cell of each particle
-  std::vector<std::size_t> slot_;     // index of each particle inside its cell's vector
+  std::vector<std::size_t> slot_;     // index of each particle inside its cell's arrays
 };
 
 }  // namespace vitrum

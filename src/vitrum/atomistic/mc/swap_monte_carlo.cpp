@@ -28,7 +28,7 @@ SwapMonteCarlo::SwapMonteCarlo(const Potential& u, Particles& p, const Box& box,
     throw Error(fmt::format("Monte Carlo: species swaps need particles of type {} and of other types", rule_.pivot_type));
   if (p_.image.size() != p_.size()) p_.image.assign(p_.size(), Int3{0, 0, 0});
   for (std::size_t i = 0; i < p_.size(); ++i) box_.wrap(p_.position[i], p_.image[i]);
-  grid_.build(p_.position);
+  grid_.build(p_);
   recompute_energy();
 }
 
@@ -39,15 +39,21 @@ void SwapMonteCarlo::index_species() {
   for (std::size_t i = 0; i < p_.size(); ++i) (p_.type[i] == rule_.pivot_type ? pivots_ : others_).push_back(i);
 }
 
+Identity SwapMonteCarlo::identity(std::size_t i) const {
+  return {p_.type[i], p_.diameter.size() == p_.size() ? p_.diameter[i] : 0.0};
+}
+
 double SwapMonteCarlo::particle_energy(std::size_t i, const Vec3& r) const {
   double e = 0;
-  grid_.for_each_cell_near(r, [&](const std::int32_t* js, std::size_t n) {
-    e = u_.add_pair_energies(p_, i, r, js, n, box_, e);
-  });
+  const Identity id = identity(i);
+  grid_.for_each_block_near(r, [&](const CellBlock& b) { e = u_.add_pair_energies(b, i, id, r, e); });
   return e;
 }
 
 double SwapMonteCarlo::recompute_energy() {
+  // From the particles as they are now (whatever moved them since the last sweep), not the grid's copies.
+  for (std::size_t i = 0; i < p_.size(); ++i) box_.wrap(p_.position[i], p_.image[i]);
+  grid_.build(p_);
   double e = 0;
   for (std::size_t i = 0; i < p_.size(); ++i) e += particle_energy(i, p_.position[i]);
   energy_ = 0.5 * e;
@@ -60,7 +66,7 @@ void SwapMonteCarlo::sweep(std::uint64_t sweep_index, double temperature, double
     throw Error(fmt::format("potential '{}' has no swap move (swap needs polydisperse-ss or ka2): set p_swap = 0",
                             u_.name()));
   for (std::size_t i = 0; i < p_.size(); ++i) box_.wrap(p_.position[i], p_.image[i]);
-  grid_.build(p_.position);
+  grid_.build(p_);
   index_species();
   const double beta = 1.0 / temperature;
   const std::uint64_t n = p_.size();
@@ -85,9 +91,8 @@ void SwapMonteCarlo::translation_move(std::uint64_t sweep, std::uint64_t move, d
   double de = 0;
   if (grid_.in_cell_of(i, trial)) {  // one scan serves both positions (most moves)
     const Vec3 from = p_.position[i];
-    grid_.for_each_cell_near(from, [&](const std::int32_t* js, std::size_t count) {
-      de = u_.add_move_energy_changes(p_, i, from, trial, js, count, box_, de);
-    });
+    const Identity id = identity(i);
+    grid_.for_each_block_near(from, [&](const CellBlock& b) { de = u_.add_move_energy_changes(b, i, id, from, trial, de); });
   } else {
     de = particle_energy(i, trial) - particle_energy(i, p_.position[i]);
   }
@@ -108,6 +113,8 @@ void SwapMonteCarlo::exchange(std::size_t i, std::size_t j) {
     if (p_.mass.size() == p_.size()) std::swap(p_.mass[i], p_.mass[j]);
     if (p_.velocity.size() == p_.size()) std::swap(p_.velocity[i], p_.velocity[j]);
   }
+  grid_.set_identity(i, identity(i));
+  grid_.set_identity(j, identity(j));
 }
 
 void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double beta) {
@@ -127,10 +134,13 @@ void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double b
   ++counters_.swap_attempts;
   // Exchanging identities changes every pair of i and of j except (i, j) itself: one scan around each.
   double de = 0;
-  for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}})
-    grid_.for_each_cell_near(p_.position[x], [&](const std::int32_t* js, std::size_t count) {
-      de = u_.add_identity_change_energies(p_, x, y, js, count, box_, de);
+  for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}}) {
+    const Identity now = identity(x), then = identity(y);
+    const Vec3& r = p_.position[x];
+    grid_.for_each_block_near(r, [&](const CellBlock& b) {
+      de = u_.add_identity_change_energies(b, x, y, now, then, r, de);
     });
+  }
   if (de <= 0 || r.uniform() < std::exp(-beta * de)) {
     exchange(i, j);
     energy_ += de;

@@ -18,20 +18,19 @@ PairTerm Potential::pair_term(const Particles&, std::size_t, std::size_t, double
   return {};
 }
 
-double Potential::add_pair_energies(const Particles&, std::size_t, const Vec3&, const std::int32_t*, std::size_t,
-                                    const Box&, double) const {
+double Potential::add_pair_energies(const CellBlock&, std::size_t, const Identity&, const Vec3&, double) const {
   require_pairwise(*this, "a local pair-energy sum (Monte Carlo)");
   return 0;
 }
 
-double Potential::add_move_energy_changes(const Particles&, std::size_t, const Vec3&, const Vec3&, const std::int32_t*,
-                                          std::size_t, const Box&, double) const {
+double Potential::add_move_energy_changes(const CellBlock&, std::size_t, const Identity&, const Vec3&, const Vec3&,
+                                          double) const {
   require_pairwise(*this, "a local pair-energy sum (Monte Carlo)");
   return 0;
 }
 
-double Potential::add_identity_change_energies(const Particles&, std::size_t, std::size_t, const std::int32_t*,
-                                               std::size_t, const Box&, double) const {
+double Potential::add_identity_change_energies(const CellBlock&, std::size_t, std::size_t, const Identity&,
+                                               const Identity&, const Vec3&, double) const {
   require_pairwise(*this, "a local pair-energy sum (Monte Carlo)");
   return 0;
 }

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "vitrum/atomistic/neighbor/neighbor_list.hpp"
+#include "vitrum/atomistic/potential/cell_block.hpp"
 #include "vitrum/core/box.hpp"
 #include "vitrum/core/particles.hpp"
 
@@ -60,24 +61,19 @@ class Potential {
   [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
   // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.
   [[nodiscard]] virtual PairTerm pair_term(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
-  // e plus the pair energies of particle i, placed at r, with each candidate js[0..count) (i itself
-  // skipped) at minimum-image distance, added in that order: Monte Carlo's local energy, one virtual
-  // call per cell of candidates instead of one per pair.
-  [[nodiscard]] virtual double add_pair_energies(const Particles& p, std::size_t i, const Vec3& r,
-                                                 const std::int32_t* js, std::size_t count, const Box& box,
+  // Monte Carlo's local energies over one cell of candidates (cell_block.hpp), `self` (the moving particle's index)
+  // skipped, added in the block's order. e plus the pair energies of a particle of identity `id` placed at r:
+  [[nodiscard]] virtual double add_pair_energies(const CellBlock& b, std::size_t self, const Identity& id, const Vec3& r,
                                                  double e) const;
-  // de plus Σ_j [v(|to − x_j|) − v(|from − x_j|)] over the candidates js[0..count) (i skipped), minimum image:
-  // the energy change of moving particle i from `from` to `to` when one candidate list serves both (a Monte
-  // Carlo translation that stays in its cell scans its neighbourhood once instead of twice).
-  [[nodiscard]] virtual double add_move_energy_changes(const Particles& p, std::size_t i, const Vec3& from,
-                                                       const Vec3& to, const std::int32_t* js, std::size_t count,
-                                                       const Box& box, double de) const;
-  // de plus Σ_k [v_{i with the identity of `as`}(r_ik) − v_i(r_ik)] over the candidates k other than i and `as`:
-  // half of the energy change of exchanging the identities (type or diameter) of i and `as`; the pair (i, as)
-  // itself does not change. One scan around each of the two particles instead of two.
-  [[nodiscard]] virtual double add_identity_change_energies(const Particles& p, std::size_t i, std::size_t as,
-                                                            const std::int32_t* js, std::size_t count,
-                                                            const Box& box, double de) const;
+  // de plus Σ_k [v(|to − x_k|) − v(|from − x_k|)]: the energy change of moving particle `self` when one scan serves
+  // both positions (a translation that stays in its cell).
+  [[nodiscard]] virtual double add_move_energy_changes(const CellBlock& b, std::size_t self, const Identity& id,
+                                                       const Vec3& from, const Vec3& to, double de) const;
+  // de plus Σ_k [v_then(r_k) − v_now(r_k)] over the candidates other than `self` and `other`: half of the energy change
+  // of exchanging the identities of self (now `now`, at r) and other (`then`); the pair (self, other) is unchanged.
+  [[nodiscard]] virtual double add_identity_change_energies(const CellBlock& b, std::size_t self, std::size_t other,
+                                                            const Identity& now, const Identity& then, const Vec3& r,
+                                                            double de) const;
   // The pair's d²v/dr² at squared distance rsq (zero beyond its cut-off): Hessians, elastic constants.
   [[nodiscard]] virtual double pair_d2v_dr2(const Particles& p, std::size_t i, std::size_t j, double rsq) const;
   // The closest listed pair, absolute and relative to pair_sigma() (one implementation for every model).
