@@ -4,8 +4,9 @@
 
 #include "commands.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
-#include "vitrum/core/install_paths.hpp"
+#include "vitrum/atomistic/protocol/stage_registry.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/install_paths.hpp"
 
 namespace vitrum::cli {
 
@@ -26,7 +27,9 @@ void print_stage_table(const nlohmann::json& summary) {
 }  // namespace
 
 void add_run(CLI::App& app) {
-  auto* cmd = app.add_subcommand("run", "Run a TOML recipe of MD and minimisation stages");
+  auto* cmd = app.add_subcommand("run", "Run a TOML recipe: a [system] and an ordered list of [[stage]]s");
+  cmd->footer("Stage kinds (kind = \"...\" in a [[stage]]; docs/stages.md shows an example of each):\n" +
+              stage_kinds_help());
   struct Options {
     std::string recipe, out = "out";
     bool resume = false, use_default = false, no_plots = false;

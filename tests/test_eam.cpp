@@ -9,6 +9,7 @@
 
 #include "test_helpers.hpp"
 #include "vitrum/atomistic/potential/eam.hpp"
+#include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -283,7 +284,7 @@ TEST(Eam, CuZrRecipeParsesInMetalUnits) {
   EXPECT_EQ(r.system.units.name, "metal");
   EXPECT_EQ(r.system.skin, 1.0);
   ASSERT_EQ(r.stages.size(), 7u);
-  const StageSpec& quench = r.stages[3];
+  const MdStage& quench = r.stages[3].as<MdStage>();
   EXPECT_NEAR(quench.t_start, 2000 * 8.617343e-5, 1e-12);
   EXPECT_EQ(quench.integrator.dt, 0.002);
   EXPECT_EQ(quench.steps, 85000);  // 1700 K at 10 K/ps and 2 fs

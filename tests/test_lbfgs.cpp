@@ -3,6 +3,8 @@
 // AQS elastic branch identical to CG's before the first event; the recipe parsers accept it.
 #include <gtest/gtest.h>
 
+#include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/minimize_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 
 #include <cmath>
@@ -160,8 +162,8 @@ TEST(Lbfgs, MemoryKeyIsReadAndChecked) {
   const std::string head = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
   const Recipe r = parse_recipe(head + "[[stage]]\nkind = \"minimize\"\nmethod = \"lbfgs\"\nmemory = 5\n[[stage]]\nkind = \"aqs\"\n"
                                 "gamma_max = 0.01\nmethod = \"lbfgs\"\nmemory = 12\n", "m.toml", ".");
-  EXPECT_EQ(r.stages[0].minimize.memory, 5);
-  EXPECT_EQ(r.stages[1].shear.aqs.minimize.memory, 12);
+  EXPECT_EQ(r.stages[0].as<MinimizeStage>().minimize.memory, 5);
+  EXPECT_EQ(r.stages[1].as<AqsStage>().aqs.minimize.memory, 12);
   for (const std::string bad : {"method = \"cg\"\nmemory = 5\n", "method = \"lbfgs\"\nmemory = 0\n"}) {
     const std::string msg = test::recipe_error(head + "[[stage]]\nkind = \"aqs\"\ngamma_max = 0.01\n" + bad);
     EXPECT_NE(msg.find("memory"), std::string::npos) << msg;

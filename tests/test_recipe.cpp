@@ -7,6 +7,7 @@
 
 #include "test_helpers.hpp"
 #include "vitrum/atomistic/build/generate.hpp"
+#include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/system.hpp"
 #include "vitrum/core/error.hpp"
@@ -37,17 +38,18 @@ TEST(Recipe, IssueRecipeParsesExactlyAsWritten) {
   const Recipe r = parse_recipe(kGood, "good.toml", "/data");
   ASSERT_EQ(r.stages.size(), 1u);
   EXPECT_EQ(r.system.read, std::filesystem::path("/data/glass.data"));
-  EXPECT_EQ(r.stages[0].steps, 100000);
-  EXPECT_EQ(r.stages[0].equilibrate, 40000);
-  EXPECT_EQ(r.stages[0].integrator.thermostat, "nose-hoover");
-  EXPECT_DOUBLE_EQ(r.stages[0].t_start, 0.8);
+  const MdStage& md = r.stages[0].as<MdStage>();
+  EXPECT_EQ(md.steps, 100000);
+  EXPECT_EQ(md.equilibrate, 40000);
+  EXPECT_EQ(md.integrator.thermostat, "nose-hoover");
+  EXPECT_DOUBLE_EQ(md.t_start, 0.8);
 }
 
 TEST(Recipe, DefaultRecipeParses) {
   const Recipe r = parse_recipe(default_recipe_text(), "<default>", ".");
   EXPECT_EQ(r.system.generate.n, 1500u);
   EXPECT_EQ(r.stages.size(), 8u);
-  EXPECT_EQ(r.stages[2].steps, 4000);  // (0.25 - 0.05) / (0.01 * 0.005)
+  EXPECT_EQ(r.stages[2].as<MdStage>().steps, 4000);  // (0.25 - 0.05) / (0.01 * 0.005)
   EXPECT_EQ(r.stages[4].kind, "aqs");
   EXPECT_EQ(r.stages[5].start, "liquid");
   EXPECT_EQ(r.stages[7].kind, "aqs");

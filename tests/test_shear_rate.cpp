@@ -15,6 +15,7 @@
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
+#include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
@@ -275,7 +276,7 @@ TEST(ShearRate, RecipeStagesWriteCsvAndSummary) {
   const auto dir = std::filesystem::temp_directory_path() / "vitrum_test_shear_rate";
   std::filesystem::remove_all(dir);
   const Recipe recipe = parse_recipe(kFlowRecipe, "flow.toml", ".");
-  ASSERT_EQ(recipe.stages[1].shear.flow.steps, 4000);  // 2 / (0.1 · 0.005)
+  ASSERT_EQ(recipe.stages[1].as<FlowStage>().flow.steps, 4000);  // 2 / (0.1 · 0.005)
   const nlohmann::json sum = run_recipe(recipe, RunOptions{dir, false});
   const auto& sr = sum["stages"][1];
   EXPECT_EQ(sr["kind"], "shear_rate");

@@ -13,6 +13,7 @@
 #include "vitrum/atomistic/protocol/dynamics.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/swap_stages.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -240,8 +241,8 @@ p_swap = 0.2
 TEST(SwapStages, IssueRecipeParsesExactlyAsWritten) {
   const Recipe r = parse_recipe(kIssueRecipe, "swap-poly.toml", ".");
   ASSERT_EQ(r.stages.size(), 1u);
-  const StageSpec& st = r.stages[0];
-  EXPECT_EQ(st.kind, "swap_anneal");
+  EXPECT_EQ(r.stages[0].kind, "swap_anneal");
+  const SwapStage& st = r.stages[0].as<SwapStage>();
   EXPECT_EQ(st.swap.temperatures, (std::vector<double>{0.25, 0.15, 0.10, 0.08}));
   EXPECT_EQ(st.swap.sweeps, 20000);
   EXPECT_EQ(st.swap.p_swap, 0.2);
@@ -253,8 +254,8 @@ TEST(SwapStages, IssueRecipeParsesExactlyAsWritten) {
   std::stringstream ss;
   ss << in.rdbuf();
   const Recipe f = parse_recipe(ss.str(), "swap-poly.toml", ".");
-  EXPECT_EQ(f.stages[0].swap.temperatures, st.swap.temperatures);
-  EXPECT_EQ(f.stages[0].swap.sweeps, 20000);
+  EXPECT_EQ(f.stages[0].as<SwapStage>().swap.temperatures, st.swap.temperatures);
+  EXPECT_EQ(f.stages[0].as<SwapStage>().swap.sweeps, 20000);
 }
 
 TEST(SwapStages, RecipeMistakesNameTheKey) {

@@ -139,9 +139,13 @@ std::vector<RecipeTable> RecipeTable::get_tables(const std::string& key) {
 }
 
 void RecipeTable::only(std::initializer_list<const char*> known) const {
+  only(std::vector<std::string>(known.begin(), known.end()));
+}
+
+void RecipeTable::only(const std::vector<std::string>& known) const {
   for (const auto& [k, v] : *table_) {
     bool ok = false;
-    for (const char* name : known) ok = ok || k.str() == name;
+    for (const std::string& name : known) ok = ok || k.str() == name;
     if (!ok && !used_.count(std::string(k.str())))
       throw Error(fmt::format("{}:{}: unknown key '{}' in [{}]", file_.string(), v.source().begin.line, k.str(), where_));
   }

@@ -38,6 +38,7 @@ class RecipeTable {
   // Rejects, before anything else is read, any key outside `known` (and the keys read already): a typo
   // is reported as the unknown key it is, not as the required key it should have been.
   void only(std::initializer_list<const char*> known) const;
+  void only(const std::vector<std::string>& known) const;
   // Marks a key as known without reading it (for keys handled elsewhere).
   void allow(const std::string& key) { used_.insert(key); }
 

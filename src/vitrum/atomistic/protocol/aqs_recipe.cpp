@@ -1,37 +1,16 @@
-// Parsing of the shear stages' recipe keys: aqs, cyclic_aqs, shear_rate, creep (see aqs_spec.hpp and the README's Shear section).
+// Parsing of the shear stages' recipe keys: aqs, cyclic_aqs, shear_rate, creep (their keys: stage_registry.cpp; the
+// README's Shear section).
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <optional>
 
-#include "vitrum/atomistic/protocol/aqs_spec.hpp"
+#include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 
 namespace vitrum {
-
-bool is_shear_stage_kind(std::string_view kind) {
-  return kind == "aqs" || kind == "cyclic_aqs" || kind == "shear_rate" || kind == "creep";
-}
-
-void only_shear_stage_keys(const RecipeTable& t, std::string_view kind) {
-  if (kind == "cyclic_aqs") {
-    t.only({"kind", "name", "start", "dgamma", "strain_step", "amplitude", "cycles", "ftol", "force_tolerance", "method",
-            "max_iterations", "memory", "drop_threshold", "absorbing_msd", "max_period"});
-    return;
-  }
-  if (kind == "shear_rate") {
-    t.only({"kind", "name", "start", "rate", "strain_rate", "steps", "gamma_max", "max_strain", "temperature", "dt",
-            "thermostat", "tdamp", "chain", "seed", "velocities", "transient_strain"});
-    return;
-  }
-  if (kind == "creep") {
-    t.only({"kind", "name", "start", "stress", "steps", "temperature", "dt", "thermostat", "tdamp", "chain", "seed",
-            "velocities", "box_viscosity", "integral_time", "steady_fraction", "arrest_rate"});
-    return;
-  }
-  t.only({"kind", "name", "start", "dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance",
-          "method", "max_iterations", "memory", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width", "band_threshold"});
-}
 
 namespace {
 
@@ -61,9 +40,13 @@ void parse_minimizer_keys(RecipeTable& t, MinimizeOptions& m, const char* defaul
   }
 }
 
-AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed) {
-  AqsSpec s;
-  FlowSpec& f = s.flow;
+namespace {
+
+// shear_rate and creep; `seed` is the stage's default seed (velocities, Bussi).
+std::unique_ptr<Stage> parse_flow_stage(RecipeTable& t, bool creep, const StageParseContext& c) {
+  auto s = std::make_unique<FlowStage>();
+  s->creep = creep;
+  FlowSpec& f = s->flow;
   // The thermostat keys as an md nvt stage reads them (thermostat, tdamp = 100 dt, chain).
   IntegratorOptions io;
   io.ensemble = "nvt";
@@ -77,14 +60,14 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
   // needs a non-zero mean friction, which a chain's second thermostat damps, leaving T above its target (0.7 % at
   // γ̇ = 0.1 in the KA liquid, 20 % at 0.5). creep: the md default 3, since a single thermostat oscillates in a
   // near-harmonic glass (T swinging 0.06–0.15 at T = 0.1) and creep heating is small.
-  f.sllod.chain = t.has("chain") ? io.chain : (kind == "shear_rate" ? 1 : 3);
-  const std::int64_t stage_seed = t.get_int("seed", seed);
+  f.sllod.chain = t.has("chain") ? io.chain : (creep ? 3 : 1);
+  const std::int64_t stage_seed = t.get_int("seed", c.seed);
   if (stage_seed < 0 || stage_seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
   f.sllod.seed = static_cast<std::uint32_t>(stage_seed);
   f.temperature = t.get_double("temperature");
   if (!(f.temperature > 0)) t.fail("temperature", fmt::format("must be > 0 (the thermostat's target), got {}", f.temperature));
   f.velocities = parse_velocities_key(t);
-  if (kind == "shear_rate") {
+  if (!creep) {
     if (t.has("rate") && t.has("strain_rate")) t.fail("strain_rate", "give `rate` or `strain_rate`, not both");
     const char* rate_key = t.has("strain_rate") ? "strain_rate" : "rate";
     f.rate = t.get_double(rate_key);
@@ -126,12 +109,19 @@ AqsSpec parse_flow_stage(RecipeTable& t, std::string_view kind, std::uint32_t se
     f.arrest_rate = t.get_double("arrest_rate", f.arrest_rate);
     if (!(f.arrest_rate >= 0)) t.fail("arrest_rate", "must be >= 0 (a strain rate)");
   }
+  f.temperature = c.units.temperature_in(f.temperature);
+  f.creep.target = c.units.pressure_in(f.creep.target);
   return s;
 }
 
-AqsSpec parse_cyclic_aqs_stage(RecipeTable& t) {
-  AqsSpec s;
-  CyclicAqsOptions& o = s.cyclic;
+}  // namespace
+
+std::unique_ptr<Stage> parse_shear_rate_stage(RecipeTable& t, const StageParseContext& c) { return parse_flow_stage(t, false, c); }
+std::unique_ptr<Stage> parse_creep_stage(RecipeTable& t, const StageParseContext& c) { return parse_flow_stage(t, true, c); }
+
+std::unique_ptr<Stage> parse_cyclic_aqs_stage(RecipeTable& t, const StageParseContext&) {
+  auto s = std::make_unique<CyclicAqsStage>();
+  CyclicAqsOptions& o = s->cyclic;
   o.dgamma = either(t, "dgamma", "strain_step", o.dgamma);
   if (!(o.dgamma > 0)) t.fail("dgamma", "must be positive");
   o.amplitude = t.get_double("amplitude");
@@ -150,9 +140,9 @@ AqsSpec parse_cyclic_aqs_stage(RecipeTable& t) {
   return s;
 }
 
-AqsSpec parse_aqs_stage(RecipeTable& t) {
-  AqsSpec s;
-  AqsOptions& o = s.aqs;
+std::unique_ptr<Stage> parse_aqs_stage(RecipeTable& t, const StageParseContext&) {
+  auto s = std::make_unique<AqsStage>();
+  AqsOptions& o = s->aqs;
   o.dgamma = either(t, "dgamma", "strain_step", o.dgamma);
   if (!(o.dgamma > 0)) t.fail("dgamma", "must be positive");
   o.gamma_max = either(t, "gamma_max", "max_strain", std::nullopt);
@@ -163,14 +153,14 @@ AqsSpec parse_aqs_stage(RecipeTable& t) {
   o.refine = t.get_bool("refine", o.refine);
   o.min_dgamma = t.get_double("min_dgamma", o.min_dgamma);
   if (o.refine && !(o.min_dgamma > 0 && o.min_dgamma < o.dgamma)) t.fail("min_dgamma", "must be in (0, dgamma)");
-  s.modulus_points = t.get_int("modulus_points", s.modulus_points);
-  if (s.modulus_points < 1) t.fail("modulus_points", "must be >= 1");
-  s.d2min_cutoff = t.get_double("d2min_cutoff", s.d2min_cutoff);
-  if (!(s.d2min_cutoff > 0)) t.fail("d2min_cutoff", "must be positive");
-  s.band.slab_width = t.get_double("band_slab_width", s.band.slab_width);
-  if (!(s.band.slab_width > 0)) t.fail("band_slab_width", "must be positive");
-  s.band.threshold = t.get_double("band_threshold", s.band.threshold);
-  if (!(s.band.threshold > 0 && s.band.threshold < 1)) t.fail("band_threshold", "must be in (0, 1)");
+  s->modulus_points = t.get_int("modulus_points", s->modulus_points);
+  if (s->modulus_points < 1) t.fail("modulus_points", "must be >= 1");
+  s->d2min_cutoff = t.get_double("d2min_cutoff", s->d2min_cutoff);
+  if (!(s->d2min_cutoff > 0)) t.fail("d2min_cutoff", "must be positive");
+  s->band.slab_width = t.get_double("band_slab_width", s->band.slab_width);
+  if (!(s->band.slab_width > 0)) t.fail("band_slab_width", "must be positive");
+  s->band.threshold = t.get_double("band_threshold", s->band.threshold);
+  if (!(s->band.threshold > 0 && s->band.threshold < 1)) t.fail("band_threshold", "must be in (0, 1)");
   return s;
 }
 

@@ -8,7 +8,7 @@
 
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/shear/d2min.hpp"
 #include "vitrum/io/configuration.hpp"
 
@@ -35,25 +35,25 @@ double initial_slope(const std::vector<AqsPoint>& c, std::int64_t points) {
 
 }  // namespace
 
-nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
-  if (st.kind == "cyclic_aqs") return run_cyclic_aqs_stage(st, h);
-  const AqsOptions& o = st.shear.aqs;
+StageResult AqsStage::run(StageContext& ctx) const {
+  ctx.begin();
+  const AqsOptions& o = aqs;
   const auto t0 = std::chrono::steady_clock::now();
   const auto steps = static_cast<std::int64_t>(std::llround(o.gamma_max / o.dgamma));
-  Progress progress(h.label, steps);
-  h.sys.list.set_sorting(false);
-  AqsResult r = run_aqs(h.sys, o, [&](const AqsPoint&, std::size_t k) {
+  Progress progress(ctx.label, steps);
+  ctx.sys.list.set_sorting(false);
+  AqsResult r = run_aqs(ctx.sys, o, [&](const AqsPoint&, std::size_t k) {
     progress.update(static_cast<std::int64_t>(k));
-    if (const int sig = h.take_signal()) throw Interrupted{sig};
+    ctx.poll();
     return true;
   });
   progress.finish();
   // Stresses in the user's units from here on (bar in metal; the modulus then in bar too).
-  for (auto& p : r.curve) p.stress_xy = h.sys.units.pressure_out(p.stress_xy);
-  for (auto& e : r.events) e.stress_drop = h.sys.units.pressure_out(e.stress_drop);
+  for (auto& p : r.curve) p.stress_xy = ctx.sys.units.pressure_out(p.stress_xy);
+  for (auto& e : r.events) e.stress_drop = ctx.sys.units.pressure_out(e.stress_drop);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  const std::string base = fmt::format("stage{}-aqs", h.stage_number);
+  const std::string base = fmt::format("stage{}-aqs", ctx.number);
   std::ostringstream csv, ev;
   csv << "gamma,stress_xy,pe_per_particle,event,iterations,force_evaluations\n";
   std::int64_t iterations = 0, force_evaluations = 0;
@@ -63,7 +63,7 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
     iterations += p.iterations;
     force_evaluations += p.force_evaluations;
   }
-  write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
+  write_file_atomically(ctx.out_dir / (base + ".csv"), csv.str());
   ev << "gamma_before,gamma_after,stress_drop,energy_drop_per_particle\n";
   std::vector<double> drops, energy_drops;
   for (const AqsEvent& e : r.events) {
@@ -71,11 +71,11 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
     drops.push_back(e.stress_drop);
     energy_drops.push_back(e.energy_drop);
   }
-  write_file_atomically(h.out_dir / (base + "-events.csv"), ev.str());
+  write_file_atomically(ctx.out_dir / (base + "-events.csv"), ev.str());
 
   // D²min over the whole stage, its slab profile and the band read off it; per-particle values in a CSV.
-  const std::vector<double> d2 = d2min(r.start, h.sys.cfg, st.shear.d2min_cutoff);
-  const BandResult band = detect_band(r.start, d2, st.shear.band);
+  const std::vector<double> d2 = d2min(r.start, ctx.sys.cfg, d2min_cutoff);
+  const BandResult found = detect_band(r.start, d2, band);
   std::ostringstream dcsv;
   dcsv << "id,type,x,y,z,d2min\n";
   for (std::size_t i = 0; i < d2.size(); ++i) {
@@ -83,7 +83,7 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
     dcsv << fmt::format("{},{},{:.8g},{:.8g},{:.8g},{:.10g}\n", r.start.particles.id[i], r.start.particles.type[i], x.x,
                         x.y, x.z, d2[i]);
   }
-  write_file_atomically(h.out_dir / (base + "-d2min.csv"), dcsv.str());
+  write_file_atomically(ctx.out_dir / (base + "-d2min.csv"), dcsv.str());
 
   std::vector<double> strain, stress;
   for (const AqsPoint& p : r.curve) {
@@ -95,10 +95,10 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
   double flow = 0;
   for (std::size_t k = first_flow; k < r.curve.size(); ++k) flow += r.curve[k].stress_xy;
   flow /= static_cast<double>(r.curve.size() - first_flow);
-  const double slope = initial_slope(r.curve, st.shear.modulus_points);
+  const double slope = initial_slope(r.curve, modulus_points);
   const bool has_slope = r.curve.size() >= 2 && r.curve[1].stress_xy > r.curve[0].stress_xy;
-  const double n = static_cast<double>(h.sys.size());
-  const Thermo t = report(h.sys);
+  const double n = static_cast<double>(ctx.sys.size());
+  const Thermo t = report(ctx.sys);
   nlohmann::json result = {
       {"kind", "aqs"},
       {"dgamma", o.dgamma},
@@ -117,13 +117,13 @@ nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
       {"events", r.events.size()},
       {"stress_drops", drops},
       {"energy_drops_per_particle", energy_drops},
-      {"d2min_cutoff", st.shear.d2min_cutoff},
-      {"band_detected", band.detected},
-      {"band_width", band.detected ? nlohmann::json(band.width) : nlohmann::json(nullptr)},
-      {"band_axis", band.axis == 1 ? "y" : "x"},
-      {"band_position", band.detected ? nlohmann::json(band.position) : nlohmann::json(nullptr)},
-      {"localization_index", band.localization_index},
-      {"band_profile", band.profile},
+      {"d2min_cutoff", d2min_cutoff},
+      {"band_detected", found.detected},
+      {"band_width", found.detected ? nlohmann::json(found.width) : nlohmann::json(nullptr)},
+      {"band_axis", found.axis == 1 ? "y" : "x"},
+      {"band_position", found.detected ? nlohmann::json(found.position) : nlohmann::json(nullptr)},
+      {"localization_index", found.localization_index},
+      {"band_profile", found.profile},
       {"d2min_file", base + "-d2min.csv"},
       {"converged", r.converged},
       {"worst_fmax", r.worst_fmax},

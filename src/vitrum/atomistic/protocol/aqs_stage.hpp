@@ -1,30 +1,27 @@
-// The `aqs` recipe stage: runs the AQS loop on the runner's system, writes its CSVs, returns the summary entry.
+// The `aqs` recipe stage: athermal quasistatic simple shear; curve, events, modulus, yield and flow stress, D²min band.
 #pragma once
-#include <filesystem>
-#include <functional>
-#include <string>
+#include <cstdint>
+#include <memory>
 
-#include <nlohmann/json.hpp>
-
-#include "vitrum/atomistic/protocol/recipe.hpp"
-#include "vitrum/atomistic/system.hpp"
+#include "vitrum/atomistic/protocol/stage.hpp"
+#include "vitrum/atomistic/protocol/stage_registry.hpp"
+#include "vitrum/atomistic/shear/aqs.hpp"
+#include "vitrum/atomistic/shear/band.hpp"
 
 namespace vitrum {
 
-struct AqsStageHooks {
-  System& sys;
-  std::filesystem::path out_dir;
-  int stage_number = 1;                 // 1-based, for file names
-  std::string label;                    // for the progress line
-  std::function<int()> take_signal;     // a pending SIGINT/SIGTERM (then cleared), else 0
+class AqsStage final : public Stage {
+ public:
+  AqsOptions aqs;                     // dgamma (alias strain_step), gamma_max (alias max_strain), ftol, method, ...
+  std::int64_t modulus_points = 10;   // steps (before the first event) fitted for the shear modulus
+  double d2min_cutoff = 2.5;          // D²min from the stage's first to last state (Falk & Langer's 2.5 σ)
+  BandOptions band;                   // band_slab_width, band_threshold
+
+  // Writes stageN-aqs.csv, -events.csv, -d2min.csv. Summary entry: strain[], stress_xy[], shear_modulus,
+  // yield_stress, flow_stress, largest_drop, events, band_*, ... Restarts from its beginning on resume.
+  [[nodiscard]] StageResult run(StageContext& ctx) const override;
 };
 
-// Summary entry: kind, strain[], stress_xy[], shear_modulus, yield_stress, flow_stress, largest_drop,
-// events, ... An interrupted AQS stage restarts from its beginning on resume (throws Interrupted).
-// A `cyclic_aqs` stage is passed on to run_cyclic_aqs_stage.
-nlohmann::json run_aqs_stage(const StageSpec& st, AqsStageHooks& h);
-// Summary entry: kind, amplitude, strobe_pe_per_particle[], events_per_cycle[], strobe_msd[], period[],
-// absorbing, absorbed_at_cycle, ... (cyclic_aqs_stage.cpp). Restarts from its beginning on resume.
-nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h);
+std::unique_ptr<Stage> parse_aqs_stage(RecipeTable& t, const StageParseContext& c);
 
 }  // namespace vitrum

@@ -5,28 +5,29 @@
 #include <sstream>
 
 #include "vitrum/atomistic/integrate/thermo.hpp"
-#include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/shear/cyclic_aqs.hpp"
 #include "vitrum/io/configuration.hpp"
 
 namespace vitrum {
 
-nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
-  const CyclicAqsOptions& o = st.shear.cyclic;
+StageResult CyclicAqsStage::run(StageContext& ctx) const {
+  ctx.begin();
+  const CyclicAqsOptions& o = cyclic;
   const auto t0 = std::chrono::steady_clock::now();
-  Progress progress(h.label, o.cycles);
-  h.sys.list.set_sorting(false);  // unwrapped positions are compared by index across cycles
-  const CyclicAqsResult r = run_cyclic_aqs(h.sys, o, [&](const CyclicAqsCycle&, std::int64_t c) {
+  Progress progress(ctx.label, o.cycles);
+  ctx.sys.list.set_sorting(false);  // unwrapped positions are compared by index across cycles
+  const CyclicAqsResult r = run_cyclic_aqs(ctx.sys, o, [&](const CyclicAqsCycle&, std::int64_t c) {
     progress.update(c);
-    if (const int sig = h.take_signal()) throw Interrupted{sig};
+    ctx.poll();
     return true;
   });
   progress.finish();
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
-  const std::string base = fmt::format("stage{}-cyclic_aqs", h.stage_number);
+  const std::string base = fmt::format("stage{}-cyclic_aqs", ctx.number);
   std::ostringstream cyc, curve;
   cyc << "cycle,pe_per_particle,stress_xy,events,msd,msd_from_start,period,max_stress_xy,min_stress_xy,iterations\n";
   std::vector<double> energy, msd, msd_start;
@@ -41,7 +42,7 @@ nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
     events.push_back(c.events);
     period.push_back(c.period);
   }
-  write_file_atomically(h.out_dir / (base + ".csv"), cyc.str());
+  write_file_atomically(ctx.out_dir / (base + ".csv"), cyc.str());
   curve << "gamma,stress_xy,pe_per_particle,event,iterations\n";
   std::int64_t iterations = 0;
   for (const AqsPoint& p : r.curve) {
@@ -49,10 +50,10 @@ nlohmann::json run_cyclic_aqs_stage(const StageSpec& st, AqsStageHooks& h) {
                          p.iterations);
     iterations += p.iterations;
   }
-  write_file_atomically(h.out_dir / (base + "-curve.csv"), curve.str());
+  write_file_atomically(ctx.out_dir / (base + "-curve.csv"), curve.str());
 
-  const double n = static_cast<double>(h.sys.size());
-  const Thermo t = report(h.sys);
+  const double n = static_cast<double>(ctx.sys.size());
+  const Thermo t = report(ctx.sys);
   const bool absorbing = r.absorbed_at > 0;
   return {{"kind", "cyclic_aqs"},
           {"dgamma", o.dgamma},

@@ -10,7 +10,7 @@
 #include "vitrum/atomistic/integrate/velocities.hpp"
 #include "vitrum/atomistic/protocol/divergence.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/atomistic/shear/sllod.hpp"
 #include "vitrum/core/error.hpp"
@@ -25,15 +25,12 @@ struct FlowCursor {
   std::int64_t step = 0;
   double gamma0 = 0;                 // box strain at the stage start
   double integral = 0;               // creep controller's ∫e dt
-  std::string integrator;            // serialised thermostat chain
   std::vector<double> time, strain, rate, stress, stress_kinetic, temperature, pe, pressure;
-  double wall_seconds = 0;
 
   void checkpoint(Archive& ar) {
     ar(step);
     ar(gamma0);
     ar(integral);
-    ar(integrator);
     ar(time);
     ar(strain);
     ar(rate);
@@ -42,7 +39,6 @@ struct FlowCursor {
     ar(temperature);
     ar(pe);
     ar(pressure);
-    ar(wall_seconds);
   }
   void sample(const System& s, double t, double gamma_dot, const DivergenceGuard& guard) {
     const Thermo th = measure(s);
@@ -64,16 +60,23 @@ std::vector<double> tail(const std::vector<double>& x, std::size_t first) {
 
 }  // namespace
 
-nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
-  const FlowSpec& f = st.shear.flow;
-  const bool creep = st.kind == "creep";
-  System& s = h.sys;
+StageResult FlowStage::run(StageContext& ctx) const {
+  const FlowSpec& f = flow;
+  System& s = ctx.sys;
   const double dt = f.sllod.dt, n = static_cast<double>(s.size());
   Sllod integrator(f.sllod);
   CreepController control = f.creep;
   FlowCursor cur;
-  const DivergenceGuard guard(h.label, s);
-  if (h.saved_state.empty()) {
+  const StageFields fields = [&](Archive& ar) {
+    cur.integral = control.integral;
+    cur.checkpoint(ar);
+    integrator.checkpoint(ar);
+    control.integral = cur.integral;
+  };
+  const bool fresh = ctx.fresh();
+  if (fresh) ctx.begin();
+  const DivergenceGuard guard(ctx.label, s);
+  if (fresh) {
     const bool create = f.velocities == "create" || (f.velocities == "auto" && !s.cfg.has_velocities);
     if (create) create_velocities(s, f.temperature, f.sllod.seed);
     s.cfg.has_velocities = true;
@@ -82,60 +85,40 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
     cur.gamma0 = s.cfg.box.strain_xy();
     cur.sample(s, 0.0, creep ? 0.0 : f.rate, guard);
   } else {
-    ArchiveReader r(h.saved_state, "shear stage checkpoint");
-    cur.checkpoint(r);
-    ArchiveReader ri(cur.integrator, "shear stage checkpoint");
-    integrator.checkpoint(ri);
-    control.integral = cur.integral;
-    fmt::print(stderr, "{}: resuming at step {} of {}\n", h.label, cur.step, f.steps);
+    ctx.restore(fields);
+    fmt::print(stderr, "{}: resuming at step {} of {}\n", ctx.label, cur.step, f.steps);
   }
-  auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return cur.wall_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-  auto save = [&] {
-    ArchiveWriter iw;
-    integrator.checkpoint(iw);
-    cur.integrator = iw.buffer();
-    cur.integral = control.integral;
-    cur.wall_seconds = elapsed();
-    t0 = std::chrono::steady_clock::now();
-    ArchiveWriter w;
-    cur.checkpoint(w);
-    h.saved_state = w.buffer();
-    h.write_checkpoint();
-  };
+  const int blocks = ctx.output.blocks;
+  const std::int64_t sample_every = ctx.output.sample_every, checkpoint_every = ctx.output.checkpoint_every;
 
   s.list.set_sorting(true);
-  Progress progress(h.label, f.steps, cur.step);
+  Progress progress(ctx.label, f.steps, cur.step);
   const std::int64_t first = cur.step;
   const auto loop0 = std::chrono::steady_clock::now();
   while (cur.step < f.steps) {
     const std::int64_t k = cur.step + 1;
     // Creep reads σ_xy of the current state (the last force evaluation's virial) every step.
     const double gamma_dot = creep ? control.rate(sheared_stress_xy(s), dt) : f.rate;
-    const bool sample = k % h.sample_every == 0 || k == f.steps;
+    const bool sample = k % sample_every == 0 || k == f.steps;
     s.need_energy_virial = creep || sample;
     integrator.step(s, k, f.temperature, gamma_dot);
     cur.step = k;
     if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot, guard);
     if (k % 50 == 0) progress.update(k);
-    if (const int sig = h.take_signal()) {
-      save();
-      throw Interrupted{sig};
-    }
-    if (h.checkpoint_every > 0 && k % h.checkpoint_every == 0 && k < f.steps) save();
+    ctx.poll(fields, checkpoint_every > 0 && k % checkpoint_every == 0 && k < f.steps);
   }
   progress.finish();
   const double loop_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - loop0).count();
   s.need_energy_virial = true;
   s.list.set_sorting(false);
 
-  const std::string base = fmt::format("stage{}-{}", h.stage_number, st.kind);
+  const std::string base = fmt::format("stage{}-{}", ctx.number, ctx.kind);
   std::ostringstream csv;
   csv << "time,strain,strain_rate,stress_xy,stress_xy_kinetic,temperature,pe_per_particle,pressure\n";
   for (std::size_t i = 0; i < cur.time.size(); ++i)
     csv << fmt::format("{:.10g},{:.12g},{:.12g},{:.12g},{:.10g},{:.10g},{:.12g},{:.10g}\n", cur.time[i], cur.strain[i],
                        cur.rate[i], cur.stress[i], cur.stress_kinetic[i], cur.temperature[i], cur.pe[i], cur.pressure[i]);
-  write_file_atomically(h.out_dir / (base + ".csv"), csv.str());
+  write_file_atomically(ctx.out_dir / (base + ".csv"), csv.str());
 
   // Averages over the steady part: after transient_strain (shear_rate) or the last steady_fraction (creep).
   // The t = 0 row never enters them.
@@ -145,16 +128,16 @@ nlohmann::json run_flow_stage(const StageSpec& st, FlowStageHooks& h) {
   std::size_t first_steady = 1;
   while (first_steady < cur.time.size() && cur.time[first_steady] <= t_from) ++first_steady;
   const std::size_t samples = cur.time.size() - std::min(first_steady, cur.time.size());
-  if (samples < static_cast<std::size_t>(2 * h.blocks))
+  if (samples < static_cast<std::size_t>(2 * blocks))
     fmt::print(stderr, "warning: {}: only {} steady-state samples for {} blocks: standard errors are unreliable "
-                       "(run longer or sample more often)\n", h.label, samples, h.blocks);
-  auto steady = [&](const std::vector<double>& x) { return block_average(tail(x, first_steady), h.blocks); };
+                       "(run longer or sample more often)\n", ctx.label, samples, blocks);
+  auto steady = [&](const std::vector<double>& x) { return block_average(tail(x, first_steady), blocks); };
   const MeanError stress = steady(cur.stress), rate = steady(cur.rate);
   const MeanError temperature = steady(cur.temperature), pe = steady(cur.pe), pressure = steady(cur.pressure);
   const Thermo t = measure(s);
-  const double wall = elapsed();
+  const double wall = ctx.elapsed();
   nlohmann::json result = {
-      {"kind", st.kind},
+      {"kind", ctx.kind},
       {"temperature_target", f.temperature},
       {"thermostat", f.sllod.thermostat},
       {"tdamp", f.sllod.tdamp},

@@ -8,7 +8,7 @@
 
 #include "vitrum/atomistic/mc/parallel_tempering.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/core/resources.hpp"
 #include "vitrum/io/archive.hpp"
@@ -23,8 +23,10 @@ nlohmann::json acceptance(std::int64_t accepted, std::int64_t tried) {
 
 }  // namespace
 
-nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks& h) {
-  const SwapSpec& spec = st.swap;
+StageResult ParallelTemperingStage::run(StageContext& h) const {
+  const SwapSpec& spec = swap;
+  const bool fresh = h.fresh();
+  if (fresh) h.begin();
   System& s = h.sys;
   if (!s.potential->pairwise())
     throw Error(fmt::format("{}: parallel tempering runs pair potentials only (not {}); for an EAM alloy use swap, "
@@ -33,29 +35,15 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
                    kBytesPerParticle, "replica particles");
   ParallelTempering pt(*s.potential, s.cfg, swap_rule_for(s.potential->name()), spec.temperatures, spec.seed,
                        spec.max_displacement);
-  // Resumable state: sweeps done by every replica, exchange rounds done, wall time so far, the replicas.
+  // Resumable state: sweeps done by every replica, exchange rounds done, the replicas.
   std::int64_t sweep = 0, rounds = 0;
-  double wall_before = 0;
-  auto visit = [&](Archive& ar) {
+  const StageFields fields = [&](Archive& ar) {
     ar(sweep);
     ar(rounds);
-    ar(wall_before);
     pt.checkpoint(ar);
   };
-  if (!h.saved_state.empty()) {
-    ArchiveReader r(h.saved_state, "parallel tempering checkpoint");
-    visit(r);
-  }
-  auto t0 = std::chrono::steady_clock::now();
-  auto elapsed = [&] { return wall_before + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count(); };
-  auto save = [&] {
-    wall_before = elapsed();
-    t0 = std::chrono::steady_clock::now();
-    ArchiveWriter w;
-    visit(w);
-    h.saved_state = w.buffer();
-    h.write_checkpoint();
-  };
+  if (!fresh) h.restore(fields);
+  const double wall_before = h.elapsed();
 
   const double n = static_cast<double>(s.size());
   const auto R = static_cast<std::int64_t>(pt.size());
@@ -73,21 +61,17 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
     const std::int64_t before = sweep;
     sweep = end;
     progress.update(sweep);
-    if (const int sig = h.take_signal()) {
-      save();
-      throw Interrupted{sig};
-    }
-    if (sweep < spec.sweeps && h.checkpoint_every > 0 && sweep / h.checkpoint_every != before / h.checkpoint_every)
-      save();
+    const std::int64_t every = h.output.checkpoint_every;
+    h.poll(fields, sweep < spec.sweeps && every > 0 && sweep / every != before / every);
   }
   progress.finish();
-  const double mc_wall = elapsed() - wall_before;
+  const double mc_wall = h.elapsed() - wall_before;
 
   nlohmann::json temperatures = nlohmann::json::array(), exchanges = nlohmann::json::array();
   for (std::size_t k = 0; k < pt.size(); ++k) {
     const double T = pt.temperatures()[k];
     nlohmann::json entry = swap_temperature_entry(spec, T, pt.chain_at(k), pt.moves_at(k), pt.max_displacement_at(k),
-                                                  pt.samples_at(k), h.blocks, s.units);
+                                                  pt.samples_at(k), h.output.blocks, s.units);
     finish_swap_temperature(spec, h, pt.configuration_at(k), T, static_cast<std::int64_t>(k), entry);
     temperatures.push_back(entry);
     if (k + 1 < pt.size())
@@ -112,7 +96,7 @@ nlohmann::json run_parallel_tempering_stage(const StageSpec& st, SwapStageHooks&
           {"final", swap_final_state(s, pt.temperatures().front(), false)},
           {"temperatures", temperatures},
           {"moves_per_second", mc_wall > 0 ? moves / mc_wall : 0.0},
-          {"wall_seconds", elapsed()}};
+          {"wall_seconds", h.elapsed()}};
 }
 
 }  // namespace vitrum

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "vitrum/atomistic/protocol/stage_registry.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/recipe_table.hpp"
 
@@ -169,111 +170,26 @@ OutputSpec parse_output(RecipeTable t) {
   return o;
 }
 
-// Temperatures, rates, pressures and stresses from the recipe's units to internal ones (core/units.hpp).
-void stage_to_internal_units(StageSpec& s, const UnitSystem& u) {
-  s.t_start = u.temperature_in(s.t_start);
-  s.t_end = u.temperature_in(s.t_end);
-  if (s.rate) *s.rate = u.temperature_in(*s.rate);
-  s.integrator.pressure = u.pressure_in(s.integrator.pressure);
-  for (double& T : s.swap.temperatures) T = u.temperature_in(T);
-  s.shear.flow.temperature = u.temperature_in(s.shear.flow.temperature);
-  s.shear.flow.creep.target = u.pressure_in(s.shear.flow.creep.target);
-}
-
 StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units, const std::filesystem::path& base_dir) {
   StageSpec s;
   s.kind = t.get_string("kind");
   if (t.has("potential")) {
-    // Any stage may run with a potential of its own (read first: the kind's key list then accepts it).
+    // Any stage may run with a potential of its own.
     s.potential = parse_potential(t, base_dir);
     if (s.potential->units().name != units.name)
       t.fail("potential", fmt::format("'{}' is in {} units, the [system] potential in {}: a stage's potential must use the "
                                       "same units (an lj/cut mixture is in metal units with elements, reduced without)",
                                       s.potential->describe(), s.potential->units().name, units.name));
   }
-  if (s.kind == "md")
-    t.only({"kind", "name", "start", "ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed",
-            "temperature", "steps", "rate", "equilibrate", "velocities"});
-  else if (s.kind == "minimize")
-    t.only({"kind", "name", "start", "method", "ftol", "force_tolerance", "max_iterations", "dt", "max_step", "memory"});
-  else if (is_swap_stage_kind(s.kind))
-    only_swap_stage_keys(t, s.kind);
-  else if (is_shear_stage_kind(s.kind))
-    only_shear_stage_keys(t, s.kind);
+  const StageKind* kind = find_stage_kind(s.kind);
+  if (!kind) t.fail("kind", fmt::format("unknown stage kind '{}' (known: {})", s.kind, stage_kind_names()));
+  std::vector<std::string> keys = kCommonStageKeys;
+  keys.insert(keys.end(), kind->keys.begin(), kind->keys.end());
+  t.only(keys);
   s.name = t.get_string("name", "");
   s.start = t.get_string("start", "");
-  if (s.kind == "md") {
-    IntegratorOptions& o = s.integrator;
-    o.ensemble = t.get_string("ensemble");
-    if (o.ensemble != "nve" && o.ensemble != "nvt" && o.ensemble != "langevin" && o.ensemble != "npt")
-      t.fail("ensemble", fmt::format("unknown ensemble '{}' (known: nve, nvt, langevin, npt)", o.ensemble));
-    o.dt = t.get_double("dt", units.is_metal() ? 0.002 : 0.005);
-    if (!(o.dt > 0)) t.fail("dt", fmt::format("must be positive, got {}", o.dt));
-    const bool thermostatted = o.ensemble != "nve";
-    if (thermostatted) {
-      parse_thermostat_keys(t, o);
-      if (o.ensemble == "npt") {
-        o.pressure = t.get_double("pressure");
-        o.pdamp = t.get_double("pdamp", 1000.0 * o.dt);
-        if (!(o.pdamp > 0)) t.fail("pdamp", "must be positive");
-      }
-    }
-    o.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
-    // temperature = T or [T_start, T_end]
-    if (thermostatted || t.has("temperature")) {
-      const toml::node* node = t.raw().get("temperature");
-      if (!node) t.fail("temperature", fmt::format("required for ensemble '{}'", o.ensemble));
-      if (node->is_array()) {
-        const auto ts = t.get_doubles("temperature");
-        if (ts.size() != 2) t.fail("temperature", "give one value or [start, end]");
-        s.t_start = ts[0];
-        s.t_end = ts[1];
-      } else {
-        s.t_start = s.t_end = t.get_double("temperature");
-      }
-      if (!(s.t_start > 0) || !(s.t_end > 0))
-        t.fail("temperature", "must be > 0 (a thermostat needs a positive target temperature)");
-    }
-    const bool has_steps = t.has("steps"), has_rate = t.has("rate");
-    if (has_steps == has_rate) t.fail("steps", "give exactly one of `steps` and `rate`");
-    if (has_steps) {
-      s.steps = t.get_int("steps");
-      if (s.steps < 1) t.fail("steps", "must be >= 1");
-    } else {
-      s.rate = t.get_double("rate");
-      if (!(*s.rate > 0)) t.fail("rate", fmt::format("must be positive (|dT/dt| in {}/{})", units.temperature, units.time));
-      if (s.t_start == s.t_end) t.fail("rate", "needs a temperature ramp: temperature = [start, end]");
-      // In double first: a tiny rate must not overflow the step count (llround of 1e20 is undefined).
-      const double ramp_steps = std::abs(s.t_end - s.t_start) / (*s.rate * o.dt);
-      if (!(ramp_steps <= 1e12))
-        t.fail("rate", fmt::format("gives {:.3g} steps at dt = {} (more than 1e12): too slow a ramp", ramp_steps, o.dt));
-      s.steps = static_cast<std::int64_t>(std::llround(ramp_steps));
-      if (s.steps < 1) s.steps = 1;
-    }
-    s.equilibrate = t.get_int("equilibrate", 0);
-    if (s.equilibrate < 0 || s.equilibrate >= s.steps) t.fail("equilibrate", "must be in 0 .. steps-1");
-    s.velocities = parse_velocities_key(t);
-  } else if (s.kind == "minimize") {
-    MinimizeOptions& m = s.minimize;
-    parse_minimizer_keys(t, m, "fire");
-    m.dt = t.get_double("dt", m.dt);
-    if (!(m.dt > 0)) t.fail("dt", "must be positive");
-    m.max_step = t.get_double("max_step", m.max_step);
-    if (!(m.max_step > 0)) t.fail("max_step", "must be positive");
-  } else if (is_swap_stage_kind(s.kind)) {
-    s.swap = parse_swap_stage(t, s.kind, seed, units.is_metal());
-  } else if (s.kind == "aqs") {
-    s.shear = parse_aqs_stage(t);
-  } else if (s.kind == "cyclic_aqs") {
-    s.shear = parse_cyclic_aqs_stage(t);
-  } else if (s.kind == "shear_rate" || s.kind == "creep") {
-    s.shear = parse_flow_stage(t, s.kind, seed);
-  } else {
-    t.fail("kind", fmt::format("unknown stage kind '{}' (known: md, minimize, swap, swap_anneal, hybrid, aqs, cyclic_aqs, "
-                               "shear_rate, creep)", s.kind));
-  }
+  s.stage = kind->parse(t, StageParseContext{seed, units, base_dir});
   t.finish();
-  stage_to_internal_units(s, units);
   return s;
 }
 

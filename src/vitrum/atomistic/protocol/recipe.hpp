@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,8 +11,7 @@
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/potential/potential_spec.hpp"
-#include "vitrum/atomistic/protocol/aqs_spec.hpp"
-#include "vitrum/atomistic/protocol/swap_spec.hpp"
+#include "vitrum/atomistic/protocol/stage.hpp"
 
 namespace vitrum {
 
@@ -34,26 +34,21 @@ struct OutputSpec {
   int blocks = 20;                        // blocks for the standard errors
 };
 
+// One [[stage]] of a recipe: what every stage has, and the kind's parsed options (stage_registry.hpp).
 struct StageSpec {
-  std::string kind;   // md | minimize | swap | swap_anneal | hybrid | parallel_tempering | aqs
+  std::string kind;   // a registered kind (stage_kinds())
   std::string name;   // optional label; `start = "<name>"` restores the state at the end of it
   std::string start;
   // A potential for this stage only (e.g. swap Monte Carlo on an lj/cut surrogate of an EAM alloy); the
   // stages after it return to the [system] potential. Same units and types as the system's.
   std::optional<PotentialSpec> potential;
-  // md
-  IntegratorOptions integrator;
-  double t_start = 0, t_end = 0;   // target temperature, ramped linearly over the stage
-  std::int64_t steps = 0;
-  std::int64_t equilibrate = 0;    // leading steps left out of the averages
-  std::optional<double> rate;      // |dT/dt| when the recipe gave a rate instead of steps
-  std::string velocities = "auto"; // auto (create if the system has none) | create | keep
-  // minimize
-  MinimizeOptions minimize;
-  // swap | swap_anneal | hybrid | parallel_tempering
-  SwapSpec swap;
-  // aqs
-  AqsSpec shear;
+  std::shared_ptr<const Stage> stage;  // the kind's options, in internal units; runs the stage
+
+  // The kind's options, e.g. spec.as<MdStage>().steps (std::bad_cast for another kind).
+  template <class S>
+  [[nodiscard]] const S& as() const {
+    return dynamic_cast<const S&>(*stage);
+  }
 };
 
 struct Recipe {
@@ -69,6 +64,9 @@ class RecipeTable;
 // Reads the thermostat keys shared by every thermostatted stage into `o` (whose dt and ensemble
 // are set): `thermostat` (nvt only: nose-hoover | bussi), `tdamp` (default 100 dt), `chain`.
 void parse_thermostat_keys(RecipeTable& t, IntegratorOptions& o);
+// The minimiser keys of the minimize, aqs and cyclic_aqs stages: ftol (or force_tolerance, default 1e-10),
+// method (fire | cg | lbfgs; default `default_method`), max_iterations, and memory (L-BFGS only).
+void parse_minimizer_keys(RecipeTable& t, MinimizeOptions& m, const char* default_method);
 // `velocities` of a dynamics stage (md, shear_rate, creep): auto (create if the system has none) | create | keep.
 std::string parse_velocities_key(RecipeTable& t);
 

@@ -15,13 +15,9 @@
 
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
-#include "vitrum/atomistic/integrate/velocities.hpp"
-#include "vitrum/atomistic/protocol/aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/divergence.hpp"
-#include "vitrum/atomistic/protocol/flow_stage.hpp"
-#include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/statistics.hpp"
-#include "vitrum/atomistic/protocol/swap_stages.hpp"
+#include "vitrum/atomistic/protocol/stage.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/archive.hpp"
 #include "vitrum/io/folder_lock.hpp"
@@ -83,10 +79,9 @@ struct RunState {
   std::int64_t global_step = 0;
   std::uint64_t thermo_bytes = 0;
   std::string results;                 // JSON array of the finished stages
-  std::string integrator_state;        // the md stage's integrator, serialised
-  std::string stage_state;             // a swap stage's own state (swap_stages.cpp)
+  std::string stage_state;             // the running stage's own fields (StageContext::save)
+  double stage_wall_seconds = 0;       // wall time of the running stage before this checkpoint
   std::string potential;               // the potential in use (PotentialSpec::describe): [system]'s or a stage's
-  std::vector<double> t_samples, pe_samples, p_samples;
   std::map<std::string, Configuration> snapshots;
   std::vector<Vec3> list_positions;    // the neighbour list's build state
   Configuration list_box_holder;       // box of the last list build (particles unused)
@@ -98,12 +93,9 @@ struct RunState {
     ar(global_step);
     ar(thermo_bytes);
     ar(results);
-    ar(integrator_state);
     ar(stage_state);
+    ar(stage_wall_seconds);
     ar(potential);
-    ar(t_samples);
-    ar(pe_samples);
-    ar(p_samples);
     std::uint64_t n = snapshots.size();
     ar(n);
     if (ar.reading()) {
@@ -131,18 +123,6 @@ struct RunState {
 nlohmann::json units_json(const UnitSystem& u) {
   return {{"name", u.name},     {"energy", u.energy},     {"length", u.length}, {"time", u.time},
           {"temperature", u.temperature}, {"pressure", u.pressure}, {"mass", u.mass}};
-}
-
-nlohmann::json thermo_json(const System& s) {
-  const Thermo t = report(s);
-  const double n = static_cast<double>(s.size());
-  return {{"temperature", t.temperature},
-          {"pe_per_particle", t.potential_energy / n},
-          {"ke_per_particle", t.kinetic_energy / n},
-          {"pressure", t.pressure},
-          {"stress", t.stress},
-          {"volume", t.volume},
-          {"density", n / t.volume}};
 }
 
 class Runner {
@@ -288,27 +268,13 @@ class Runner {
     if (guard_) guard_->check(*sys_, measure(*sys_), step);
   }
 
-  // The md stage's guard at its sampled steps: energies, and a thermostat that holds a positive target (internal
-  // units throughout: measure(), not the reported units).
-  void guard_md(std::int64_t step, double target, double dt) const {
-    const Thermo t = measure(*sys_);
-    guard_->check(*sys_, t, step);
-    guard_->check_thermostat(t.temperature, target, dt, step);
-  }
-
   void write_checkpoint() {
     check_state(state_.stage_step);
     if (thermo_) std::fflush(thermo_);
     state_.thermo_bytes = thermo_ ? static_cast<std::uint64_t>(std::ftell(thermo_)) : state_.thermo_bytes;
     state_.list_positions = sys_->list.build_positions();
     state_.list_box_holder.box = sys_->list.build_box();
-    if (integrator_) {
-      ArchiveWriter iw;
-      integrator_->checkpoint(iw);
-      state_.integrator_state = iw.buffer();
-    } else {
-      state_.integrator_state.clear();
-    }
+    state_.stage_wall_seconds = stage_elapsed();
     ArchiveWriter ar;
     char magic[8];
     std::copy(kMagic, kMagic + 8, magic);
@@ -319,15 +285,6 @@ class Runner {
     ar(hash);
     state_.checkpoint(ar, sys_->cfg);
     write_file_atomically(ckpt_path_, seal("checkpoint", kCheckpointVersion, ar.buffer()));
-  }
-
-  void check_signal() {
-    if (g_signal) {
-      const int sig = g_signal;
-      g_signal = 0;
-      write_checkpoint();
-      throw Interrupted{sig};
-    }
   }
 
   void begin_stage(const StageSpec& st) {
@@ -352,13 +309,11 @@ class Runner {
       if (!st.name.empty() && later.start == st.name) state_.snapshots[st.name] = sys_->cfg;
     write_configuration(opt_.out_dir / fmt::format("stage{}{}.data", k + 1, st.name.empty() ? "" : "-" + st.name),
                         sys_->configuration_for_output(), fmt::format("end of stage {} of {}", k + 1, recipe_.source));
-    integrator_.reset();
     state_.stage_state.clear();
-    state_.t_samples.clear();
-    state_.pe_samples.clear();
-    state_.p_samples.clear();
     ++state_.stage_index;
     state_.stage_step = 0;
+    stage_wall_before_ = 0;
+    stage_t0_ = std::chrono::steady_clock::now();
     write_checkpoint();
   }
 
@@ -386,166 +341,62 @@ class Runner {
     state_.potential = want.describe();
   }
 
+  // The runner's side of StageContext: the stage's fields go into the run's checkpoint.
+  class Context final : public StageContext {
+   public:
+    Context(Runner& r, const StageSpec& st)
+        : StageContext(*r.sys_, r.recipe_.output, *r.guard_, r.state_.global_step, r.state_.stage_step), r_(r), st_(st) {
+      out_dir = r.opt_.out_dir;
+      number = static_cast<int>(r.state_.stage_index + 1);
+      kind = st.kind;
+      label = r.stage_label(st);
+      source = r.recipe_.source;
+      thermo = r.thermo_;
+    }
+    bool fresh() const override { return r_.state_.stage_state.empty(); }
+    void begin() override { r_.begin_stage(st_); }
+    void restore(const StageFields& fields) override {
+      ArchiveReader ar(r_.state_.stage_state, r_.ckpt_path_.string());
+      fields(ar);
+    }
+    void save(const StageFields& fields) override {
+      ArchiveWriter w;
+      fields(w);
+      r_.state_.stage_state = w.buffer();
+      r_.write_checkpoint();
+    }
+    int take_signal() override {
+      const int sig = g_signal;
+      g_signal = 0;
+      return sig;
+    }
+    double elapsed() const override { return r_.stage_elapsed(); }
+
+   private:
+    Runner& r_;
+    const StageSpec& st_;
+  };
+
+  double stage_elapsed() const {
+    return stage_wall_before_ + std::chrono::duration<double>(std::chrono::steady_clock::now() - stage_t0_).count();
+  }
+
   void run_stage(const StageSpec& st) {
     use_potential_of(st);
     guard_.emplace(fmt::format("{}: {}", recipe_.source, stage_label(st)), *sys_);
-    if (st.kind == "minimize") run_minimize(st);
-    else if (is_swap_stage_kind(st.kind)) run_swap(st);
-    else if (st.kind == "aqs" || st.kind == "cyclic_aqs") run_aqs(st);
-    else if (st.kind == "shear_rate" || st.kind == "creep") run_flow(st);
-    else run_md(st);
-  }
-
-  void run_swap(const StageSpec& st) {
-    if (state_.stage_state.empty()) begin_stage(st);
-    SwapStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st), recipe_.source,
-                     recipe_.output.checkpoint_every, recipe_.output.blocks, state_.stage_state,
-                     [this] { write_checkpoint(); },
-                     [] { const int sig = g_signal; g_signal = 0; return sig; }};
-    end_stage(st, run_swap_stage(st, h));
-  }
-
-  // shear_rate / creep keep their own cursor in stage_state, like the swap stages, and resume bit for bit.
-  void run_flow(const StageSpec& st) {
-    if (state_.stage_state.empty()) begin_stage(st);
-    const OutputSpec& out = recipe_.output;
-    FlowStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st), out.sample_every,
-                     out.checkpoint_every, out.blocks, state_.stage_state, [this] { write_checkpoint(); },
-                     [] { const int sig = g_signal; g_signal = 0; return sig; }};
-    end_stage(st, run_flow_stage(st, h));
-  }
-
-  // An interrupted AQS stage restarts from its beginning on resume (the last checkpoint is the stage start).
-  void run_aqs(const StageSpec& st) {
-    begin_stage(st);
-    AqsStageHooks h{*sys_, opt_.out_dir, static_cast<int>(state_.stage_index + 1), stage_label(st),
-                    [] { const int sig = g_signal; g_signal = 0; return sig; }};
-    end_stage(st, run_aqs_stage(st, h));
-  }
-
-  void run_minimize(const StageSpec& st) {
-    begin_stage(st);
-    const auto t0 = std::chrono::steady_clock::now();
-    Progress progress(stage_label(st), st.minimize.max_iterations);
-    const MinimizeResult r = minimize(*sys_, st.minimize, [&](std::int64_t it, double) {
-      if (it % 100 == 0) progress.update(it);
-      if (g_signal) {
-        // A minimisation restarts from its first iteration on resume: nothing to save but the stage start.
-        throw Interrupted{static_cast<int>(g_signal)};
-      }
-    });
-    progress.finish();
-    const double n = static_cast<double>(sys_->size());
-    nlohmann::json result = {{"kind", "minimize"},
-                             {"method", r.method},
-                             {"ftol", st.minimize.ftol},
-                             {"e_is", r.energy / n},
-                             {"fmax", r.fmax},
-                             {"iterations", r.iterations},
-                             {"force_evaluations", r.force_evaluations},
-                             {"converged", r.converged},
-                             {"wall_seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
-                             {"final", thermo_json(*sys_)}};
-    if (!r.converged)
-      fmt::print(stderr, "warning: stage {}: minimiser stopped at max |F| = {:.3g} (ftol {:.3g}) after {} iterations\n",
-                 state_.stage_index + 1, r.fmax, st.minimize.ftol, r.iterations);
-    end_stage(st, std::move(result));
-  }
-
-  void run_md(const StageSpec& st) {
-    System& s = *sys_;
-    s.list.set_sorting(true);
-    integrator_ = make_integrator(st.integrator);
-    if (state_.stage_step == 0) {
-      begin_stage(st);
-      const bool create = st.velocities == "create" || (st.velocities == "auto" && !s.cfg.has_velocities);
-      if (create && !(st.t_start > 0) && s.units.is_metal())
-        throw Error(fmt::format("{}: stage {} (md, {}): the system has no velocities; give `temperature` to create them "
-                                "or start from a state that has them", recipe_.source, state_.stage_index + 1,
-                                st.integrator.ensemble));
-      if (create) create_velocities(s, st.t_start > 0 ? st.t_start : 1.0, st.integrator.seed);
-      s.cfg.has_velocities = true;
-    } else {
-      ArchiveReader ar(state_.integrator_state, ckpt_path_.string());
-      integrator_->checkpoint(ar);
-    }
-    const OutputSpec& out = recipe_.output;
-    const double n = static_cast<double>(s.size());
-    const double dt = st.integrator.dt;
-    auto target = [&](std::int64_t k) {
-      return st.t_start + (st.t_end - st.t_start) * static_cast<double>(k) / static_cast<double>(st.steps);
-    };
-    Progress progress(stage_label(st), st.steps, state_.stage_step);
-    const auto t0 = std::chrono::steady_clock::now();
-    const std::int64_t first = state_.stage_step;
-    while (state_.stage_step < st.steps) {
-      const std::int64_t k = state_.stage_step + 1;
-      const double temperature = target(k);
-      s.need_energy_virial = (k > st.equilibrate && k % out.sample_every == 0) ||
-                             (state_.global_step + 1) % out.thermo_every == 0 || k == st.steps;
-      integrator_->step(s, state_.global_step + 1, temperature);
-      state_.stage_step = k;
-      ++state_.global_step;
-      const bool sample = k > st.equilibrate && k % out.sample_every == 0;
-      const bool row = state_.global_step % out.thermo_every == 0;
-      if (sample || row) {
-        const Thermo t = report(s);
-        guard_md(k, st.integrator.ensemble != "nve" ? temperature : 0.0, dt);
-        if (sample) {
-          state_.t_samples.push_back(t.temperature);
-          state_.pe_samples.push_back(t.potential_energy / n);
-          state_.p_samples.push_back(t.pressure);
-        }
-        if (row) {
-          const double conserved = t.kinetic_energy + t.potential_energy + integrator_->reservoir_energy(s, temperature);
-          std::fprintf(thermo_, "%lld,%lld,%.10g,%.10g,%.12g,%.12g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.10g,%.12g\n",
-                       static_cast<long long>(state_.stage_index + 1), static_cast<long long>(state_.global_step),
-                       static_cast<double>(k) * dt, t.temperature, t.potential_energy / n, t.kinetic_energy / n,
-                       t.pressure, t.stress[0], t.stress[1], t.stress[2], t.stress[3], t.stress[4], t.stress[5],
-                       t.volume, conserved / n);
-        }
-      }
-      if (k % 50 == 0) progress.update(k);
-      check_signal();
-      if (out.checkpoint_every > 0 && state_.global_step % out.checkpoint_every == 0 && k < st.steps) write_checkpoint();
-    }
-    progress.finish();
-    s.need_energy_virial = true;
-    s.list.set_sorting(false);
-    const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-    const UnitSystem& u = s.units;
-    const MeanError te = block_average(state_.t_samples, out.blocks), pe = block_average(state_.pe_samples, out.blocks),
-                    pr = block_average(state_.p_samples, out.blocks);
-    const Thermo t = report(s);
-    nlohmann::json fin = thermo_json(s);
-    fin["conserved_per_particle"] = (t.kinetic_energy + t.potential_energy + integrator_->reservoir_energy(s, st.t_end)) / n;
-    nlohmann::json result = {{"kind", "md"},
-                             {"ensemble", st.integrator.ensemble},
-                             {"dt", dt},
-                             {"steps", st.steps},
-                             {"equilibrate", st.equilibrate},
-                             {"samples", state_.t_samples.size()},
-                             {"mean", {{"temperature", te.mean}, {"pe_per_particle", pe.mean}, {"pressure", pr.mean}}},
-                             {"stderr", {{"temperature", te.stderr_}, {"pe_per_particle", pe.stderr_}, {"pressure", pr.stderr_}}},
-                             {"final", fin},
-                             {"steps_per_second", wall > 0 ? (st.steps - first) / wall : 0.0},
-                             {"wall_seconds", wall}};
-    if (st.integrator.ensemble != "nve") {
-      result["thermostat"] = st.integrator.ensemble == "nvt" ? st.integrator.thermostat : st.integrator.ensemble;
-      result["temperature_target"] = {u.temperature_out(st.t_start), u.temperature_out(st.t_end)};
-    }
-    if (st.integrator.ensemble == "npt") result["pressure_target"] = u.pressure_out(st.integrator.pressure);
-    if (st.t_start != st.t_end)
-      result["rate"] = u.temperature_out(std::abs(st.t_end - st.t_start)) / (static_cast<double>(st.steps) * dt);
-    end_stage(st, std::move(result));
+    stage_wall_before_ = state_.stage_wall_seconds;
+    stage_t0_ = std::chrono::steady_clock::now();
+    Context ctx(*this, st);
+    end_stage(st, st.stage->run(ctx));
   }
 
   const Recipe& recipe_;
   RunOptions opt_;
   std::filesystem::path ckpt_path_, thermo_path_;
   std::unique_ptr<System> sys_;
-  std::unique_ptr<Integrator> integrator_;
   RunState state_;
+  double stage_wall_before_ = 0;  // the running stage's wall time before this process took it up
+  std::chrono::steady_clock::time_point stage_t0_ = std::chrono::steady_clock::now();
   std::optional<DivergenceGuard> guard_;
   std::optional<FolderLock> lock_;
   std::FILE* thermo_ = nullptr;

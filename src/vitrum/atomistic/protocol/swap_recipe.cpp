@@ -1,34 +1,13 @@
-// Parsing of the swap stages' recipe keys (see swap_spec.hpp and the README's Recipes section).
+// Parsing of the swap stages' recipe keys: swap, swap_anneal, parallel_tempering, hybrid (their keys:
+// stage_registry.cpp; the README's Recipes section).
 #include <cmath>
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
-#include "vitrum/atomistic/protocol/swap_spec.hpp"
+#include "vitrum/atomistic/protocol/swap_stages.hpp"
 
 namespace vitrum {
-
-bool is_swap_stage_kind(std::string_view kind) {
-  return kind == "swap" || kind == "swap_anneal" || kind == "hybrid" || kind == "parallel_tempering";
-}
-
-void only_swap_stage_keys(const RecipeTable& t, std::string_view kind) {
-  if (kind == "swap")
-    t.only({"kind", "name", "start", "temperature", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
-            "mc_dynamics_sweeps", "vcsgc"});
-  else if (kind == "swap_anneal")
-    t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement",
-            "target_acceptance", "sample_every", "seed", "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt",
-            "mc_dynamics_sweeps", "vcsgc"});
-  else if (kind == "parallel_tempering")
-    t.only({"kind", "name", "start", "temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap",
-            "max_displacement", "target_acceptance", "sample_every", "seed", "e_is", "ftol", "dynamics_steps",
-            "dynamics_dt", "mc_dynamics_sweeps"});
-  else
-    t.only({"kind", "name", "start", "temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every",
-            "swap_sweeps", "equilibrate", "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt",
-            "vcsgc"});
-}
 
 namespace {
 // `vcsgc = { kappa = 1000, concentration = [0.36], phi = [0.0] }`: one concentration and φ per species
@@ -54,13 +33,14 @@ VcSgcSettings parse_vcsgc(RecipeTable& t) {
   v.finish();
   return s;
 }
-}  // namespace
 
-SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed, bool metal_units) {
+enum class McKind { Swap, Anneal, Tempering, Hybrid };
+
+SwapSpec parse_mc_stage(RecipeTable& t, McKind kind, std::uint32_t seed, bool metal_units) {
   SwapSpec s;
   if (t.has("vcsgc")) s.vcsgc = parse_vcsgc(t);
   s.seed = static_cast<std::uint32_t>(t.get_int("seed", seed));
-  const bool ladder = kind == "swap_anneal" || kind == "parallel_tempering";
+  const bool ladder = kind == McKind::Anneal || kind == McKind::Tempering;
   if (ladder) {
     s.temperatures = t.get_doubles("temperatures");
     if (s.temperatures.empty()) t.fail("temperatures", "give at least one temperature");
@@ -69,7 +49,7 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
   }
   for (double T : s.temperatures)
     if (!(T > 0)) t.fail(ladder ? "temperatures" : "temperature", "must be > 0");
-  if (kind == "parallel_tempering") {
+  if (kind == McKind::Tempering) {
     if (s.temperatures.size() < 2) t.fail("temperatures", "parallel tempering needs at least two temperatures");
     for (std::size_t k = 1; k < s.temperatures.size(); ++k)
       if (!(s.temperatures[k] > s.temperatures[k - 1]))
@@ -88,7 +68,7 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
   if (s.mc_dynamics_sweeps < 0) t.fail("mc_dynamics_sweeps", "must be >= 0 (0: no Monte Carlo relaxation times)");
   s.sample_every = t.get_int("sample_every", s.sample_every);
   if (s.sample_every < 1) t.fail("sample_every", "must be >= 1");
-  if (kind == "hybrid") {
+  if (kind == McKind::Hybrid) {
     IntegratorOptions& o = s.integrator;
     o.ensemble = "nvt";
     o.seed = s.seed;
@@ -116,13 +96,37 @@ SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t s
   if (!(s.max_displacement > 0)) t.fail("max_displacement", "must be positive");
   s.target_acceptance = t.get_double("target_acceptance", s.target_acceptance);
   if (!(s.target_acceptance > 0 && s.target_acceptance < 1)) t.fail("target_acceptance", "must be in (0, 1)");
-  if (kind == "swap" || kind == "swap_anneal") {
+  if (kind == McKind::Swap || kind == McKind::Anneal) {
     s.e_is_samples = t.get_int("e_is_samples", 1);
     if (s.e_is_samples < 1 || s.e_is_samples > s.sweeps - s.equilibrate)
       t.fail("e_is_samples", "must be in 1 .. sweeps - equilibrate (states minimised per temperature)");
     if (s.e_is_samples > 1 && !s.e_is) t.fail("e_is_samples", "needs e_is = true");
   }
   return s;
+}
+
+// The stage `S` with its SwapSpec, temperatures in internal units.
+template <class S>
+std::unique_ptr<Stage> make_mc_stage(RecipeTable& t, McKind kind, const StageParseContext& c) {
+  auto stage = std::make_unique<S>();
+  stage->swap = parse_mc_stage(t, kind, c.seed, c.units.is_metal());
+  for (double& T : stage->swap.temperatures) T = c.units.temperature_in(T);
+  return stage;
+}
+
+}  // namespace
+
+std::unique_ptr<Stage> parse_swap_stage(RecipeTable& t, const StageParseContext& c) {
+  return make_mc_stage<SwapStage>(t, McKind::Swap, c);
+}
+std::unique_ptr<Stage> parse_swap_anneal_stage(RecipeTable& t, const StageParseContext& c) {
+  return make_mc_stage<SwapStage>(t, McKind::Anneal, c);
+}
+std::unique_ptr<Stage> parse_parallel_tempering_stage(RecipeTable& t, const StageParseContext& c) {
+  return make_mc_stage<ParallelTemperingStage>(t, McKind::Tempering, c);
+}
+std::unique_ptr<Stage> parse_hybrid_stage(RecipeTable& t, const StageParseContext& c) {
+  return make_mc_stage<HybridStage>(t, McKind::Hybrid, c);
 }
 
 }  // namespace vitrum

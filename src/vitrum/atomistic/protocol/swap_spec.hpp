@@ -1,15 +1,13 @@
-// Recipe settings of the swap Monte Carlo stages: `swap`, `swap_anneal`, `parallel_tempering` and `hybrid` (MD alternating with swap sweeps).
+// Recipe settings shared by the swap Monte Carlo stages: `swap`, `swap_anneal`, `parallel_tempering` and `hybrid` (MD alternating with swap sweeps).
 #pragma once
 #include <cstdint>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/mc/semi_grand.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
-#include "vitrum/io/recipe_table.hpp"
 
 namespace vitrum {
 
@@ -40,10 +38,5 @@ struct SwapSpec {
   // into VC-SGC type changes (masses are filled in from the system when the stage starts)
   std::optional<VcSgcSettings> vcsgc;
 };
-
-[[nodiscard]] bool is_swap_stage_kind(std::string_view kind);
-// Rejects unknown keys for this kind (call before reading any other key).
-void only_swap_stage_keys(const RecipeTable& t, std::string_view kind);
-SwapSpec parse_swap_stage(RecipeTable& t, std::string_view kind, std::uint32_t seed, bool metal_units);
 
 }  // namespace vitrum

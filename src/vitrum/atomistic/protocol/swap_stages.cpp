@@ -14,7 +14,7 @@
 #include "vitrum/atomistic/protocol/dynamics.hpp"
 #include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
-#include "vitrum/atomistic/protocol/runner.hpp"
+#include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/archive.hpp"
@@ -32,7 +32,6 @@ struct SwapCursor {
   std::vector<double> c_samples;  // VC-SGC: the concentrations of types 1..n, one sample after another
   std::string done = "[]";      // JSON array of the finished temperatures
   std::string mc, integrator;   // serialised chain and integrator
-  double wall_seconds = 0;
 
   void checkpoint(Archive& ar) {
     ar(temperature_index);
@@ -44,7 +43,6 @@ struct SwapCursor {
     ar(done);
     ar(mc);
     ar(integrator);
-    ar(wall_seconds);
   }
 };
 
@@ -172,15 +170,15 @@ MinimizeResult minimize_copy(const System& sys, const Configuration& cfg, double
 }  // namespace
 
 // e_IS of a minimised copy, τ_α from plain MD on another copy, and the configuration file.
-void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T, std::int64_t index,
+void finish_swap_temperature(const SwapSpec& spec, StageContext& h, const Configuration& cfg, double T, std::int64_t index,
                              nlohmann::json& entry) {
   const UnitSystem& u = h.sys.units;
-  const std::string base = fmt::format("stage{}-T{}", h.stage_number, temperature_tag(user_temperature(u, T)));
+  const std::string base = fmt::format("stage{}-T{}", h.number, temperature_tag(user_temperature(u, T)));
   Configuration file_cfg = cfg;
   masses_to_user(file_cfg, u);
   write_configuration(h.out_dir / (base + ".data"), file_cfg,
-                      fmt::format("swap-equilibrated state at T = {} (stage {} of {})", user_temperature(u, T), h.stage_number,
-                                  h.recipe_source));
+                      fmt::format("swap-equilibrated state at T = {} (stage {} of {})", user_temperature(u, T), h.number,
+                                  h.source));
   entry["file"] = base + ".data";
   entry["e_is"] = nullptr;
   if (spec.e_is) {
@@ -238,30 +236,15 @@ namespace {
 
 class SwapStageRun {
  public:
-  SwapStageRun(const StageSpec& st, SwapStageHooks& h) : st_(st), spec_(st.swap), h_(h) {
-    if (!h.saved_state.empty()) {
-      ArchiveReader r(h.saved_state, "swap stage checkpoint");
-      cur_.checkpoint(r);
-    }
+  SwapStageRun(const SwapSpec& spec, StageContext& ctx) : spec_(spec), h_(ctx), fresh_(ctx.fresh()) {
+    if (fresh_) ctx.begin();
+    else ctx.restore(fields_);
   }
-
-  nlohmann::json run() { return st_.kind == "hybrid" ? run_hybrid() : run_swap(); }
 
  private:
-  void save() {
-    ArchiveWriter w;
-    cur_.checkpoint(w);
-    h_.saved_state = w.buffer();
-    h_.write_checkpoint();
-    cur_.wall_seconds = elapsed();
-    t0_ = std::chrono::steady_clock::now();
-  }
+  void save() { h_.save(fields_); }
   void poll(std::int64_t since_start, bool boundary) {
-    if (const int sig = h_.take_signal()) {
-      save();
-      throw Interrupted{sig};
-    }
-    if (boundary && h_.checkpoint_every > 0 && since_start % h_.checkpoint_every == 0) save();
+    h_.poll(fields_, boundary && h_.output.checkpoint_every > 0 && since_start % h_.output.checkpoint_every == 0);
   }
   // Production sweep k at which a state is minimised for e_IS besides the final one: e_is_samples
   // states evenly spaced over production, the last of them the final state.
@@ -271,15 +254,14 @@ class SwapStageRun {
     const std::int64_t production = spec_.sweeps - spec_.equilibrate, j = k - spec_.equilibrate;
     return (j * m) / production != ((j - 1) * m) / production;
   }
-  double elapsed() const {
-    return cur_.wall_seconds + std::chrono::duration<double>(std::chrono::steady_clock::now() - t0_).count();
-  }
+  double elapsed() const { return h_.elapsed(); }
 
+ public:
   nlohmann::json run_swap() {
     System& s = h_.sys;
     const double n = static_cast<double>(s.size());
-    if (h_.saved_state.empty()) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
-    const auto chain = make_chain(s, spec_, h_.recipe_source + ": " + h_.label);
+    if (fresh_) s.cfg.has_velocities = false;  // MC states carry no meaningful velocities
+    const auto chain = make_chain(s, spec_, h_.source + ": " + h_.label);
     MonteCarloChain& mc = *chain;
     mc.set_max_displacement(spec_.max_displacement);
     if (!cur_.mc.empty()) {
@@ -312,8 +294,8 @@ class SwapStageRun {
       }
       const double mc_wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - mc_t0).count();
       nlohmann::json entry = swap_temperature_entry(spec_, T, mc, mc.counters(), mc.max_displacement(), cur_.pe_samples,
-                                                    h_.blocks, s.units);
-      add_semi_grand_results(spec_, T, cur_.c_samples, h_.blocks, entry);
+                                                    h_.output.blocks, s.units);
+      add_semi_grand_results(spec_, T, cur_.c_samples, h_.output.blocks, entry);
       entry["moves_per_second"] = mc_wall > 0 ? (cur_.step - first) * n / mc_wall : 0.0;
       finish_swap_temperature(spec_, h_, h_.sys.cfg, T, cur_.temperature_index, entry);
       if (spec_.e_is && spec_.e_is_samples > 1) {
@@ -339,7 +321,7 @@ class SwapStageRun {
     progress.finish();
     s.list.build(s.particles(), s.cfg.box);
     s.compute_forces();
-    return {{"kind", st_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
+    return {{"kind", h_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
             {"final", swap_final_state(s, spec_.temperatures.back(), false)},
             {"temperatures", nlohmann::json::parse(cur_.done)},
             {"potential", s.potential->name()},
@@ -350,13 +332,13 @@ class SwapStageRun {
     System& s = h_.sys;
     const double n = static_cast<double>(s.size());
     const double T = spec_.temperatures.front();
-    const bool fresh = h_.saved_state.empty();
+    const bool fresh = fresh_;
     // The Monte Carlo constructor wraps positions into the box. Mid-stage (on resume) that would
     // move atoms by lattice vectors under a neighbour list whose image codes assume they did not
     // move: keep the positions as restored (each sweep wraps them anyway, then rebuilds the list).
     const std::vector<Vec3> restored_positions = s.particles().position;
     const std::vector<Int3> restored_images = s.particles().image;
-    const auto chain = make_chain(s, spec_, h_.recipe_source + ": " + h_.label);
+    const auto chain = make_chain(s, spec_, h_.source + ": " + h_.label);
     MonteCarloChain& mc = *chain;
     if (!fresh) {
       s.particles().position = restored_positions;
@@ -414,7 +396,7 @@ class SwapStageRun {
     s.need_energy_virial = true;
     s.compute_forces();
     const McCounters& c = mc.counters();
-    const MeanError pe = block_average(cur_.pe_samples, h_.blocks), te = block_average(cur_.t_samples, h_.blocks);
+    const MeanError pe = block_average(cur_.pe_samples, h_.output.blocks), te = block_average(cur_.t_samples, h_.output.blocks);
     nlohmann::json entry = {{"T", user_temperature(s.units, T)},
                             {"steps", spec_.steps},
                             {"acceptance_translation", nullptr},
@@ -424,7 +406,7 @@ class SwapStageRun {
                             {"temperature_mean", te.mean},
                             {"temperature_stderr", te.stderr_},
                             {"samples", cur_.pe_samples.size()}};
-    add_semi_grand_results(spec_, T, cur_.c_samples, h_.blocks, entry);
+    add_semi_grand_results(spec_, T, cur_.c_samples, h_.output.blocks, entry);
     finish_swap_temperature(spec_, h_, h_.sys.cfg, T, 0, entry);
     entry["wall_seconds"] = elapsed();
     append(entry);
@@ -434,6 +416,7 @@ class SwapStageRun {
             {"wall_seconds", elapsed()}};
   }
 
+ private:
   // The concentration of every type (VC-SGC stages only: elsewhere it never changes).
   void sample_concentrations(const MonteCarloChain& mc) {
     if (const auto* eam = dynamic_cast<const EamMonteCarlo*>(&mc); eam && eam->semi_grand())
@@ -446,19 +429,17 @@ class SwapStageRun {
     cur_.done = done.dump();
   }
 
-  const StageSpec& st_;
   const SwapSpec& spec_;
-  SwapStageHooks& h_;
+  StageContext& h_;
   SwapCursor cur_;
-  std::chrono::steady_clock::time_point t0_ = std::chrono::steady_clock::now();
+  const StageFields fields_ = [this](Archive& ar) { cur_.checkpoint(ar); };
+  const bool fresh_;
 };
 
 }  // namespace
 
-nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h) {
-  if (st.kind == "parallel_tempering") return run_parallel_tempering_stage(st, h);
-  SwapStageRun run(st, h);
-  return run.run();
-}
+StageResult SwapStage::run(StageContext& ctx) const { return SwapStageRun(swap, ctx).run_swap(); }
+
+StageResult HybridStage::run(StageContext& ctx) const { return SwapStageRun(swap, ctx).run_hybrid(); }
 
 }  // namespace vitrum

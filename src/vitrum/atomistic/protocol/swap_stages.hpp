@@ -1,32 +1,38 @@
 // The swap Monte Carlo stages (swap, swap_anneal, hybrid), run on the stage runner's shared state.
 #pragma once
 #include <cstdint>
-#include <filesystem>
-#include <functional>
+#include <memory>
 #include <string>
 
 #include <nlohmann/json.hpp>
 
 #include "vitrum/atomistic/mc/monte_carlo_chain.hpp"
-#include "vitrum/atomistic/protocol/recipe.hpp"
+#include "vitrum/atomistic/protocol/stage.hpp"
+#include "vitrum/atomistic/protocol/stage_registry.hpp"
+#include "vitrum/atomistic/protocol/swap_spec.hpp"
 #include "vitrum/atomistic/system.hpp"
 
 namespace vitrum {
 
-// What the runner lends a swap stage. The stage keeps its own resumable state in `saved_state`
-// (written into every checkpoint; empty when the stage starts fresh).
-struct SwapStageHooks {
-  System& sys;
-  std::filesystem::path out_dir;
-  int stage_number = 1;                      // 1-based, for file names
-  std::string label;                         // for the progress line
-  std::string recipe_source;
-  std::int64_t checkpoint_every = 0;         // sweeps (swap stages) or MD steps (hybrid); 0 = never
-  int blocks = 20;                           // blocks for standard errors
-  std::string& saved_state;
-  std::function<void()> write_checkpoint;
-  std::function<int()> take_signal;          // a pending SIGINT/SIGTERM (then cleared), else 0
+// kind = "swap" (one temperature) and "swap_anneal" (a ladder, in order): swap Monte Carlo sweeps.
+class SwapStage final : public Stage {
+ public:
+  SwapSpec swap;
+  // Summary entry: kind, temperatures[...] (per temperature: acceptances, E/N, e_IS, the state file); checkpoints
+  // the chain, the cursor and the samples and resumes bit for bit.
+  [[nodiscard]] StageResult run(StageContext& ctx) const override;
 };
+
+// kind = "hybrid": NVT MD with a block of pure swap sweeps every swap_every steps.
+class HybridStage final : public Stage {
+ public:
+  SwapSpec swap;
+  [[nodiscard]] StageResult run(StageContext& ctx) const override;
+};
+
+std::unique_ptr<Stage> parse_swap_stage(RecipeTable& t, const StageParseContext& c);
+std::unique_ptr<Stage> parse_swap_anneal_stage(RecipeTable& t, const StageParseContext& c);
+std::unique_ptr<Stage> parse_hybrid_stage(RecipeTable& t, const StageParseContext& c);
 
 // Shared with parallel tempering: the end state in the form every stage reports (a Monte Carlo state
 // has no velocities, so with kinetic = false its pressure takes the ideal-gas part at T) ...
@@ -38,11 +44,7 @@ nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarlo
                                       const UnitSystem& units);
 // ... and one temperature's results: writes stage<N>-T<T>.data for `cfg`, adds e_IS (FIRE on a copy)
 // and τ_α (plain MD on a copy) to `entry` when the spec asks for them.
-void finish_swap_temperature(const SwapSpec& spec, SwapStageHooks& h, const Configuration& cfg, double T,
+void finish_swap_temperature(const SwapSpec& spec, StageContext& ctx, const Configuration& cfg, double T,
                              std::int64_t index, nlohmann::json& entry);
-
-// Runs the stage and returns its summary entry (kind, temperatures[...]); throws Interrupted after
-// checkpointing when a signal arrives.
-nlohmann::json run_swap_stage(const StageSpec& st, SwapStageHooks& h);
 
 }  // namespace vitrum

@@ -1,0 +1,92 @@
+// The registry: one line per stage kind. A new kind is a file pair (its Stage subclass and parse function) and one
+// entry here; docs/stages.md shows its example (tests/test_stage_registry.cpp checks that it does).
+#include "vitrum/atomistic/protocol/stage_registry.hpp"
+
+#include <fmt/format.h>
+
+#include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/flow_stage.hpp"
+#include "vitrum/atomistic/protocol/md_stage.hpp"
+#include "vitrum/atomistic/protocol/minimize_stage.hpp"
+#include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
+#include "vitrum/atomistic/protocol/swap_stages.hpp"
+
+namespace vitrum {
+
+const std::vector<StageKind>& stage_kinds() {
+  static const std::vector<StageKind> kinds = {
+      {"md", "molecular dynamics: nve, nvt (Nose-Hoover, Bussi), langevin or npt, with a temperature ramp",
+       {"ensemble", "dt", "thermostat", "tdamp", "chain", "pressure", "pdamp", "seed", "temperature", "steps", "rate",
+        "equilibrate", "velocities"},
+       parse_md_stage,
+       "[[stage]]\nkind = \"md\"\nname = \"quench\"\nensemble = \"nvt\"\ntemperature = [2.0, 0.4]\nrate = 0.01\n"},
+      {"minimize", "energy minimisation to the inherent state (fire, cg or lbfgs): e_IS",
+       {"method", "ftol", "force_tolerance", "max_iterations", "dt", "max_step", "memory"},
+       parse_minimize_stage,
+       "[[stage]]\nkind = \"minimize\"\nmethod = \"fire\"\nftol = 1e-8\n"},
+      {"swap", "swap Monte Carlo at one temperature (translations and species/diameter swaps): E/N, e_IS, tau_alpha",
+       {"temperature", "sweeps", "equilibrate", "p_swap", "max_displacement", "target_acceptance", "sample_every", "seed",
+        "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt", "mc_dynamics_sweeps", "vcsgc"},
+       parse_swap_stage,
+       "[[stage]]\nkind = \"swap\"\ntemperature = 0.2\nsweeps = 10000\np_swap = 0.2\n"},
+      {"swap_anneal", "swap Monte Carlo down a ladder of temperatures, one state file per temperature",
+       {"temperatures", "sweeps", "equilibrate", "p_swap", "max_displacement", "target_acceptance", "sample_every", "seed",
+        "e_is", "e_is_samples", "ftol", "dynamics_steps", "dynamics_dt", "mc_dynamics_sweeps", "vcsgc"},
+       parse_swap_anneal_stage,
+       "[[stage]]\nkind = \"swap_anneal\"\ntemperatures = [0.25, 0.15, 0.10]\nsweeps = 20000\nequilibrate = 2000\n"},
+      {"parallel_tempering", "swap Monte Carlo replicas over a temperature ladder with replica exchange",
+       {"temperatures", "sweeps", "equilibrate", "exchange_every", "p_swap", "max_displacement", "target_acceptance",
+        "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt", "mc_dynamics_sweeps"},
+       parse_parallel_tempering_stage,
+       "[[stage]]\nkind = \"parallel_tempering\"\ntemperatures = [0.10, 0.12, 0.15, 0.20]\nsweeps = 10000\n"
+       "exchange_every = 10\n"},
+      {"hybrid", "NVT molecular dynamics with a block of swap sweeps every swap_every steps",
+       {"temperature", "steps", "dt", "thermostat", "tdamp", "chain", "swap_every", "swap_sweeps", "equilibrate",
+        "sample_every", "seed", "e_is", "ftol", "dynamics_steps", "dynamics_dt", "vcsgc"},
+       parse_hybrid_stage,
+       "[[stage]]\nkind = \"hybrid\"\ntemperature = 0.2\nsteps = 20000\nswap_every = 100\nswap_sweeps = 1\n"},
+      {"aqs", "athermal quasistatic simple shear: stress-strain curve, events, modulus, yield, D2min band",
+       {"dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance", "method", "max_iterations",
+        "memory", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width",
+        "band_threshold"},
+       parse_aqs_stage,
+       "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-4\ngamma_max = 0.2\nmethod = \"cg\"\n"},
+      {"cyclic_aqs", "cyclic AQS shear 0 -> amplitude -> -amplitude -> 0: stroboscopic energy, MSD, absorbing state",
+       {"dgamma", "strain_step", "amplitude", "cycles", "ftol", "force_tolerance", "method", "max_iterations", "memory",
+        "drop_threshold", "absorbing_msd", "max_period"},
+       parse_cyclic_aqs_stage,
+       "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 0.001\namplitude = 0.05\ncycles = 20\n"},
+      {"shear_rate", "SLLOD simple shear at a constant strain rate: steady-state stress and viscosity",
+       {"rate", "strain_rate", "steps", "gamma_max", "max_strain", "temperature", "dt", "thermostat", "tdamp", "chain",
+        "seed", "velocities", "transient_strain"},
+       parse_shear_rate_stage,
+       "[[stage]]\nkind = \"shear_rate\"\nrate = 0.01\ngamma_max = 1.0\ntemperature = 0.4\n"},
+      {"creep", "SLLOD shear at a constant applied stress (PI law on the tilt): strain, rate, flowed or arrested",
+       {"stress", "steps", "temperature", "dt", "thermostat", "tdamp", "chain", "seed", "velocities", "box_viscosity",
+        "integral_time", "steady_fraction", "arrest_rate"},
+       parse_creep_stage,
+       "[[stage]]\nkind = \"creep\"\nstress = 0.5\nsteps = 20000\ntemperature = 0.3\n"},
+  };
+  return kinds;
+}
+
+const StageKind* find_stage_kind(std::string_view name) {
+  for (const StageKind& k : stage_kinds())
+    if (k.name == name) return &k;
+  return nullptr;
+}
+
+std::string stage_kind_names() {
+  std::string out;
+  for (const StageKind& k : stage_kinds()) out += (out.empty() ? "" : ", ") + k.name;
+  return out;
+}
+
+std::string stage_kinds_help() {
+  std::string out;
+  for (const StageKind& k : stage_kinds()) out += fmt::format("  {:<20}{}\n", k.name, k.help);
+  return out;
+}
+
+}  // namespace vitrum
