@@ -197,17 +197,11 @@ class PairPotential final : public Potential {
   // few candidates inside the cut-off (about 5 % of the 27 cells' contents) get their pair terms.
   [[nodiscard]] double add_pair_energies(const CellBlock& b, std::size_t self, const Identity& id, const Vec3& r,
                                          double e) const override {
-    const double rc_sq = eval_.cutoff() * eval_.cutoff();
-    double rsq[kChunk];
-    for (std::size_t start = 0; start < b.count; start += kChunk) {
-      const std::size_t n = std::min(kChunk, b.count - start);
-      squared_distances(b, start, n, r, rsq);
-      for (std::size_t k = 0; k < n; ++k) {
-        if (rsq[k] >= rc_sq || static_cast<std::size_t>(b.index[start + k]) == self) continue;
-        const auto& c = coeffs(id, b, start + k);
-        if (rsq[k] < c.rcut_sq) e += E::eval(rsq[k], c).energy;
-      }
-    }
+    for_each_within(b, r, [&](std::size_t k, double rsq) {
+      if (static_cast<std::size_t>(b.index[k]) == self) return;
+      const auto& c = coeffs(id, b, k);
+      if (rsq < c.rcut_sq) e += E::eval(rsq, c).energy;
+    });
     return e;
   }
 
@@ -232,20 +226,14 @@ class PairPotential final : public Potential {
   [[nodiscard]] double add_identity_change_energies(const CellBlock& b, std::size_t self, std::size_t other,
                                                     const Identity& now, const Identity& then, const Vec3& r,
                                                     double de) const override {
-    const double rc_sq = eval_.cutoff() * eval_.cutoff();
-    double rsq[kChunk];
-    for (std::size_t start = 0; start < b.count; start += kChunk) {
-      const std::size_t n = std::min(kChunk, b.count - start);
-      squared_distances(b, start, n, r, rsq);
-      for (std::size_t k = 0; k < n; ++k) {
-        const auto j = static_cast<std::size_t>(b.index[start + k]);
-        if (rsq[k] >= rc_sq || j == self || j == other) continue;
-        const auto& c_then = coeffs(then, b, start + k);
-        const auto& c_now = coeffs(now, b, start + k);
-        if (rsq[k] < c_then.rcut_sq) de += E::eval(rsq[k], c_then).energy;
-        if (rsq[k] < c_now.rcut_sq) de -= E::eval(rsq[k], c_now).energy;
-      }
-    }
+    for_each_within(b, r, [&](std::size_t k, double rsq) {
+      const auto j = static_cast<std::size_t>(b.index[k]);
+      if (j == self || j == other) return;
+      const auto& c_then = coeffs(then, b, k);
+      const auto& c_now = coeffs(now, b, k);
+      if (rsq < c_then.rcut_sq) de += E::eval(rsq, c_then).energy;
+      if (rsq < c_now.rcut_sq) de -= E::eval(rsq, c_now).energy;
+    });
     return de;
   }
 
@@ -274,6 +262,19 @@ class PairPotential final : public Potential {
 
   // Candidates per pass of the local-energy kernels (distances kept on the stack).
   static constexpr std::size_t kChunk = 64;
+
+  // Calls f(k, rsq) for each of the block's candidates k closer to r than the model's cut-off, in block order.
+  template <class F>
+  void for_each_within(const CellBlock& b, const Vec3& r, F&& f) const {
+    const double rc_sq = eval_.cutoff() * eval_.cutoff();
+    double rsq[kChunk];
+    for (std::size_t start = 0; start < b.count; start += kChunk) {
+      const std::size_t n = std::min(kChunk, b.count - start);
+      squared_distances(b, start, n, r, rsq);
+      for (std::size_t k = 0; k < n; ++k)
+        if (rsq[k] < rc_sq) f(start + k, rsq[k]);
+    }
+  }
 
   // |r − (x_k + shift)|² for the block's particles start .. start+n-1 (the minimum image where the block says so).
   static void squared_distances(const CellBlock& b, std::size_t start, std::size_t n, const Vec3& r, double* rsq) {
