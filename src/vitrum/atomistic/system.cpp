@@ -14,6 +14,17 @@ const ForceResult& System::compute_forces() {
   return last;
 }
 
+void System::sort_particles() {
+  const bool was = list.sorting();
+  list.set_sorting(true);
+  list.build(cfg.particles, cfg.box);
+  list.set_sorting(was);
+  const bool need = need_energy_virial;
+  need_energy_virial = true;
+  compute_forces();
+  need_energy_virial = need;
+}
+
 double System::volume() const {
   const Vec3 l = cfg.box.lengths();
   return cfg.dimension == 2 ? l.x * l.y : cfg.box.volume();

@@ -40,6 +40,10 @@ struct System {
   [[nodiscard]] Configuration configuration_for_output() const;
   // The same state with its own copy of the potential (branching stages, inherent structures).
   [[nodiscard]] System copy() const;
+  // Reorders the particles along the neighbour list's cells so that neighbours sit close in memory (as MD does at
+  // every list build, and LAMMPS's atom_modify sort), then recomputes forces, energy and virial. Stages that compare
+  // particles by index across their steps (AQS, D2min) call it once at their start and keep the order after.
+  void sort_particles();
 };
 
 // A neighbour list for this potential: its cut-off, per-type-pair cut-offs, the given skin.

@@ -159,8 +159,11 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
   if (stride_ == 0) stride_ = static_cast<std::size_t>(8 + 0.75 * 4.18879 * r_list * r_list * r_list * density);
   count_.assign(n, 0);
   for (;;) {
-    j_.resize(n * stride_);
-    code_.resize(n * stride_);
+    // Rows of stride_ + 1 entries: the last is a scratch slot that the branch-free append below writes
+    // rejected candidates (and any overflow) into.
+    const std::size_t pitch = stride_ + 1;
+    j_.resize(n * pitch);
+    code_.resize(n * pitch);
     bool overflow = false;
     const Vec3* __restrict cp = cell_pos.data();
     const int* __restrict ct = cell_type.data();
@@ -171,8 +174,8 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
       const int c = cell_of[i];
       const double* __restrict row = typed ? type_list_sq_.data() + static_cast<std::size_t>(types_[i]) * row_len : nullptr;
       std::size_t k = 0;
-      std::int32_t* __restrict out_j = j_.data() + i * stride_;
-      std::uint8_t* __restrict out_code = code_.data() + i * stride_;
+      std::int32_t* __restrict out_j = j_.data() + i * pitch;
+      std::uint8_t* __restrict out_code = code_.data() + i * pitch;
       const std::size_t cap = stride_;
       for (std::int32_t e = stencil_start[c]; e < stencil_start[c + 1]; ++e) {
         const StencilCell sc = stencil[e];
@@ -181,15 +184,15 @@ void NeighborList::build_from(const std::vector<Vec3>& pos, const Box& box) {
         for (std::int32_t m = cstart[sc.cell]; m < m_end; ++m) {
           const double dx = xi.x - cp[m].x, dy = xi.y - cp[m].y, dz = xi.z - cp[m].z;
           const double lim = typed ? row[ct[m]] : r_list_sq;
-          if (dx * dx + dy * dy + dz * dz < lim) {
-            const std::int32_t j = members[m];
-            if (sc.own && static_cast<std::size_t>(j) <= i) continue;
-            if (k < cap) {
-              out_j[k] = j;
-              out_code[k] = sc.code;
-            }
-            ++k;
-          }
+          // Branch-free append: every candidate is written at slot k (the scratch slot once the row is full) and
+          // k advances only for a kept one; inside/outside the list radius is a coin flip the branch predictor
+          // loses, the store is not. Same list, same order as the branching form.
+          const std::int32_t j = members[m];
+          const bool keep = (dx * dx + dy * dy + dz * dz < lim) & !(sc.own & (static_cast<std::size_t>(j) <= i));
+          const std::size_t slot = k < cap ? k : cap;
+          out_j[slot] = j;
+          out_code[slot] = sc.code;
+          k += keep ? 1 : 0;
         }
       }
       count_[i] = static_cast<std::int32_t>(k);

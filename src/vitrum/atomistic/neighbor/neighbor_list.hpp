@@ -28,6 +28,7 @@ class NeighborList {
   // When on, build() also reorders the particles by cell (better memory locality). Off by
   // default: code that keeps per-particle arrays of its own across rebuilds (CG) must not see it.
   void set_sorting(bool on) { sorting_ = on; }
+  [[nodiscard]] bool sorting() const { return sorting_; }
 
   // Wraps positions into the box, bins them and rebuilds the list.
   void build(Particles& p, const Box& box);
@@ -42,10 +43,10 @@ class NeighborList {
 
   // Neighbours of i: indices and image codes (decode with shift_vectors()).
   [[nodiscard]] std::span<const std::int32_t> neighbors(std::size_t i) const {
-    return {j_.data() + i * stride_, static_cast<std::size_t>(count_[i])};
+    return {j_.data() + i * (stride_ + 1), static_cast<std::size_t>(count_[i])};
   }
   [[nodiscard]] std::span<const std::uint8_t> images(std::size_t i) const {
-    return {code_.data() + i * stride_, static_cast<std::size_t>(count_[i])};
+    return {code_.data() + i * (stride_ + 1), static_cast<std::size_t>(count_[i])};
   }
   // The 27 lattice shifts of the current box: x_j's image is x_j + shift[code].
   [[nodiscard]] static std::array<Vec3, 27> shift_vectors(const Box& box);

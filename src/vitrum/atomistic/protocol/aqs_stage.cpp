@@ -41,6 +41,9 @@ StageResult AqsStage::run(StageContext& ctx) const {
   const auto t0 = std::chrono::steady_clock::now();
   const auto steps = static_cast<std::int64_t>(std::llround(o.gamma_max / o.dgamma));
   Progress progress(ctx.label, steps);
+  // One spatial sort at the start (the stage reruns from its start state on resume, so the order is the same then),
+  // none during: D2min and the events compare particles by index.
+  ctx.sys.sort_particles();
   ctx.sys.list.set_sorting(false);
   AqsResult r = run_aqs(ctx.sys, o, [&](const AqsPoint&, std::size_t k) {
     progress.update(static_cast<std::int64_t>(k));
