@@ -8,6 +8,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <string>
 
 namespace vitrum::cli {
@@ -61,6 +62,17 @@ inline void add_threads_flag(CLI::App* cmd, CommonFlags& f, const std::string& w
 }
 inline void add_seed_flag(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--seed", f.seed, "random seed, overriding the recipe's")->check(CLI::Range(0LL, 4294967295LL));
+}
+
+// A summary value for text output: numbers to 4 significant digits (JSON keeps full precision), the rest as JSON.
+inline std::string brief(const nlohmann::json& v) {
+  if (v.is_number_float()) return fmt::format("{:.4g}", v.get<double>());
+  if (v.is_array() && !v.empty() && v[0].is_number()) {
+    std::string s = "[";
+    for (std::size_t k = 0; k < v.size(); ++k) s += (k ? ", " : "") + brief(v[k]);
+    return s + "]";
+  }
+  return v.dump();
 }
 
 void add_inspect(CLI::App& app);

@@ -11,10 +11,10 @@ namespace vitrum::cli {
 
 namespace {
 
-// The text summary: the fitted exponents, stresses (in units of the mean threshold) and band, then the folder.
+// The text summary: the fitted exponents, stresses (in units of the threshold scale) and band, then the folder.
 void print_text(const nlohmann::json& summary, const std::string& out) {
   for (const char* key : {"tau", "theta", "yield_stress", "largest_drop", "band_detected", "localization_index"})
-    if (summary.contains(key)) fmt::print("{:<20} {}\n", key, summary[key].dump());
+    if (summary.contains(key)) fmt::print("{:<20} {}\n", key, brief(summary[key]));
   if (summary.contains("herschel_bulkley")) fmt::print("herschel_bulkley     {}\n", summary["herschel_bulkley"].dump());
   if (summary.contains("arrested")) fmt::print("creep arrested       {}\n", summary["arrested"].dump());
   if (summary.contains("levels"))

@@ -36,7 +36,7 @@ void add_lpbf(CLI::App& app) {
       for (const char* key : {"melt_pool_width_um", "melt_pool_depth_um", "lack_of_fusion", "energy_density_J_per_mm3",
                               "max_crystalline_fraction", "max_crystalline_fraction_layers_below_top",
                               "window_energy_density_J_per_mm3"})
-        fmt::print("{:<42} {}\n", key, s[key].dump());
+        fmt::print("{:<42} {}\n", key, brief(s[key]));
       fmt::print("outputs in {}/ (summary.json, build_profile.csv, history_max.csv{}; {:.1f} s)\n", opt->out,
                  s.contains("map_seconds") ? ", process_map.csv" : "", s["wall_seconds"].get<double>());
     }
