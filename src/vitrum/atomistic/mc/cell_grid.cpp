@@ -43,28 +43,22 @@ std::size_t CellGrid::cell_index(const Vec3& r) const {
   return static_cast<std::size_t>((c[2] * n_[1] + c[1]) * n_[0] + c[0]);
 }
 
-void CellGrid::build(const std::vector<Vec3>& positions) {
-  compact_ = false;
+void CellGrid::reset(std::size_t particles, bool compact) {
+  compact_ = compact;
   for (auto& c : cells_) c.clear();  // keeps capacity: every sweep rebuilds
-  size_for(positions.size());
-  cell_of_.resize(positions.size());
-  slot_.resize(positions.size());
+  size_for(particles);
+  cell_of_.resize(particles);
+  slot_.resize(particles);
+}
+
+void CellGrid::build(const std::vector<Vec3>& positions) {
+  reset(positions.size(), false);
   for (std::size_t i = 0; i < positions.size(); ++i) append(cell_index(positions[i]), i, positions[i], {});
 }
 
 void CellGrid::build(const Particles& p) {
-  build(p.position);
-  compact_ = true;
-  for (auto& c : cells_) {
-    for (const std::int32_t j : c.index) {
-      const auto k = static_cast<std::size_t>(j);
-      c.x.push_back(p.position[k].x);
-      c.y.push_back(p.position[k].y);
-      c.z.push_back(p.position[k].z);
-      c.diameter.push_back(p.diameter.size() == p.size() ? p.diameter[k] : 0.0);
-      c.type.push_back(p.type[k]);
-    }
-  }
+  reset(p.size(), true);
+  for (std::size_t i = 0; i < p.size(); ++i) append(cell_index(p.position[i]), i, p.position[i], identity_of(p, i));
 }
 
 void CellGrid::append(std::size_t cell, std::size_t i, const Vec3& r, const Identity& id) {

@@ -10,6 +10,11 @@
 
 namespace vitrum {
 
+// Particle i's type and diameter as the pair kernels read them (diameter 0 where the model has none).
+inline Identity identity_of(const Particles& p, std::size_t i) {
+  return {p.type[i], p.diameter.size() == p.size() ? p.diameter[i] : 0.0};
+}
+
 // Cells are at least `cutoff` wide perpendicular to each face, so every partner within the cut-off
 // of a point lies in its own or one of the 26 adjacent cells (exact in the tilted box, as in the
 // neighbour list). Along a direction with fewer than three such cells there is one layer, scanned
@@ -105,6 +110,7 @@ class CellGrid {
   }
   static int wrap(int c, int n) { return c < 0 ? c + n : (c >= n ? c - n : c); }
   void size_for(std::size_t particles);
+  void reset(std::size_t particles, bool compact);  // empties the cells (keeping capacity) and sizes the grid
   void append(std::size_t cell, std::size_t i, const Vec3& r, const Identity& id);
   void remove(std::size_t i);
 

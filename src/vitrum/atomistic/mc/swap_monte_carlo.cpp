@@ -27,9 +27,7 @@ SwapMonteCarlo::SwapMonteCarlo(const Potential& u, Particles& p, const Box& box,
   if (rule_.kind == SwapRule::Kind::Species && (pivots_.empty() || others_.empty()))
     throw Error(fmt::format("Monte Carlo: species swaps need particles of type {} and of other types", rule_.pivot_type));
   if (p_.image.size() != p_.size()) p_.image.assign(p_.size(), Int3{0, 0, 0});
-  for (std::size_t i = 0; i < p_.size(); ++i) box_.wrap(p_.position[i], p_.image[i]);
-  grid_.build(p_);
-  recompute_energy();
+  recompute_energy();  // wraps the positions and builds the grid first
 }
 
 void SwapMonteCarlo::index_species() {
@@ -39,13 +37,9 @@ void SwapMonteCarlo::index_species() {
   for (std::size_t i = 0; i < p_.size(); ++i) (p_.type[i] == rule_.pivot_type ? pivots_ : others_).push_back(i);
 }
 
-Identity SwapMonteCarlo::identity(std::size_t i) const {
-  return {p_.type[i], p_.diameter.size() == p_.size() ? p_.diameter[i] : 0.0};
-}
-
 double SwapMonteCarlo::particle_energy(std::size_t i, const Vec3& r) const {
   double e = 0;
-  const Identity id = identity(i);
+  const Identity id = identity_of(p_, i);
   grid_.for_each_block_near(r, [&](const CellBlock& b) { e = u_.add_pair_energies(b, i, id, r, e); });
   return e;
 }
@@ -91,7 +85,7 @@ void SwapMonteCarlo::translation_move(std::uint64_t sweep, std::uint64_t move, d
   double de = 0;
   if (grid_.in_cell_of(i, trial)) {  // one scan serves both positions (most moves)
     const Vec3 from = p_.position[i];
-    const Identity id = identity(i);
+    const Identity id = identity_of(p_, i);
     grid_.for_each_block_near(from, [&](const CellBlock& b) { de = u_.add_move_energy_changes(b, i, id, from, trial, de); });
   } else {
     de = particle_energy(i, trial) - particle_energy(i, p_.position[i]);
@@ -113,8 +107,8 @@ void SwapMonteCarlo::exchange(std::size_t i, std::size_t j) {
     if (p_.mass.size() == p_.size()) std::swap(p_.mass[i], p_.mass[j]);
     if (p_.velocity.size() == p_.size()) std::swap(p_.velocity[i], p_.velocity[j]);
   }
-  grid_.set_identity(i, identity(i));
-  grid_.set_identity(j, identity(j));
+  grid_.set_identity(i, identity_of(p_, i));
+  grid_.set_identity(j, identity_of(p_, j));
 }
 
 void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double beta) {
@@ -135,7 +129,7 @@ void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double b
   // Exchanging identities changes every pair of i and of j except (i, j) itself: one scan around each.
   double de = 0;
   for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}}) {
-    const Identity now = identity(x), then = identity(y);
+    const Identity now = identity_of(p_, x), then = identity_of(p_, y);
     const Vec3& r = p_.position[x];
     grid_.for_each_block_near(r, [&](const CellBlock& b) {
       de = u_.add_identity_change_energies(b, x, y, now, then, r, de);

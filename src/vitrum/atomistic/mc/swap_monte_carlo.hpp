@@ -56,7 +56,6 @@ class SwapMonteCarlo final : public MonteCarloChain {
   void translation_move(std::uint64_t sweep, std::uint64_t move, double beta);
   void swap_move(std::uint64_t sweep, std::uint64_t move, double beta);
   void exchange(std::size_t i, std::size_t j);
-  [[nodiscard]] Identity identity(std::size_t i) const;  // type and diameter, as the pair kernels read them
   void index_species();
 
   const Potential& u_;
