@@ -39,14 +39,18 @@ double default_r_max(const Configuration& c) {
 
 int type_count(const Configuration& c) { return std::max(c.type_count, c.particles.max_type()); }
 
+// The result of an analysis object's last compute(), or an error naming the class when it has none yet.
+template <class T>
+const T& computed(const std::optional<T>& result, const char* name) {
+  if (!result) throw Error(fmt::format("{}: call compute(system) first", name));
+  return *result;
+}
+
 struct PyRdf {
   std::size_t bins;
   std::optional<double> r_max;
   std::optional<Rdf> rdf;
-  const Rdf& get() const {
-    if (!rdf) throw Error("RDF: call compute(system) first");
-    return *rdf;
-  }
+  const Rdf& get() const { return computed(rdf, "RDF"); }
 };
 
 struct PySq {
@@ -55,10 +59,7 @@ struct PySq {
   std::string method;
   int fft_grid;
   std::optional<StructureFactor> sq;
-  const StructureFactor& get() const {
-    if (!sq) throw Error("StructureFactor: call compute(system) first");
-    return *sq;
-  }
+  const StructureFactor& get() const { return computed(sq, "StructureFactor"); }
 };
 
 struct PyVoronoi {
@@ -66,10 +67,7 @@ struct PyVoronoi {
   std::optional<Voronoi> voronoi;
   std::vector<int> types;
   std::string radii_label;
-  const Voronoi& get() const {
-    if (!voronoi) throw Error("Voronoi: call compute(system) first");
-    return *voronoi;
-  }
+  const Voronoi& get() const { return computed(voronoi, "Voronoi"); }
 };
 
 struct PySteinhardt {
@@ -79,10 +77,7 @@ struct PySteinhardt {
   double face_threshold;
   std::optional<Steinhardt> st;
   std::string neighbor_label;
-  const Steinhardt& get() const {
-    if (!st) throw Error("Steinhardt: call compute(system) first");
-    return *st;
-  }
+  const Steinhardt& get() const { return computed(st, "Steinhardt"); }
 };
 
 // Modes and elastic constants need an inherent structure: the check `vitrum analyze` makes.
@@ -100,20 +95,14 @@ struct PyModes {
   int modes, soft_modes;
   double ftol;
   std::optional<HessianModes> hm;
-  const HessianModes& get() const {
-    if (!hm) throw Error("NormalModes: call compute(system) first");
-    return *hm;
-  }
+  const HessianModes& get() const { return computed(hm, "NormalModes"); }
 };
 
 struct PyElastic {
   PotentialHandle potential;
   double ftol;
   std::optional<ElasticConstants> ec;
-  const ElasticConstants& get() const {
-    if (!ec) throw Error("ElasticConstants: call compute(system) first");
-    return *ec;
-  }
+  const ElasticConstants& get() const { return computed(ec, "ElasticConstants"); }
 };
 
 struct PyD2min {
