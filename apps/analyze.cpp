@@ -33,6 +33,7 @@ const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "
 
 struct Options {
   std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "out/analysis";
+  std::int64_t frame = kOnlyFrame;  // --frame
   bool plot = false, minimize = false;
   std::string kim_model, kim_model_dir;
   double r_max = 0, q_max = 12, q_cutoff = 0, face_threshold = 0, ftol = 1e-6;
@@ -78,7 +79,7 @@ void run(const Options& opt) {
   if (opt.threads > 0) omp_set_num_threads(opt.threads);
   const auto what = parse_compute(opt.compute);
   const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements, opt.kim_model, opt.kim_model_dir);
-  System s = make_system(read_configuration(opt.file), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
+  System s = make_system(read_configuration(opt.file, opt.frame), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
   const bool needs_is = what.count("modes") || what.count("elastic");
   if (opt.minimize) {
     MinimizeOptions m;
@@ -263,6 +264,7 @@ void add_analyze(CLI::App& app) {
   auto* cmd = app.add_subcommand("analyze", "Structure analysis: g(r), S(q), Voronoi, Steinhardt, modes, elastic constants");
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
+  add_frame_option(cmd, opt->frame);
   cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");

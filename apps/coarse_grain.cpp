@@ -17,11 +17,13 @@ void add_coarse_grain(CLI::App& app) {
   auto* cmd = app.add_subcommand("coarse-grain", "Atomistic glass → initial χ field for `vitrum stz` (Hinkle et al. 2017): see docs/stz.md");
   struct Options {
     std::string file, potential, potential_file, elements, grid, out = "chi.npy";
+    std::int64_t frame = kOnlyFrame;  // --frame
     std::string kim_model, kim_model_dir;
     continuum::CoarseGrainSettings cg;
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
+  add_frame_option(cmd, opt->frame);
   cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
@@ -43,7 +45,7 @@ void add_coarse_grain(CLI::App& app) {
     opt->cg.nx = nx;
     opt->cg.ny = ny;
     const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements, opt->kim_model, opt->kim_model_dir);
-    System s = make_system(read_configuration(opt->file), spec, opt->file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
+    System s = make_system(read_configuration(opt->file, opt->frame), spec, opt->file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
     const auto e = s.potential->per_atom_energies(s.cfg.particles, s.cfg.box, s.list);
     double total = 0;
     for (double v : e) total += v;

@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <cstdint>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -62,6 +63,12 @@ inline void add_threads_flag(CLI::App* cmd, CommonFlags& f, const std::string& w
 }
 inline void add_seed_flag(CLI::App* cmd, CommonFlags& f) {
   cmd->add_option("--seed", f.seed, "random seed, overriding the recipe's")->check(CLI::Range(0LL, 4294967295LL));
+}
+
+// --frame K: which frame of a multi-frame configuration file (a trajectory) to read; without it such a file is
+// refused with a message naming the line where its second frame starts (configuration.hpp's kOnlyFrame).
+inline void add_frame_option(CLI::App* cmd, std::int64_t& frame) {
+  cmd->add_option("--frame", frame, "frame of a multi-frame file (.dump, .xyz): 0 = the first, -1 = the last");
 }
 
 // A summary value for text output: numbers to 4 significant digits (JSON keeps full precision), the rest as JSON.

@@ -13,11 +13,13 @@ void add_inspect(CLI::App& app) {
   auto* cmd = app.add_subcommand("inspect", "Energy, virial pressure and closest pair of a configuration file");
   struct Options {
     std::string file, potential, potential_file, elements, format = "text";
+    std::int64_t frame = kOnlyFrame;  // --frame
     std::string kim_model, kim_model_dir;
     double skin = -1;  // default: 0.3 (lj) or 1 Angstrom (metal)
   };
   auto opt = std::make_shared<Options>();
   cmd->add_option("file", opt->file, "configuration (.data, .dump, .xyz)")->required();
+  add_frame_option(cmd, opt->frame);
   cmd->add_option("--potential,-p", opt->potential, "model name, EAM style (eam, eam/alloy, eam/fs) or kim (see `vitrum potentials [--kim]`)")
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
@@ -29,7 +31,7 @@ void add_inspect(CLI::App& app) {
   cmd->callback([opt] {
     const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements, opt->kim_model, opt->kim_model_dir);
     const double skin = opt->skin >= 0 ? opt->skin : (spec.units().is_metal() ? 1.0 : kDefaultSkin);
-    System s = make_system(read_configuration(opt->file), spec, opt->file, skin);
+    System s = make_system(read_configuration(opt->file, opt->frame), spec, opt->file, skin);
     const UnitSystem& u = s.units;
     const double n = static_cast<double>(s.size());
     const double volume = s.box().volume();

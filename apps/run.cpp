@@ -59,7 +59,10 @@ void add_run(CLI::App& app) {
         return;
       }
       print_stage_table(summary);
-      fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data checkpoint.bin\n", opt->out);
+      std::string trajectories;
+      for (const auto& st : summary["stages"])
+        if (st.contains("trajectory")) trajectories += " " + st["trajectory"].get<std::string>();
+      fmt::print("outputs in {}/: summary.json thermo.csv final.data stage*.data{} checkpoint.bin\n", opt->out, trajectories);
       if (!opt->no_plots) run_plot_script(script_path("plot_run.py"), {opt->out});
     } catch (const Interrupted& i) {
       fmt::print(stderr, "vitrum: interrupted by signal {}; checkpoint written to {}/checkpoint.bin, continue with "

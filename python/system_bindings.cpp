@@ -106,8 +106,12 @@ change them (``s.positions = x``). Read with ``System.read``, make with ``System
            "A system from arrays: positions (n, 3), types (n,) from 1, box lengths (Lx, Ly, Lz) from box_lo, xy tilt "
            "[length]; masses per type (default 1), element per type (e.g. ['Cu', 'Zr']), ids (default 1..n). "
            "Positions are wrapped into the box (image counts kept), as LAMMPS does.")
-      .def_static("read", [](const std::filesystem::path& path) { return read_configuration(path); }, py::arg("path"),
-                  "Read a LAMMPS data (.data/.lmp), LAMMPS dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz) file.")
+      .def_static("read", [](const std::filesystem::path& path, std::optional<std::int64_t> frame) {
+             return read_configuration(path, frame.value_or(kOnlyFrame));
+           }, py::arg("path"), py::arg("frame") = py::none(),
+                  "Read a LAMMPS data (.data/.lmp), LAMMPS dump (.dump/.lammpstrj) or extended XYZ (.xyz/.extxyz) file. "
+                  "A file with several frames (a trajectory) needs `frame`: 0 = the first, -1 = the last; "
+                  "read_trajectory() gives them all.")
       .def("write", [](const Configuration& c, const std::filesystem::path& path, const std::string& comment) {
              write_configuration(path, c, comment);
            }, py::arg("path"), py::arg("comment") = "",
@@ -206,7 +210,13 @@ change them (``s.positions = x``). Read with ``System.read``, make with ``System
       .def_property_readonly("cell", [](const Configuration& c) { return cell_matrix(c.box); },
                              "lattice vectors as rows a = (Lx, 0, 0), b = (xy, Ly, 0), c = (0, 0, Lz) (ASE's cell)")
       .def_property_readonly("volume", [](const Configuration& c) { return c.box.volume(); })
-      .def_property_readonly("step", [](const Configuration& c) { return c.step; });
+      .def_property_readonly("step", [](const Configuration& c) { return c.step; },
+                             "timestep the file gave (a trajectory frame's step; 0 for a data file)");
+  m.def("read_trajectory", [](const std::filesystem::path& path) { return read_all_frames(path); }, py::arg("path"),
+        "Every frame of a multi-frame file (extended XYZ or LAMMPS dump, as `[output] dump_every` writes), as a list "
+        "of System; a LAMMPS data file gives one.");
+  m.def("count_frames", [](const std::filesystem::path& path) { return count_frames(path); }, py::arg("path"),
+        "The number of frames in a configuration file (their counts checked, not their atoms).");
 }
 
 }  // namespace vitrum::python

@@ -13,11 +13,11 @@ from typing import Any, Dict, Union
 
 from . import _vitrum
 from ._recipes import RecipeLike, resolve, to_toml
-from ._vitrum import Error, Potential, System, default_recipe
+from ._vitrum import Error, Potential, System, count_frames, default_recipe, read_trajectory
 
 __version__: str = _vitrum.__version__
 
-__all__ = ["Error", "Potential", "System", "run", "default_recipe", "to_toml", "info", "analysis", "gfa", "epm", "stz",
+__all__ = ["Error", "Potential", "System", "read_trajectory", "count_frames", "run", "default_recipe", "to_toml", "info", "analysis", "gfa", "epm", "stz",
            "lpbf", "ttt", "__version__"]
 
 

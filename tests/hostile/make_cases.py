@@ -172,6 +172,22 @@ files = {
                                    .split("[protocol]")[0]
                                 + '[protocol]\nkind = "finite-rate"\nrates = [0.0004, 0.0003, 0.0002]\n'
                                   'strain_per_rate = 0.5\ntau_pl = 1.0\ndt = 0.05\n',
+    # Trajectories: several frames, a frame cut short, and [output] / [system] trajectory keys that cannot work.
+    "two_frames.xyz": xyz() + xyz(),
+    "two_frames.dump": dump() + dump(),
+    "second_frame_short.xyz": xyz() + xyz(n=len(ATOMS) + 5),
+    "dump_every_negative.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ndump_every = -5")
+                                + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "dump_format_xml.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ndump_every = 5\ndump_format = \"xml\"")
+                            + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "dump_energies_alone.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ndump_energies = true")
+                                + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "read_two_frames.toml": RECIPE.replace('read = "good.data"', 'read = "two_frames.xyz"')
+                            + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "read_frame_7.toml": RECIPE.replace('read = "good.data"', 'read = "two_frames.xyz"\nframe = 7')
+                         + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "frame_without_read.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 250 }\nframe = 0')
+                               + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # kill -9 in the middle of a run, then --resume: final.data and thermo.csv must be bit-identical to
-# an uninterrupted run (same recipe, same thread count).
+# an uninterrupted run (same recipe, same thread count), and so must the stages' trajectories (extxyz, every 100 steps).
 set -euo pipefail
 vitrum=$1
 work=$2
@@ -13,6 +13,7 @@ seed = 11
 [output]
 thermo_every = 50
 checkpoint_every = 500
+dump_every = 100
 [[stage]]
 kind = "minimize"
 ftol = 1e-2
@@ -57,4 +58,5 @@ rows_at_kill=$(wc -l < "$work/killed/thermo.csv")
 grep -q "resuming" "$work/resume.log"
 cmp "$work/full/final.data" "$work/killed/final.data"
 cmp "$work/full/thermo.csv" "$work/killed/thermo.csv"
-echo "PASS: killed at $rows_at_kill thermo rows; resumed run is bit-identical (final.data, thermo.csv)"
+for f in stage2-hot.extxyz stage3.extxyz stage4.extxyz; do cmp "$work/full/$f" "$work/killed/$f"; done
+echo "PASS: killed at $rows_at_kill thermo rows; resumed run is bit-identical (final.data, thermo.csv, trajectories)"

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # kill -9 in the middle of shear_rate and creep stages, then --resume: the stage CSVs and final.data must be
-# bit-identical to an uninterrupted run (thermostat chain, creep integral, cursor and samples are checkpointed).
+# bit-identical to an uninterrupted run (thermostat chain, creep integral, cursor and samples are checkpointed), and so
+# must the stages' trajectories (LAMMPS dump frames every 250 steps, cut back to the checkpoint on resume).
 set -euo pipefail
 vitrum=$1
 work=$2
@@ -12,6 +13,8 @@ potential = "kob-andersen"
 seed = 9
 [output]
 checkpoint_every = 200
+dump_every = 250
+dump_format = "lammps"
 [[stage]]
 kind = "shear_rate"
 rate = 0.2
@@ -43,6 +46,6 @@ for kill_at in shear_rate creep; do
   # The kill came after an in-stage checkpoint: the stage itself resumed mid-way, not from its start.
   grep -Eq "$kill_at: resuming at step [1-9]" "$work/resume-$kill_at.log" || {
     echo "FAIL: $kill_at did not resume from an in-stage checkpoint"; cat "$work/resume-$kill_at.log"; exit 1; }
-  for f in stage1-shear_rate.csv stage2-creep.csv stage1.data final.data; do cmp "$work/full/$f" "$out/$f"; done
+  for f in stage1-shear_rate.csv stage2-creep.csv stage1.data final.data stage1.lammpstrj stage2.lammpstrj; do cmp "$work/full/$f" "$out/$f"; done
 done
 echo "PASS: killed inside shear_rate and inside creep; resumed runs are bit-identical"

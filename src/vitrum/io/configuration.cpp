@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/io/frames.hpp"
 
 namespace vitrum {
 
@@ -35,13 +36,92 @@ FileFormat parse_format(const std::string& name) {
   throw Error(fmt::format("unknown file format '{}' (known: data, dump, xyz)", name));
 }
 
-Configuration read_configuration(const std::filesystem::path& path) {
+namespace {
+
+using ReadFrame = bool (*)(TextReader&, Configuration&);
+using SkipFrame = bool (*)(TextReader&);
+
+std::int64_t count_with(const std::filesystem::path& path, SkipFrame skip) {
+  TextReader in(path);
+  std::int64_t n = 0;
+  while (skip(in)) ++n;
+  return n;
+}
+
+std::string frame_range(std::int64_t n) {
+  return n == 1 ? "it has 1 frame (0, or -1 from the end)"
+                : fmt::format("it has {} frames (0..{}, or -{}..-1 from the end)", n, n - 1, n);
+}
+
+Configuration read_frame(const std::filesystem::path& path, std::int64_t frame, ReadFrame read, SkipFrame skip) {
+  if (frame < 0 && frame != kOnlyFrame) {
+    const std::int64_t n = count_with(path, skip);
+    if (-frame > n) throw Error(fmt::format("{}: frame {} does not exist: {}", path.string(), frame, frame_range(n)));
+    frame += n;
+  }
+  TextReader in(path);
+  const std::int64_t skipped = frame == kOnlyFrame ? 0 : frame;
+  for (std::int64_t k = 0; k < skipped; ++k)
+    if (!skip(in)) throw Error(fmt::format("{}: frame {} does not exist: {}", path.string(), frame, frame_range(k)));
+  std::string line;
+  bool any = false;
+  while (in.next(line))
+    if (!split_tokens(line, false).empty()) {
+      in.unread(std::move(line));
+      any = true;
+      break;
+    }
+  if (skipped > 0 && !any)
+    throw Error(fmt::format("{}: frame {} does not exist: {}", path.string(), frame, frame_range(skipped)));
+  Configuration cfg;
+  const bool more = read(in, cfg);
+  if (more && frame == kOnlyFrame) {
+    in.next(line);
+    in.fail("a second frame starts here: the file holds several frames; choose one with --frame K ([system] frame = K "
+            "in a recipe; 0 = the first, -1 = the last)");
+  }
+  return cfg;
+}
+
+}  // namespace
+
+Configuration read_extxyz(const std::filesystem::path& path, std::int64_t frame) {
+  return read_frame(path, frame, read_extxyz_frame, skip_extxyz_frame);
+}
+
+Configuration read_lammps_dump(const std::filesystem::path& path, std::int64_t frame) {
+  return read_frame(path, frame, read_lammps_dump_frame, skip_lammps_dump_frame);
+}
+
+Configuration read_configuration(const std::filesystem::path& path, std::int64_t frame) {
   switch (format_from_path(path)) {
-    case FileFormat::LammpsData: return read_lammps_data(path);
-    case FileFormat::LammpsDump: return read_lammps_dump(path);
-    case FileFormat::ExtXyz: return read_extxyz(path);
+    case FileFormat::LammpsData:
+      if (frame != kOnlyFrame && frame != 0 && frame != -1)
+        throw Error(fmt::format("{}: frame {} does not exist: a LAMMPS data file holds one frame (0, or -1)", path.string(), frame));
+      return read_lammps_data(path);
+    case FileFormat::LammpsDump: return read_lammps_dump(path, frame);
+    case FileFormat::ExtXyz: return read_extxyz(path, frame);
   }
   throw Error("unreachable");
+}
+
+std::int64_t count_frames(const std::filesystem::path& path) {
+  switch (format_from_path(path)) {
+    case FileFormat::LammpsData: return 1;
+    case FileFormat::LammpsDump: return count_with(path, skip_lammps_dump_frame);
+    case FileFormat::ExtXyz: return count_with(path, skip_extxyz_frame);
+  }
+  throw Error("unreachable");
+}
+
+std::vector<Configuration> read_all_frames(const std::filesystem::path& path) {
+  const FileFormat f = format_from_path(path);
+  if (f == FileFormat::LammpsData) return {read_lammps_data(path)};
+  const ReadFrame read = f == FileFormat::ExtXyz ? read_extxyz_frame : read_lammps_dump_frame;
+  TextReader in(path);
+  std::vector<Configuration> frames;
+  for (bool more = true; more;) more = read(in, frames.emplace_back());
+  return frames;
 }
 
 void write_configuration(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment) {

@@ -2,6 +2,7 @@
 #pragma once
 #include <cstdint>
 #include <filesystem>
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -34,14 +35,24 @@ enum class FileFormat { LammpsData, LammpsDump, ExtXyz };
 FileFormat format_from_path(const std::filesystem::path& path);
 FileFormat parse_format(const std::string& name);  // "data", "dump", "xyz"/"extxyz"
 
-Configuration read_configuration(const std::filesystem::path& path);
+// Which frame of a multi-frame file (LAMMPS dump, extended XYZ: a trajectory) to read. kOnlyFrame, the default,
+// reads a one-frame file and refuses one with several frames, naming the line where the second starts (never
+// silently the first); K >= 0 is the K-th frame (0 = the first); K < 0 counts from the end (-1 = the last).
+// A LAMMPS data file holds one frame (0 or -1).
+inline constexpr std::int64_t kOnlyFrame = std::numeric_limits<std::int64_t>::min();
+
+Configuration read_configuration(const std::filesystem::path& path, std::int64_t frame = kOnlyFrame);
+// Every frame of the file, in order.
+std::vector<Configuration> read_all_frames(const std::filesystem::path& path);
+// The number of frames (their counts checked, not their atoms).
+std::int64_t count_frames(const std::filesystem::path& path);
 void write_configuration(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
 
 Configuration read_lammps_data(const std::filesystem::path& path);
 void write_lammps_data(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
-Configuration read_lammps_dump(const std::filesystem::path& path);
+Configuration read_lammps_dump(const std::filesystem::path& path, std::int64_t frame = kOnlyFrame);
 void write_lammps_dump(const std::filesystem::path& path, const Configuration& cfg);
-Configuration read_extxyz(const std::filesystem::path& path);
+Configuration read_extxyz(const std::filesystem::path& path, std::int64_t frame = kOnlyFrame);
 void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment = "");
 
 // Indices of the particles in increasing id: every writer uses this order, so files do not

@@ -2,7 +2,8 @@
 // Written as Properties=id:I:1:type:I:1:pos:R:3:image:I:3:masses:R:1[:diameter:R:1][:vel:R:3].
 // A `species` column is written only when the types carry chemical elements (EAM alloys): model
 // types (A, B, ...) are not elements, and ASE rejects unknown symbols; OVITO maps `type` to types.
-// Read: `species` that are element symbols name the types (Configuration::type_elements).
+// Read: `species` that are element symbols name the types (Configuration::type_elements). A file may hold
+// several frames one after another (a trajectory); configuration.cpp picks one.
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 
 #include "vitrum/core/elements.hpp"
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/io/frames.hpp"
 #include "vitrum/io/text_reader.hpp"
 #include "vitrum/io/validate_configuration.hpp"
 
@@ -49,10 +51,23 @@ std::map<std::string, std::string> parse_info(const TextReader& in, std::string_
 
 }  // namespace
 
-Configuration read_extxyz(const std::filesystem::path& path) {
-  TextReader in(path);
+bool skip_extxyz_frame(TextReader& in) {
   std::string line;
-  Configuration cfg;
+  do {
+    if (!in.next(line)) return false;
+  } while (split_tokens(line, false).empty());
+  const auto ntok = split_tokens(line);
+  if (ntok.size() != 1) in.fail("the first line of a frame must hold the number of atoms");
+  const auto n = in.number<std::int64_t>(ntok[0], "the number of atoms");
+  if (n < 0) in.fail("negative number of atoms");
+  for (std::int64_t k = 0; k < n + 1; ++k)
+    if (!in.next(line)) in.fail_file(fmt::format("a frame ends after {} of its {} lines (truncated?)", k, n + 1));
+  return true;
+}
+
+bool read_extxyz_frame(TextReader& in, Configuration& cfg) {
+  std::string line;
+  cfg = Configuration{};
   if (!in.next(line)) in.fail_file("empty file, expected an extended XYZ file");
   const auto ntok = split_tokens(line);
   if (ntok.size() != 1) in.fail("the first line must hold the number of atoms");
@@ -147,29 +162,31 @@ Configuration read_extxyz(const std::filesystem::path& path) {
     cfg.type_count = std::max(cfg.type_count, p.type[i]);
   }
   const int first_atom_line = in.line_number() - static_cast<int>(n) + 1;
-  check_frame_ends(in, n, [](const std::string&, const auto& tok) { return tok.size() == 1; });  // next frame's count
+  const bool more = check_frame_ends(in, n, [](const std::string&, const auto& tok) { return tok.size() == 1; });
   validate_configuration(cfg, in, first_atom_line);
   if (!cfg.type_elements.empty()) cfg.type_elements.resize(static_cast<std::size_t>(cfg.type_count));
   // Per-type masses, when every atom of a type has the same mass.
   cfg.type_masses.assign(static_cast<std::size_t>(cfg.type_count), 0.0);
   for (std::size_t i = 0; i < p.size(); ++i) cfg.type_masses[p.type[i] - 1] = p.mass[i];
-  return cfg;
+  return more;
 }
 
-void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment) {
+void append_extxyz_frame(std::string& s, const Configuration& cfg, const FrameOptions& o) {
   const Particles& p = cfg.particles;
   const std::vector<std::size_t> order = id_order(p);
   const Box& b = cfg.box;
-  std::string s;
   auto out = std::back_inserter(s);
   fmt::format_to(out, "{}\n", p.size());
   fmt::format_to(out, "Lattice=\"{} 0 0 {} {} 0 0 0 {}\" Origin=\"{} {} {}\" pbc=\"T T T\" ", b.lengths().x, b.xy(),
                  b.lengths().y, b.lengths().z, b.lo().x, b.lo().y, b.lo().z);
   const bool species = !cfg.type_elements.empty() &&
                        std::none_of(cfg.type_elements.begin(), cfg.type_elements.end(), [](const auto& e) { return e.empty(); });
-  fmt::format_to(out, "Properties=id:I:1:type:I:1:{}pos:R:3:image:I:3:masses:R:1{}{} timestep={}",
-                 species ? "species:S:1:" : "", cfg.has_diameters ? ":diameter:R:1" : "", cfg.has_velocities ? ":vel:R:3" : "", cfg.step);
-  if (!comment.empty()) fmt::format_to(out, " comment=\"{}\"", comment);
+  const bool velocities = o.velocities && cfg.has_velocities;
+  fmt::format_to(out, "Properties=id:I:1:type:I:1:{}pos:R:3:image:I:3:masses:R:1{}{}{} timestep={}",
+                 species ? "species:S:1:" : "", cfg.has_diameters ? ":diameter:R:1" : "", velocities ? ":vel:R:3" : "",
+                 o.energies ? ":energies:R:1" : "", cfg.step);
+  if (!o.info.empty()) fmt::format_to(out, " {}", o.info);
+  if (!o.comment.empty()) fmt::format_to(out, " comment=\"{}\"", o.comment);
   s += '\n';
   for (const std::size_t i : order) {
     fmt::format_to(out, "{} {} ", p.id[i], p.type[i]);
@@ -177,9 +194,17 @@ void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, c
     fmt::format_to(out, "{} {} {} {} {} {} {}", p.position[i].x, p.position[i].y, p.position[i].z, p.image[i][0],
                    p.image[i][1], p.image[i][2], p.mass[i]);
     if (cfg.has_diameters) fmt::format_to(out, " {}", p.diameter[i]);
-    if (cfg.has_velocities) fmt::format_to(out, " {} {} {}", p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
+    if (velocities) fmt::format_to(out, " {} {} {}", p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
+    if (o.energies) fmt::format_to(out, " {}", (*o.energies)[i]);
     s += '\n';
   }
+}
+
+void write_extxyz(const std::filesystem::path& path, const Configuration& cfg, const std::string& comment) {
+  FrameOptions o;
+  o.comment = comment;
+  std::string s;
+  append_extxyz_frame(s, cfg, o);
   write_file_atomically(path, s);
 }
 

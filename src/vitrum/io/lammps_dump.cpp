@@ -1,19 +1,44 @@
 // LAMMPS dump files, custom style: written as `id type x y z ix iy iz [diameter] [vx vy vz]`; read
-// from any custom dump that has id, type and x y z (or xu yu zu); the first frame is read.
+// from any custom dump that has id, type and x y z (or xu yu zu), one frame or many (configuration.cpp picks one).
 #include <cmath>
 #include <fmt/format.h>
 #include <map>
 
 #include "vitrum/io/configuration.hpp"
+#include "vitrum/io/frames.hpp"
 #include "vitrum/io/text_reader.hpp"
 #include "vitrum/io/validate_configuration.hpp"
 
 namespace vitrum {
 
-Configuration read_lammps_dump(const std::filesystem::path& path) {
-  TextReader in(path);
+bool skip_lammps_dump_frame(TextReader& in) {
   std::string line;
-  Configuration cfg;
+  do {
+    if (!in.next(line)) return false;
+  } while (split_tokens(line, false).empty());
+  if (line.rfind("ITEM: TIMESTEP", 0) != 0) in.fail("expected 'ITEM: TIMESTEP' (the start of a frame)");
+  std::int64_t n = -1;
+  while (true) {
+    if (!in.next(line)) in.fail_file("a frame ends before 'ITEM: ATOMS' (truncated?)");
+    if (line.rfind("ITEM: NUMBER OF ATOMS", 0) == 0) {
+      if (!in.next(line)) in.fail_file("file ends after ITEM: NUMBER OF ATOMS");
+      const auto tok = split_tokens(line);
+      if (tok.size() != 1) in.fail("expected the number of atoms");
+      n = in.number<std::int64_t>(tok[0], "the number of atoms");
+      if (n < 0) in.fail("negative number of atoms");
+    } else if (line.rfind("ITEM: ATOMS", 0) == 0) {
+      break;
+    }
+  }
+  if (n < 0) in.fail("'ITEM: ATOMS' before 'ITEM: NUMBER OF ATOMS'");
+  for (std::int64_t k = 0; k < n; ++k)
+    if (!in.next(line)) in.fail_file(fmt::format("a frame ends after {} of its {} atom lines (truncated?)", k, n));
+  return true;
+}
+
+bool read_lammps_dump_frame(TextReader& in, Configuration& cfg) {
+  std::string line;
+  cfg = Configuration{};
   auto expect_item = [&](std::string_view item) {
     if (!in.next(line)) in.fail_file(fmt::format("file ends before 'ITEM: {}' (truncated?)", item));
     if (line.rfind(fmt::format("ITEM: {}", item), 0) != 0) in.fail(fmt::format("expected 'ITEM: {}'", item));
@@ -92,16 +117,15 @@ Configuration read_lammps_dump(const std::filesystem::path& path) {
     cfg.type_count = std::max(cfg.type_count, p.type[i]);
   }
   const int first_atom_line = in.line_number() - static_cast<int>(n) + 1;
-  check_frame_ends(in, n, [](const std::string& l, const auto&) { return l.rfind("ITEM: TIMESTEP", 0) == 0; });
+  const bool more = check_frame_ends(in, n, [](const std::string& l, const auto&) { return l.rfind("ITEM: TIMESTEP", 0) == 0; });
   validate_configuration(cfg, in, first_atom_line);
-  return cfg;
+  return more;
 }
 
-void write_lammps_dump(const std::filesystem::path& path, const Configuration& cfg) {
+void append_lammps_dump_frame(std::string& s, const Configuration& cfg, const FrameOptions& o) {
   const Particles& p = cfg.particles;
   const std::vector<std::size_t> order = id_order(p);
   const Box& b = cfg.box;
-  std::string s;
   auto out = std::back_inserter(s);
   fmt::format_to(out, "ITEM: TIMESTEP\n{}\nITEM: NUMBER OF ATOMS\n{}\n", cfg.step, p.size());
   if (b.is_tilted()) {
@@ -112,15 +136,22 @@ void write_lammps_dump(const std::filesystem::path& path, const Configuration& c
     fmt::format_to(out, "ITEM: BOX BOUNDS pp pp pp\n{} {}\n{} {}\n{} {}\n", b.lo().x, b.hi().x, b.lo().y, b.hi().y,
                    b.lo().z, b.hi().z);
   }
-  fmt::format_to(out, "ITEM: ATOMS id type x y z ix iy iz{}{}\n", cfg.has_diameters ? " diameter" : "",
-                 cfg.has_velocities ? " vx vy vz" : "");
+  const bool velocities = o.velocities && cfg.has_velocities;
+  fmt::format_to(out, "ITEM: ATOMS id type x y z ix iy iz{}{}{}\n", cfg.has_diameters ? " diameter" : "",
+                 velocities ? " vx vy vz" : "", o.energies ? " c_pe" : "");
   for (const std::size_t i : order) {
     fmt::format_to(out, "{} {} {} {} {} {} {} {}", p.id[i], p.type[i], p.position[i].x, p.position[i].y,
                    p.position[i].z, p.image[i][0], p.image[i][1], p.image[i][2]);
     if (cfg.has_diameters) fmt::format_to(out, " {}", p.diameter[i]);
-    if (cfg.has_velocities) fmt::format_to(out, " {} {} {}", p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
+    if (velocities) fmt::format_to(out, " {} {} {}", p.velocity[i].x, p.velocity[i].y, p.velocity[i].z);
+    if (o.energies) fmt::format_to(out, " {}", (*o.energies)[i]);
     s += '\n';
   }
+}
+
+void write_lammps_dump(const std::filesystem::path& path, const Configuration& cfg) {
+  std::string s;
+  append_lammps_dump_frame(s, cfg, FrameOptions{});
   write_file_atomically(path, s);
 }
 

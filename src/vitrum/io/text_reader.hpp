@@ -21,10 +21,23 @@ class TextReader {
   }
   // Next line (comment after '#' kept); false at end of file.
   bool next(std::string& line) {
+    if (has_pending_) {
+      line = std::move(pending_);
+      has_pending_ = false;
+      ++line_no_;
+      return true;
+    }
     if (!std::getline(in_, line)) return false;
     ++line_no_;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     return true;
+  }
+  // Gives back the line next() just returned: the following next() returns it again (a reader that has read
+  // one line past its frame hands the next frame's first line back).
+  void unread(std::string line) {
+    pending_ = std::move(line);
+    has_pending_ = true;
+    --line_no_;
   }
   [[nodiscard]] int line_number() const { return line_no_; }
   [[nodiscard]] const std::filesystem::path& path() const { return path_; }
@@ -46,6 +59,8 @@ class TextReader {
   std::filesystem::path path_;
   std::ifstream in_;
   int line_no_ = 0;
+  std::string pending_;
+  bool has_pending_ = false;
 };
 
 // Whitespace-separated tokens of a line, ignoring anything after '#'.

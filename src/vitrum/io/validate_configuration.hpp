@@ -27,16 +27,21 @@ void check_declared_atoms(const TextReader& in, std::int64_t atoms);
 void check_declared_types(const TextReader& in, std::int64_t types);
 
 // After the last atom line of a frame: the next non-blank line must start the next frame (`next_frame`
-// tells) or the file must end; anything else means more atom lines than the declared count.
+// tells; that line is handed back to the reader, and true returned) or the file must end (false); anything else
+// means more atom lines than the declared count.
 template <class IsNextFrame>
-void check_frame_ends(TextReader& in, std::int64_t declared, IsNextFrame next_frame) {
+bool check_frame_ends(TextReader& in, std::int64_t declared, IsNextFrame next_frame) {
   std::string line;
   while (in.next(line)) {
     const auto tok = split_tokens(line, false);
     if (tok.empty()) continue;
-    if (next_frame(line, tok)) return;
+    if (next_frame(line, tok)) {
+      in.unread(std::move(line));
+      return true;
+    }
     in.fail(fmt::format("more atom lines than the {} the file declares", declared));
   }
+  return false;
 }
 
 // Every per-atom check: ids positive and unique, types in 1..type_count, masses (and diameters, when the

@@ -46,6 +46,7 @@ StageResult AqsStage::run(StageContext& ctx) const {
   ctx.sys.sort_particles();
   ctx.sys.list.set_sorting(false);
   AqsResult r = run_aqs(ctx.sys, o, [&](const AqsPoint&, std::size_t k) {
+    if (ctx.frame_due(static_cast<std::int64_t>(k))) ctx.write_frame(static_cast<std::int64_t>(k));
     progress.update(static_cast<std::int64_t>(k));
     ctx.poll();
     return true;

@@ -19,7 +19,9 @@ StageResult CyclicAqsStage::run(StageContext& ctx) const {
   const auto t0 = std::chrono::steady_clock::now();
   Progress progress(ctx.label, o.cycles);
   ctx.sys.list.set_sorting(false);  // unwrapped positions are compared by index across cycles
+  // Trajectory frames are stroboscopic: the state at the end of every dump_every-th cycle.
   const CyclicAqsResult r = run_cyclic_aqs(ctx.sys, o, [&](const CyclicAqsCycle&, std::int64_t c) {
+    if (ctx.frame_due(c)) ctx.write_frame(c);
     progress.update(c);
     ctx.poll();
     return true;

@@ -84,6 +84,7 @@ StageResult FlowStage::run(StageContext& ctx) const {
     s.compute_forces();
     cur.gamma0 = s.cfg.box.strain_xy();
     cur.sample(s, 0.0, creep ? 0.0 : f.rate, guard);
+    if (ctx.frame_due(0)) ctx.write_frame(0);
   } else {
     ctx.restore(fields);
     fmt::print(stderr, "{}: resuming at step {} of {}\n", ctx.label, cur.step, f.steps);
@@ -104,6 +105,7 @@ StageResult FlowStage::run(StageContext& ctx) const {
     integrator.step(s, k, f.temperature, gamma_dot);
     cur.step = k;
     if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot, guard);
+    if (ctx.frame_due(k)) ctx.write_frame(k);
     if (k % 50 == 0) progress.update(k);
     ctx.poll(fields, checkpoint_every > 0 && k % checkpoint_every == 0 && k < f.steps);
   }

@@ -100,6 +100,7 @@ StageResult MdStage::run(StageContext& ctx) const {
                               "or start from a state that has them", ctx.source, ctx.number, integrator.ensemble));
     if (create) create_velocities(s, t_start > 0 ? t_start : 1.0, integrator.seed);
     s.cfg.has_velocities = true;
+    if (ctx.frame_due(0)) ctx.write_frame(0);
   } else {
     ctx.restore(fields);
   }
@@ -142,6 +143,7 @@ StageResult MdStage::run(StageContext& ctx) const {
                      t.volume, conserved / n);
       }
     }
+    if (ctx.frame_due(k)) ctx.write_frame(k);
     if (k % 50 == 0) progress.update(k);
     ctx.poll(fields, out.checkpoint_every > 0 && ctx.global_step % out.checkpoint_every == 0 && k < steps);
   }

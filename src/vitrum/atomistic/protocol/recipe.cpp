@@ -94,7 +94,7 @@ PotentialSpec parse_potential(RecipeTable& t, const std::filesystem::path& base_
 
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
-  t.only({"read", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
+  t.only({"read", "frame", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
   s.potential = parse_potential(t, base_dir);
   s.units = s.potential.units();
   const std::int64_t seed = t.get_int("seed", 1);
@@ -127,7 +127,9 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   if (has_read) {
     s.read = t.get_string("read");
     if (s.read.is_relative()) s.read = base_dir / s.read;
+    if (t.has("frame")) s.frame = t.get_int("frame");
   } else {
+    if (t.has("frame")) t.fail("frame", "picks a frame of the `read` file: give `read` too");
     RecipeTable g = t.get_table("generate");
     g.only({"model", "n", "density", "composition", "seed", "min_distance"});
     if (s.potential.is_kim())
@@ -166,6 +168,17 @@ OutputSpec parse_output(RecipeTable t) {
   if (o.sample_every < 1) t.fail("sample_every", "must be >= 1");
   if (o.checkpoint_every < 0) t.fail("checkpoint_every", "must be >= 0");
   if (o.blocks < 2) t.fail("blocks", "must be >= 2");
+  o.dump_every = t.get_int("dump_every", o.dump_every);
+  if (o.dump_every < 0) t.fail("dump_every", "must be >= 0 (0 = no trajectory)");
+  const std::string format = t.get_string("dump_format", "extxyz");
+  if (format != "extxyz" && format != "lammps")
+    t.fail("dump_format", fmt::format("unknown trajectory format '{}' (known: extxyz, lammps)", format));
+  o.dump_format = parse_trajectory_format(format);
+  o.dump_velocities = t.get_bool("dump_velocities", o.dump_velocities);
+  o.dump_energies = t.get_bool("dump_energies", o.dump_energies);
+  if (o.dump_every == 0)
+    for (const char* key : {"dump_format", "dump_velocities", "dump_energies"})
+      if (t.has(key)) t.fail(key, "applies to trajectories: set dump_every = N (steps between frames) too");
   t.finish();
   return o;
 }

@@ -12,11 +12,13 @@
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/potential/potential_spec.hpp"
 #include "vitrum/atomistic/protocol/stage.hpp"
+#include "vitrum/io/trajectory.hpp"
 
 namespace vitrum {
 
 struct SystemSpec {
   std::filesystem::path read;             // configuration file (relative paths: to the recipe's folder)
+  std::int64_t frame = kOnlyFrame;        // which frame of a multi-frame `read` file (configuration.hpp)
   std::optional<std::string> generate_model;
   GenerateOptions generate;
   PotentialSpec potential;                // a model name, or { style, file, elements } (files: relative to the recipe)
@@ -32,6 +34,12 @@ struct OutputSpec {
   std::int64_t sample_every = 10;         // samples for the stage averages [steps]
   std::int64_t checkpoint_every = 10000;  // [steps]; 0 = only at stage starts and on signals
   int blocks = 20;                        // blocks for the standard errors
+  // Trajectories: every dump_every steps of a stage (and at its step 0) a frame of its state goes to
+  // stage<N>[-name].extxyz (or .lammpstrj); 0 = none. Velocities when the state has them; per-atom energies on request.
+  std::int64_t dump_every = 0;            // [steps]
+  TrajectoryFormat dump_format = TrajectoryFormat::ExtXyz;
+  bool dump_velocities = true;
+  bool dump_energies = false;
 };
 
 // One [[stage]] of a recipe: what every stage has, and the kind's parsed options (stage_registry.hpp).

@@ -23,6 +23,7 @@
 #include "vitrum/io/folder_lock.hpp"
 #include "vitrum/io/replicate.hpp"
 #include "vitrum/io/sealed_file.hpp"
+#include "vitrum/io/trajectory.hpp"
 
 namespace vitrum {
 
@@ -78,6 +79,7 @@ struct RunState {
   std::int64_t stage_step = 0;
   std::int64_t global_step = 0;
   std::uint64_t thermo_bytes = 0;
+  std::uint64_t trajectory_bytes = 0;  // the running stage's trajectory file ([output] dump_every)
   std::string results;                 // JSON array of the finished stages
   std::string stage_state;             // the running stage's own fields (StageContext::save)
   double stage_wall_seconds = 0;       // wall time of the running stage before this checkpoint
@@ -92,6 +94,7 @@ struct RunState {
     ar(stage_step);
     ar(global_step);
     ar(thermo_bytes);
+    ar(trajectory_bytes);
     ar(results);
     ar(stage_state);
     ar(stage_wall_seconds);
@@ -202,7 +205,7 @@ class Runner {
                               : generate_configuration(alloy_model(sp.potential, *sp.generate.fractions), sp.generate);
       source = recipe_.source + " [system.generate]";
     } else {
-      cfg = read_configuration(sp.read);
+      cfg = read_configuration(sp.read, sp.frame);
       source = sp.read.string();
     }
     if (sp.replicate != Int3{1, 1, 1}) {
@@ -258,6 +261,8 @@ class Runner {
     if (ec) throw Error(fmt::format("{}: cannot truncate: {}", thermo_path_.string(), ec.message()));
     thermo_ = std::fopen(thermo_path_.c_str(), "a");
     if (!thermo_) throw Error(fmt::format("{}: cannot open for appending", thermo_path_.string()));
+    // The running stage's trajectory too, even if the stage writes no further frame.
+    if (state_.trajectory_bytes > 0) trajectory(recipe_.stages[static_cast<std::size_t>(state_.stage_index)]);
     fmt::print(stderr, "resuming {} at stage {} step {} (global step {})\n", recipe_.source, state_.stage_index + 1,
                state_.stage_step, state_.global_step);
   }
@@ -272,6 +277,7 @@ class Runner {
     check_state(state_.stage_step);
     if (thermo_) std::fflush(thermo_);
     state_.thermo_bytes = thermo_ ? static_cast<std::uint64_t>(std::ftell(thermo_)) : state_.thermo_bytes;
+    if (trajectory_) state_.trajectory_bytes = trajectory_->flush();
     state_.list_positions = sys_->list.build_positions();
     state_.list_box_holder.box = sys_->list.build_box();
     state_.stage_wall_seconds = stage_elapsed();
@@ -302,19 +308,52 @@ class Runner {
     result["index"] = k + 1;
     if (!st.name.empty()) result["name"] = st.name;
     if (st.potential) result["potential"] = st.potential->describe();
+    if (trajectory_) result["trajectory"] = trajectory_->path().filename().string();
     auto results = nlohmann::json::parse(state_.results);
     results.push_back(std::move(result));
     state_.results = results.dump();
     for (const auto& later : recipe_.stages)
       if (!st.name.empty() && later.start == st.name) state_.snapshots[st.name] = sys_->cfg;
-    write_configuration(opt_.out_dir / fmt::format("stage{}{}.data", k + 1, st.name.empty() ? "" : "-" + st.name),
+    write_configuration(opt_.out_dir / (stage_file_base(st) + ".data"),
                         sys_->configuration_for_output(), fmt::format("end of stage {} of {}", k + 1, recipe_.source));
     state_.stage_state.clear();
+    trajectory_.reset();
+    state_.trajectory_bytes = 0;
     ++state_.stage_index;
     state_.stage_step = 0;
     stage_wall_before_ = 0;
     stage_t0_ = std::chrono::steady_clock::now();
     write_checkpoint();
+  }
+
+  // stage<N>[-name]: the running stage's files (its end state .data, its trajectory).
+  std::string stage_file_base(const StageSpec& st) const {
+    return fmt::format("stage{}{}", state_.stage_index + 1, st.name.empty() ? "" : "-" + st.name);
+  }
+
+  // The running stage's trajectory, opened at its first frame (or continued where the checkpoint left it).
+  TrajectoryWriter& trajectory(const StageSpec& st) {
+    if (!trajectory_) {
+      const OutputSpec& o = recipe_.output;
+      trajectory_.emplace(opt_.out_dir / (stage_file_base(st) + trajectory_extension(o.dump_format)), o.dump_format,
+                          state_.trajectory_bytes);
+    }
+    return *trajectory_;
+  }
+
+  void write_frame(const StageSpec& st, std::int64_t stage_step) {
+    const OutputSpec& o = recipe_.output;
+    Configuration c = sys_->configuration_for_output();
+    c.step = stage_step;
+    FrameOptions f;
+    f.velocities = o.dump_velocities;
+    f.info = fmt::format("stage={} global_step={}", state_.stage_index + 1, state_.global_step);
+    std::vector<double> energies;
+    if (o.dump_energies) {
+      energies = sys_->potential->per_atom_energies(sys_->cfg.particles, sys_->cfg.box, sys_->list);
+      f.energies = &energies;
+    }
+    trajectory(st).write(c, f);
   }
 
   std::string stage_label(const StageSpec& st) const {
@@ -371,6 +410,7 @@ class Runner {
       return sig;
     }
     double elapsed() const override { return r_.stage_elapsed(); }
+    void write_frame(std::int64_t stage_step) override { r_.write_frame(st_, stage_step); }
 
    private:
     Runner& r_;
@@ -400,6 +440,7 @@ class Runner {
   std::optional<DivergenceGuard> guard_;
   std::optional<FolderLock> lock_;
   std::FILE* thermo_ = nullptr;
+  std::optional<TrajectoryWriter> trajectory_;
 };
 
 }  // namespace

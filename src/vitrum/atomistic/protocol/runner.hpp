@@ -12,7 +12,7 @@ namespace vitrum {
 
 // The format of OUT/checkpoint.bin: 2 swap stages' own state; 3 sealed (length, CRC-32); 4 VC-SGC samples, EAM chains;
 // 5 every stage's fields through StageContext::save (md's samples and integrator among them), stage wall time.
-inline constexpr std::uint32_t kCheckpointVersion = 5;
+inline constexpr std::uint32_t kCheckpointVersion = 6;
 
 struct RunOptions {
   std::filesystem::path out_dir = "out";

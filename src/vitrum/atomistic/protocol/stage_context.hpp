@@ -56,6 +56,14 @@ class StageContext {
   [[nodiscard]] virtual int take_signal() = 0;
   // Wall seconds spent in this stage, across resumes.
   [[nodiscard]] virtual double elapsed() const = 0;
+  // Appends the current state, as at the stage's step `stage_step`, to the stage's trajectory file
+  // (stage<N>[-name].extxyz or .lammpstrj; [output] dump_*). Call it where frame_due() says.
+  virtual void write_frame(std::int64_t stage_step) = 0;
+
+  // True at the steps whose state goes into the trajectory ([output] dump_every; step 0 is the stage's start).
+  [[nodiscard]] bool frame_due(std::int64_t stage_step) const {
+    return output.dump_every > 0 && stage_step % output.dump_every == 0;
+  }
 
   // At every step of a resumable stage: on a pending signal save and throw Interrupted; at `due` steps save.
   void poll(const StageFields& fields, bool due = false) {

@@ -350,6 +350,7 @@ class SwapStageRun {
       s.cfg.has_velocities = true;
       s.list.build(s.particles(), s.cfg.box);  // the chain wrapped the positions
       s.compute_forces();
+      if (h_.frame_due(0)) h_.write_frame(0);
       // Checkpoint the initialised stage at once, so that a resume continues from this state
       // instead of initialising again.
       cur_.mc = serialise(mc);
@@ -385,6 +386,7 @@ class SwapStageRun {
         s.need_energy_virial = false;
         s.compute_forces();
       }
+      if (h_.frame_due(k)) h_.write_frame(k);
       if (k % 50 == 0) progress.update(k);
       cur_.mc = serialise(mc);
       ArchiveWriter iw;

@@ -77,7 +77,8 @@ AqsResult run_aqs(System& s, const AqsOptions& opt, const AqsMonitor& monitor) {
   const auto steps = static_cast<std::size_t>(std::llround(opt.gamma_max / opt.dgamma));
   const auto wall0 = std::chrono::steady_clock::now();
   const std::clock_t cpu0 = std::clock();
-  for (std::size_t k = 1; k <= steps; ++k) {
+  const bool go = !monitor || monitor(res.curve.back(), 0);
+  for (std::size_t k = 1; go && k <= steps; ++k) {
     it = {};
     const double target = gamma0 + static_cast<double>(k) * opt.dgamma;
     affine_shear(s, target - s.cfg.box.strain_xy());

@@ -55,7 +55,8 @@ struct AqsResult {
 // unwrapped positions stay the same), re-wraps and rebuilds the neighbour list. Returns n.
 int affine_shear(System& s, double dgamma);
 
-// Called after every step (not for bisection sub-steps); return false to stop early.
+// Called with step 0 once the start state is minimised, then after every step (not for bisection sub-steps);
+// return false to stop early.
 using AqsMonitor = std::function<bool(const AqsPoint& point, std::size_t step)>;
 
 // Minimises the given state, then strains it in steps of opt.dgamma up to opt.gamma_max, minimising
