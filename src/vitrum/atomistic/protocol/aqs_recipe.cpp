@@ -111,6 +111,8 @@ std::unique_ptr<Stage> parse_flow_stage(RecipeTable& t, bool creep, const StageP
   }
   f.temperature = c.units.temperature_in(f.temperature);
   f.creep.target = c.units.pressure_in(f.creep.target);
+  // η_box is stress × time: the recipe's pressure unit (bar·ps in metal) to internal.
+  if (creep) f.creep.box_viscosity = c.units.pressure_in(f.creep.box_viscosity);
   return s;
 }
 

@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "vitrum/atomistic/integrate/thermo.hpp"
+#include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
@@ -54,8 +55,8 @@ StageResult CyclicAqsStage::run(StageContext& ctx) const {
   }
   write_file_atomically(ctx.out_dir / (base + "-curve.csv"), curve.str());
 
-  const double n = static_cast<double>(ctx.sys.size());
-  const Thermo t = report(ctx.sys);
+  nlohmann::json fin = final_state_json(ctx.sys);
+  fin["stress_xy"] = r.curve.back().stress_xy;
   const bool absorbing = r.absorbed_at > 0;
   return {{"kind", "cyclic_aqs"},
           {"dgamma", o.dgamma},
@@ -79,8 +80,7 @@ StageResult CyclicAqsStage::run(StageContext& ctx) const {
           {"minimizer_iterations", iterations},
           {"file", base + ".csv"},
           {"curve_file", base + "-curve.csv"},
-          {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"stress_xy", r.curve.back().stress_xy},
-                     {"strain", r.curve.back().gamma}, {"pressure", t.pressure}, {"volume", t.volume}}},
+          {"final", fin},
           {"wall_seconds", wall}};
 }
 

@@ -1,4 +1,5 @@
 // shear_rate and creep stages: SLLOD in the deforming box, sampled time series, steady-state statistics.
+#include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 
 #include <chrono>
@@ -43,14 +44,16 @@ struct FlowCursor {
   void sample(const System& s, double t, double gamma_dot, const DivergenceGuard& guard) {
     const Thermo th = measure(s);
     guard.check(s, th, step);
+    // Recorded in the recipe's units (K and bar in metal; identical numbers in lj).
+    const UnitSystem& u = s.units;
     time.push_back(t);
     strain.push_back(s.cfg.box.strain_xy() - gamma0);
     rate.push_back(gamma_dot);
-    stress.push_back(-th.stress[3]);
-    stress_kinetic.push_back(-(th.stress[3] - s.last.virial[3] / th.volume));
-    temperature.push_back(th.temperature);
+    stress.push_back(u.pressure_out(-th.stress[3]));
+    stress_kinetic.push_back(u.pressure_out(-(th.stress[3] - s.last.virial[3] / th.volume)));
+    temperature.push_back(u.temperature_out(th.temperature));
     pe.push_back(th.potential_energy / static_cast<double>(s.size()));
-    pressure.push_back(th.pressure);
+    pressure.push_back(u.pressure_out(th.pressure));
   }
 };
 
@@ -104,6 +107,7 @@ StageResult FlowStage::run(StageContext& ctx) const {
     s.need_energy_virial = creep || sample;
     integrator.step(s, k, f.temperature, gamma_dot);
     cur.step = k;
+    ctx.step = k;
     if (sample) cur.sample(s, static_cast<double>(k) * dt, gamma_dot, guard);
     if (ctx.frame_due(k)) ctx.write_frame(k);
     if (k % 50 == 0) progress.update(k);
@@ -136,11 +140,12 @@ StageResult FlowStage::run(StageContext& ctx) const {
   auto steady = [&](const std::vector<double>& x) { return block_average(tail(x, first_steady), blocks); };
   const MeanError stress = steady(cur.stress), rate = steady(cur.rate);
   const MeanError temperature = steady(cur.temperature), pe = steady(cur.pe), pressure = steady(cur.pressure);
-  const Thermo t = measure(s);
+  nlohmann::json fin = final_state_json(s);
+  fin["stress_xy"] = -fin["stress"][3].get<double>();
   const double wall = ctx.elapsed();
   nlohmann::json result = {
       {"kind", ctx.kind},
-      {"temperature_target", f.temperature},
+      {"temperature_target", s.units.temperature_out(f.temperature)},
       {"thermostat", f.sllod.thermostat},
       {"tdamp", f.sllod.tdamp},
       {"dt", dt},
@@ -156,9 +161,7 @@ StageResult FlowStage::run(StageContext& ctx) const {
       {"mean", {{"temperature", temperature.mean}, {"pe_per_particle", pe.mean}, {"pressure", pressure.mean}}},
       {"stderr", {{"temperature", temperature.stderr_}, {"pe_per_particle", pe.stderr_}, {"pressure", pressure.stderr_}}},
       {"file", base + ".csv"},
-      {"final", {{"temperature", t.temperature}, {"pe_per_particle", t.potential_energy / n}, {"pressure", t.pressure},
-                 {"stress", t.stress}, {"stress_xy", -t.stress[3]}, {"volume", t.volume}, {"density", n / t.volume},
-                 {"tilt_xy", s.cfg.box.xy()}}},
+      {"final", fin},
       {"wall_seconds", wall},
       {"steps_per_second", loop_wall > 0 ? static_cast<double>(f.steps - first) / loop_wall : 0.0}};
   if (!creep) {
@@ -167,8 +170,8 @@ StageResult FlowStage::run(StageContext& ctx) const {
     result["viscosity"] = {{"mean", stress.mean / f.rate}, {"stderr", stress.stderr_ / f.rate}};
   } else {
     const bool flowed = std::abs(rate.mean) > f.arrest_rate && std::abs(rate.mean) > 3.0 * rate.stderr_;
-    result["target_stress"] = f.creep.target;
-    result["box_viscosity"] = f.creep.box_viscosity;
+    result["target_stress"] = s.units.pressure_out(f.creep.target);
+    result["box_viscosity"] = s.units.pressure_out(f.creep.box_viscosity);
     result["integral_time"] = f.creep.integral_time;
     result["steady_fraction"] = f.steady_fraction;
     result["arrest_rate"] = f.arrest_rate;

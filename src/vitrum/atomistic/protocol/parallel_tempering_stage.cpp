@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "vitrum/atomistic/mc/parallel_tempering.hpp"
+#include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
@@ -60,6 +61,7 @@ StageResult ParallelTemperingStage::run(StageContext& h) const {
     pt.exchange(static_cast<std::uint64_t>(rounds++));
     const std::int64_t before = sweep;
     sweep = end;
+    h.step = sweep;
     progress.update(sweep);
     const std::int64_t every = h.output.checkpoint_every;
     h.poll(fields, sweep < spec.sweeps && every > 0 && sweep / every != before / every);
@@ -93,7 +95,7 @@ StageResult ParallelTemperingStage::run(StageContext& h) const {
           {"threads", std::min<std::int64_t>(omp_get_max_threads(), R)},
           {"round_trips", pt.round_trips()},
           {"exchanges", exchanges},
-          {"final", swap_final_state(s, pt.temperatures().front(), false)},
+          {"final", final_state_json(s, pt.temperatures().front())},
           {"temperatures", temperatures},
           {"moves_per_second", mc_wall > 0 ? moves / mc_wall : 0.0},
           {"wall_seconds", h.elapsed()}};

@@ -13,6 +13,7 @@
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/protocol/dynamics.hpp"
 #include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
+#include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/atomistic/protocol/statistics.hpp"
@@ -114,21 +115,6 @@ double user_temperature(const UnitSystem& u, double T) { return std::stod(fmt::f
 std::string temperature_tag(double T) { return fmt::format("{}", T); }
 
 }  // namespace
-
-// The stage's end state in the form every stage reports (the CLI's table reads it). A Monte Carlo
-// state has no velocities: its pressure takes the ideal-gas part at the sampling temperature.
-nlohmann::json swap_final_state(const System& s, double T, bool kinetic) {
-  const Thermo t = measure(s);
-  const UnitSystem& u = s.units;
-  const double n = static_cast<double>(s.size());
-  const double w = s.dimension() == 2 ? (s.last.virial[0] + s.last.virial[1]) / (2.0 * t.volume)
-                                      : (s.last.virial[0] + s.last.virial[1] + s.last.virial[2]) / (3.0 * t.volume);
-  return {{"temperature", u.temperature_out(kinetic ? t.temperature : T)},
-          {"pe_per_particle", t.potential_energy / n},
-          {"pressure", u.pressure_out(kinetic ? t.pressure : n * T / t.volume + w)},
-          {"volume", t.volume},
-          {"density", n / t.volume}};
-}
 
 nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarloChain& mc, const McCounters& c,
                                       double max_displacement, const std::vector<double>& samples, int blocks,
@@ -279,6 +265,7 @@ class SwapStageRun {
         if (cur_.step == 0 || cur_.step == spec_.equilibrate) mc.reset_counters();  // production statistics only
         mc.sweep(base + static_cast<std::uint64_t>(cur_.step), T, spec_.p_swap);
         const std::int64_t k = ++cur_.step;
+        h_.step = static_cast<std::int64_t>(base) + k;  // sweeps over the whole ladder: the resume line's step
         if (k <= spec_.equilibrate && k % 10 == 0) mc.adapt_step(spec_.target_acceptance);
         if (k > spec_.equilibrate && (k - spec_.equilibrate) % spec_.sample_every == 0) {
           cur_.pe_samples.push_back(mc.energy() / n);
@@ -322,7 +309,7 @@ class SwapStageRun {
     s.list.build(s.particles(), s.cfg.box);
     s.compute_forces();
     return {{"kind", h_.kind}, {"p_swap", spec_.p_swap}, {"seed", spec_.seed},
-            {"final", swap_final_state(s, spec_.temperatures.back(), false)},
+            {"final", final_state_json(s, spec_.temperatures.back())},
             {"temperatures", nlohmann::json::parse(cur_.done)},
             {"potential", s.potential->name()},
             {"wall_seconds", elapsed()}};
@@ -371,6 +358,7 @@ class SwapStageRun {
       s.need_energy_virial = sample;
       integrator->step(s, k, T);
       cur_.step = k;
+      h_.step = k;
       if (sample) {
         cur_.pe_samples.push_back(s.last.energy / n);
         cur_.t_samples.push_back(s.units.temperature_out(measure(s).temperature));
@@ -414,7 +402,7 @@ class SwapStageRun {
     append(entry);
     return {{"kind", "hybrid"}, {"dt", spec_.integrator.dt}, {"thermostat", spec_.integrator.thermostat},
             {"swap_every", spec_.swap_every}, {"swap_sweeps", spec_.swap_sweeps}, {"seed", spec_.seed},
-            {"final", swap_final_state(s, T, true)}, {"temperatures", nlohmann::json::parse(cur_.done)},
+            {"final", final_state_json(s)}, {"temperatures", nlohmann::json::parse(cur_.done)},
             {"wall_seconds", elapsed()}};
   }
 

@@ -34,10 +34,7 @@ std::unique_ptr<Stage> parse_swap_stage(RecipeTable& t, const StageParseContext&
 std::unique_ptr<Stage> parse_swap_anneal_stage(RecipeTable& t, const StageParseContext& c);
 std::unique_ptr<Stage> parse_hybrid_stage(RecipeTable& t, const StageParseContext& c);
 
-// Shared with parallel tempering: the end state in the form every stage reports (a Monte Carlo state
-// has no velocities, so with kinetic = false its pressure takes the ideal-gas part at T) ...
-nlohmann::json swap_final_state(const System& s, double T, bool kinetic);
-// ... one temperature's Monte Carlo statistics (acceptances from `c`, block-averaged E/N of `samples`,
+// Shared with parallel tempering: one temperature's Monte Carlo statistics (acceptances from `c`, block-averaged E/N of `samples`,
 // the chain's running energy against an exact recomputation) ...
 nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarloChain& mc, const McCounters& c,
                                       double max_displacement, const std::vector<double>& samples, int blocks,
