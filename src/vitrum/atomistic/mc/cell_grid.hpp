@@ -25,7 +25,10 @@ inline Identity identity_of(const Particles& p, std::size_t i) {
 //
 // Built from Particles, each cell also keeps its particles' positions, types and diameters as compact arrays
 // (CellBlock), updated by move() and set_identity(): the local-energy kernels then read contiguous memory with
-// a per-cell lattice shift instead of gathering positions and taking minimum images (issue 19).
+// a per-cell lattice shift instead of gathering positions and taking minimum images (issue 19). All cells share one
+// arena in cell order (x fastest), each with the same number of slots, its particles first and the rest padding
+// (far away, index -1): the three cells of a row along x around a point are then one contiguous block whenever
+// none of them wraps, so a query scans 9 blocks instead of 27 (the particles in the same order, so the same sums).
 class CellGrid {
  public:
   CellGrid(const Box& box, double cutoff);
@@ -57,34 +60,43 @@ class CellGrid {
     for (int dz : offsets_[2])
       for (int dy : offsets_[1])
         for (int dx : offsets_[0]) {
-          const auto& cell = cells_[cell_at(c[0] + dx, c[1] + dy, c[2] + dz)];
-          f(cell.index.data(), cell.index.size());
+          const std::size_t cell = cell_at(c[0] + dx, c[1] + dy, c[2] + dz);
+          f(index_.data() + cell * slots_, count_[cell]);
         }
   }
 
-  // Calls f(block) for each of the (up to 27) cells around (wrapped) position r, in for_each_cell_near's order,
-  // each with the lattice translation of its periodic image next to r. Needs build(const Particles&).
+  // Calls f(block) for the cells around (wrapped) position r, in for_each_cell_near's order, each block with the
+  // lattice translation of its periodic image next to r: one block per row of three cells along x where the row
+  // does not wrap (padding included: its distances are beyond any cut-off), else one per cell (particles only).
+  // Needs build(const Particles&).
   template <class F>
   void for_each_block_near(const Vec3& r, F&& f) const {
     const std::array<int, 3> c = cell_coords(r);
     const bool exact_shifts = n_[0] >= 3 && n_[1] >= 3 && n_[2] >= 3;
+    const bool whole_rows = exact_shifts && c[0] >= 1 && c[0] <= n_[0] - 2;
     for (int dz : offsets_[2])
-      for (int dy : offsets_[1])
+      for (int dy : offsets_[1]) {
+        const int y = c[1] + dy, z = c[2] + dz;
+        Vec3 shift{};
+        if (exact_shifts) {
+          // Crossing a face adds a lattice vector: a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz).
+          const double ky = y < 0 ? -1.0 : (y >= n_[1] ? 1.0 : 0.0), kz = z < 0 ? -1.0 : (z >= n_[2] ? 1.0 : 0.0);
+          shift = {ky * box_.xy(), ky * box_.lengths().y, kz * box_.lengths().z};
+        }
+        if (whole_rows) {
+          const std::size_t first = cell_at(c[0] - 1, y, z);
+          f(block(first, 2 * slots_ + count_[first + 2], shift));
+          continue;
+        }
         for (int dx : offsets_[0]) {
-          const int x = c[0] + dx, y = c[1] + dy, z = c[2] + dz;
-          const Cell& cell = cells_[cell_at(x, y, z)];
-          CellBlock b{cell.x.data(), cell.y.data(), cell.z.data(), cell.diameter.data(), cell.type.data(),
-                      cell.index.data(), cell.index.size(), Vec3{}, nullptr};
-          if (exact_shifts) {
-            // Crossing a face adds a lattice vector: a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz).
-            const double kx = x < 0 ? -1.0 : (x >= n_[0] ? 1.0 : 0.0), ky = y < 0 ? -1.0 : (y >= n_[1] ? 1.0 : 0.0),
-                         kz = z < 0 ? -1.0 : (z >= n_[2] ? 1.0 : 0.0);
-            b.shift = {kx * box_.lengths().x + ky * box_.xy(), ky * box_.lengths().y, kz * box_.lengths().z};
-          } else {
-            b.min_image_box = &box_;
-          }
+          const int x = c[0] + dx;
+          const std::size_t cell = cell_at(x, y, z);
+          CellBlock b = block(cell, count_[cell], shift);
+          if (exact_shifts) b.shift.x += (x < 0 ? -1.0 : (x >= n_[0] ? 1.0 : 0.0)) * box_.lengths().x;
+          else b.min_image_box = &box_;
           f(b);
         }
+      }
   }
 
   // Whether (wrapped) position r lies in particle i's cell: then both see the same neighbourhood.
@@ -93,16 +105,11 @@ class CellGrid {
   [[nodiscard]] std::array<int, 3> dims() const { return n_; }
 
  private:
-  // One cell: its particles' indices and, when built from Particles, their compact data in the same order.
-  struct Cell {
-    std::vector<std::int32_t> index;
-    std::vector<double> x, y, z, diameter;
-    std::vector<int> type;
-    void clear() {
-      index.clear(), x.clear(), y.clear(), z.clear(), diameter.clear(), type.clear();
-    }
-  };
-
+  [[nodiscard]] CellBlock block(std::size_t cell, std::size_t count, const Vec3& shift) const {
+    const std::size_t at = cell * slots_;
+    return {x_.data() + at, y_.data() + at, z_.data() + at, diameter_.data() + at, type_.data() + at,
+            index_.data() + at, count, shift, nullptr};
+  }
   [[nodiscard]] std::array<int, 3> cell_coords(const Vec3& r) const;
   [[nodiscard]] std::size_t cell_index(const Vec3& r) const;
   [[nodiscard]] std::size_t cell_at(int x, int y, int z) const {
@@ -110,7 +117,10 @@ class CellGrid {
   }
   static int wrap(int c, int n) { return c < 0 ? c + n : (c >= n ? c - n : c); }
   void size_for(std::size_t particles);
-  void reset(std::size_t particles, bool compact);  // empties the cells (keeping capacity) and sizes the grid
+  // Sizes the grid and the arena (slots per cell from the fullest cell of `cells`) and empties every cell.
+  void reset(const std::vector<std::size_t>& cells, bool compact);
+  void set_slots(std::size_t slots);  // re-lays the arena with `slots` per cell, keeping each cell's particles
+  void clear_slot(std::size_t at);    // padding: far away, index -1, a valid identity
   void append(std::size_t cell, std::size_t i, const Vec3& r, const Identity& id);
   void remove(std::size_t i);
 
@@ -119,9 +129,13 @@ class CellGrid {
   bool compact_ = false;  // cells hold compact arrays (built from Particles)
   std::array<int, 3> n_{1, 1, 1};
   std::array<std::vector<int>, 3> offsets_;
-  std::vector<Cell> cells_;
+  std::size_t slots_ = 0;                // slots per cell in the arena
+  std::vector<std::size_t> count_;       // particles in each cell (its first slots)
+  std::vector<std::int32_t> index_;      // arena: particle index per slot (-1: padding)
+  std::vector<double> x_, y_, z_, diameter_;  // arena (compact only)
+  std::vector<int> type_;                     // arena (compact only)
   std::vector<std::size_t> cell_of_;  // cell of each particle
-  std::vector<std::size_t> slot_;     // index of each particle inside its cell's arrays
+  std::vector<std::size_t> slot_;     // index of each particle inside its cell's slots
 };
 
 }  // namespace vitrum
