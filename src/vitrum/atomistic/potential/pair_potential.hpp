@@ -209,12 +209,20 @@ class PairPotential final : public Potential {
                                                const Vec3& from, const Vec3& to, double de) const override {
     const double rc_sq = eval_.cutoff() * eval_.cutoff();
     double before[kChunk], after[kChunk];
+    std::uint8_t near[kChunk];
     for (std::size_t start = 0; start < b.count; start += kChunk) {
       const std::size_t n = std::min(kChunk, b.count - start);
       squared_distances(b, start, n, from, before);
       squared_distances(b, start, n, to, after);
+      // The candidates near either position (about 5 %), listed without a branch per candidate.
+      std::size_t m = 0;
       for (std::size_t k = 0; k < n; ++k) {
-        if ((before[k] >= rc_sq && after[k] >= rc_sq) || static_cast<std::size_t>(b.index[start + k]) == self) continue;
+        near[m] = static_cast<std::uint8_t>(k);
+        m += static_cast<std::size_t>((before[k] < rc_sq) | (after[k] < rc_sq));
+      }
+      for (std::size_t h = 0; h < m; ++h) {
+        const std::size_t k = near[h];
+        if (static_cast<std::size_t>(b.index[start + k]) == self) continue;
         const auto& c = coeffs(id, b, start + k);
         if (after[k] < c.rcut_sq) de += E::eval(after[k], c).energy;
         if (before[k] < c.rcut_sq) de -= E::eval(before[k], c).energy;
@@ -268,11 +276,16 @@ class PairPotential final : public Potential {
   void for_each_within(const CellBlock& b, const Vec3& r, F&& f) const {
     const double rc_sq = eval_.cutoff() * eval_.cutoff();
     double rsq[kChunk];
+    std::uint8_t near[kChunk];
     for (std::size_t start = 0; start < b.count; start += kChunk) {
       const std::size_t n = std::min(kChunk, b.count - start);
       squared_distances(b, start, n, r, rsq);
-      for (std::size_t k = 0; k < n; ++k)
-        if (rsq[k] < rc_sq) f(start + k, rsq[k]);
+      std::size_t m = 0;  // the candidates within the cut-off, listed without a branch per candidate
+      for (std::size_t k = 0; k < n; ++k) {
+        near[m] = static_cast<std::uint8_t>(k);
+        m += static_cast<std::size_t>(rsq[k] < rc_sq);
+      }
+      for (std::size_t h = 0; h < m; ++h) f(start + near[h], rsq[near[h]]);
     }
   }
 
