@@ -24,6 +24,10 @@ struct CellBlock {
   const Box* min_image_box = nullptr;
 };
 
+// rsq[k] = |r − (x_k, y_k, z_k)|² for k < n: the distance loop of every Monte Carlo kernel, vectorised for the widest
+// instruction set the CPU has (chosen at run time), with the same result on each.
+void squared_distances(const double* x, const double* y, const double* z, std::size_t n, const Vec3& r, double* rsq);
+
 // What a pair model needs of a particle besides its position: its type and diameter.
 struct Identity {
   int type = 1;

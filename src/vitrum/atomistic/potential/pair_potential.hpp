@@ -296,15 +296,7 @@ class PairPotential final : public Potential {
         rsq[k] = norm2(b.min_image_box->min_image(r - Vec3{b.x[start + k], b.y[start + k], b.z[start + k]}));
       return;
     }
-    const double rx = r.x - b.shift.x, ry = r.y - b.shift.y, rz = r.z - b.shift.z;
-    const double* x = b.x + start;
-    const double* y = b.y + start;
-    const double* z = b.z + start;
-#pragma omp simd
-    for (std::size_t k = 0; k < n; ++k) {
-      const double dx = rx - x[k], dy = ry - y[k], dz = rz - z[k];
-      rsq[k] = dx * dx + dy * dy + dz * dz;
-    }
+    vitrum::squared_distances(b.x + start, b.y + start, b.z + start, n, r - b.shift, rsq);
   }
 
   std::string name_;
