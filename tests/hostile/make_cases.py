@@ -29,6 +29,12 @@ kind = "md"
 """
 
 
+# A coarse_grain stage on good.data (64 atoms of KA, energies near -6): 4 x 4 cells of 1.5 x 1.5.
+CG = "nx = 4\nny = 4\nbeta = 0.01\nu0 = -100.0\n"
+# An stz stage's tables (its initial field: the coarse_grain before it, by default).
+STZ = ('grid = { height = 1e-3 }\nplasticity = { law = "stz", diffusion_length = 3e-4 }\n'
+       'loading = { strain_rate = 1.0, max_strain = 0.01 }\n')
+
 EPM = """units = "reduced"
 seed = 1
 [lattice]
@@ -172,6 +178,19 @@ files = {
                                    .split("[protocol]")[0]
                                 + '[protocol]\nkind = "finite-rate"\nrates = [0.0004, 0.0003, 0.0002]\n'
                                   'strain_per_rate = 0.5\ntau_pl = 1.0\ndt = 0.05\n',
+    # The analyze, coarse_grain and stz stages (issue 20): each bad key a one-line error naming file, line and key.
+    "analyze_bad_compute.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = ["gr", "rdf"]\n',
+    "analyze_empty_compute.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = []\n',
+    "analyze_sq_method.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = ["sq"]\nsq_method = "ewald"\n',
+    "coarse_grain_first.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG,
+    "coarse_grain_u0_high.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("u0 = -100.0", "u0 = 100.0"),
+    "coarse_grain_grid_fine.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("nx = 4", "nx = 64"),
+    "coarse_grain_nx_0.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("nx = 4", "nx = 0"),
+    "stz_no_chi_source.toml": RECIPE.replace('kind = "md"', 'kind = "stz"') + STZ,
+    "stz_initial_next.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
+                             + 'initial = "next"\n' + STZ,
+    "stz_grid_mismatch.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
+                              + STZ.replace("grid = { height = 1e-3 }", "grid = { nx = 8, height = 1e-3 }"),
     # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',

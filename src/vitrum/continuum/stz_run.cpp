@@ -80,6 +80,7 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
     double target = std::min(next_row, r.max_strain);
     if (next_snap < r.snapshot_strains.size()) target = std::min(target, r.snapshot_strains[next_snap]);
     run.advance_to(target);
+    if (opt.poll) opt.poll(run.state().strain);
     const double strain = run.state().strain, tau = run.shear_stress();
     if (tau > peak) { peak = tau; peak_strain = strain; }
     if (strain >= next_row - 1e-12) {

@@ -4,12 +4,15 @@
 
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/protocol/analyze_stage.hpp"
 #include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
 #include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/minimize_stage.hpp"
 #include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
+#include "vitrum/atomistic/protocol/stz_stage.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
 
 namespace vitrum {
@@ -67,6 +70,21 @@ const std::vector<StageKind>& stage_kinds() {
         "integral_time", "steady_fraction", "arrest_rate"},
        parse_creep_stage,
        "[[stage]]\nkind = \"creep\"\nstress = 0.5\nsteps = 20000\ntemperature = 0.3\n"},
+      {"analyze", "structure analysis of the state as `vitrum analyze`: g(r), S(q), Voronoi, q6, modes, elastic constants",
+       {"compute", "minimize", "ftol", "rmax", "bins", "qmax", "qbins", "sq_method", "fft_grid", "q_neighbors", "q_cutoff",
+        "face_threshold", "modes", "soft_modes"},
+       parse_analyze_stage,
+       "[[stage]]\nkind = \"analyze\"\ncompute = [\"gr\", \"sq\", \"voronoi\", \"q6\"]\n"},
+      {"coarse_grain", "atoms -> initial chi field for the continuum: per-atom energies on an nx x ny grid, chi = beta (U - U0) e_z/k_B",
+       {"nx", "ny", "beta", "u0", "ez_over_kb", "smoothing"},
+       parse_coarse_grain_stage,
+       "[[stage]]\nkind = \"coarse_grain\"\nnx = 16\nny = 16\nbeta = 0.065\nu0 = -8.0\nsmoothing = 1.0\n"},
+      {"stz", "continuum STZ / free-volume plasticity in 2D simple shear as `vitrum stz`, from the last coarse_grain's chi",
+       {"seed", "grid", "elasticity", "plasticity", "stz", "free_volume", "initial", "loading", "output"},
+       parse_stz_stage,
+       "[[stage]]\nkind = \"stz\"\ninitial = { kind = \"random\", mean = 550.0, std = 15.0, correlation_length = 1e-4 }\n"
+       "grid = { nx = 16, ny = 16, height = 1e-3 }\nplasticity = { law = \"stz\", diffusion_length = 1e-4 }\n"
+       "loading = { strain_rate = 1.0, max_strain = 0.1 }\n"},
   };
   return kinds;
 }
