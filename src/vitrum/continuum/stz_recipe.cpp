@@ -148,7 +148,10 @@ void parse_stz_tables(RecipeTable& top, StzRecipe& r, const StzTableDefaults& d)
       if (!(s > 0 && s <= r.max_strain)) out.fail("snapshot_strains", "every strain must lie in (0, max_strain]");
     if (r.snapshot_strains.size() > 32) out.fail("snapshot_strains", "at most 32 snapshots");
     r.curve_step = out.get_positive("curve_step", std::min(1e-3, r.max_strain / 10));
-    r.band_threshold = out.get_positive("band_threshold", 3.0);
+    r.band_threshold = out.get_positive("band_threshold", r.band_threshold);
+    if (r.band_threshold >= 1)
+      out.fail("band_threshold", "must be below 1: it is on the localisation index 1 - PR/n, which lies in [0, 1) "
+                                 "(docs/analysis.md; 0.5 is the default)");
     out.finish();
   }
   std::sort(r.snapshot_strains.begin(), r.snapshot_strains.end());

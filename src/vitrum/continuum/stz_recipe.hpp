@@ -34,7 +34,7 @@ struct StzRecipe {
   double max_strain = 0.1;
   std::vector<double> snapshot_strains;
   double curve_step = 1e-3;       // strain between rows of stress_strain.csv
-  double band_threshold = 3.0;    // localisation index from which a band counts as detected
+  double band_threshold = 0.5;    // localisation index (1 − PR/n, docs/analysis.md) from which a band is detected
 
   [[nodiscard]] nlohmann::json to_json() const;
 };

@@ -47,7 +47,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 
 nlohmann::json band_json(const ShearBand& b) {
   return {{"band_detected", b.detected}, {"band_orientation", b.orientation}, {"band_width", b.width},
-          {"band_position", b.position}, {"localization_index", b.localization_index}};
+          {"band_position", b.position}, {"localization_index", b.localization_index}, {"band_peak_over_mean", b.peak_over_mean}};
 }
 
 }  // namespace

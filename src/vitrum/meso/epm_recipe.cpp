@@ -157,7 +157,10 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     r.pseudogap_c_hi = window[1];
     r.band_width = static_cast<int>(st.get_int("band_width", std::max(2, r.model.lattice.size / 16)));
     if (r.band_width < 1 || r.band_width > r.model.lattice.size / 2) st.fail("band_width", "must be in [1, L/2]");
-    r.band_threshold = st.get_positive("band_threshold", 3.0);
+    r.band_threshold = st.get_positive("band_threshold", r.band_threshold);
+    if (r.band_threshold >= 1)
+      st.fail("band_threshold", "must be below 1: it is on the localisation index 1 - PR/n, which lies in [0, 1) "
+                                "(docs/analysis.md; 0.5 is the default)");
     st.finish();
   } else {
     r.band_width = std::max(2, r.model.lattice.size / 16);

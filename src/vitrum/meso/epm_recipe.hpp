@@ -38,7 +38,7 @@ struct EpmRecipe {
   std::uint64_t pseudogap_every = 100;  // one P(x) snapshot per this many stationary avalanches
   double pseudogap_c_lo = 1e-4, pseudogap_c_hi = 0.03;
   int band_width = 4;
-  double band_threshold = 3.0;
+  double band_threshold = 0.5;   // on the localisation index 1 − PR/n (core/localization.hpp, docs/analysis.md)
   std::uint64_t max_curve_points = 400000;  // stress-strain rows written (decimated beyond)
 
   [[nodiscard]] nlohmann::json to_json() const;
