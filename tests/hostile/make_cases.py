@@ -191,6 +191,18 @@ files = {
                              + 'initial = "next"\n' + STZ,
     "stz_grid_mismatch.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
                               + STZ.replace("grid = { height = 1e-3 }", "grid = { nx = 8, height = 1e-3 }"),
+    "epm_stage_old_threshold.toml": RECIPE.replace('kind = "md"', 'kind = "epm"')
+                                    + 'lattice = { dimension = 2, size = 16 }\n'
+                                      'thresholds = { distribution = "weibull", shape = 2.0, scale = 1.0 }\n'
+                                      'events = { recovery = 1.0 }\nprotocol = { kind = "quasistatic", max_strain = 1.0 }\n'
+                                      'statistics = { band_threshold = 3.0 }\n',
+    "ttt_stage_no_viscosity.toml": RECIPE.replace('kind = "md"', 'kind = "ttt"')
+                                   + 'alloy = { name = "X", liquidus_K = 993, glass_transition_K = 625, '
+                                     'fusion_enthalpy_J_per_mol = 8200, molar_volume_m3_per_mol = 9.84e-6 }\n'
+                                     'nucleation = { interfacial_energy_J_per_m2 = 0.09 }\n',
+    "lpbf_stage_no_kinetics_file.toml": RECIPE.replace('kind = "md"', 'kind = "lpbf"')
+                                        + 'material = { name = "X", kinetics = "nowhere.toml", conductivity_W_per_m_K = 5.0, '
+                                          'density_kg_per_m3 = 6620, specific_heat_J_per_kg_K = 326, ambient_K = 300 }\n',
     # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',

@@ -42,6 +42,14 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const auto seed = top.get_int("seed");
   if (seed < 0 || seed > 0xffffffffLL) top.fail("seed", "must be in [0, 2^32)");
   r.model.seed = static_cast<std::uint32_t>(seed);
+  parse_epm_tables(top, r);
+  top.finish();
+  return r;
+}
+
+}  // namespace
+
+void parse_epm_tables(RecipeTable& top, EpmRecipe& r) {
   r.threads = static_cast<int>(top.get_int("threads", 1));
   if (r.threads < 1) top.fail("threads", "must be at least 1");
   r.model.threads = r.threads;
@@ -165,11 +173,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   } else {
     r.band_width = std::max(2, r.model.lattice.size / 16);
   }
-  top.finish();
-  return r;
 }
-
-}  // namespace
 
 EpmRecipe read_epm_recipe(const std::filesystem::path& file) { return parse(parse_toml_file(file), file); }
 EpmRecipe parse_epm_recipe(const std::string& text, const std::filesystem::path& name) {

@@ -10,6 +10,10 @@
 #include "vitrum/meso/quasistatic_driver.hpp"
 #include "vitrum/meso/rate_driver.hpp"
 
+namespace vitrum {
+class RecipeTable;
+}
+
 namespace vitrum::meso {
 
 enum class Protocol { Quasistatic, Cyclic, FiniteRate, Creep };
@@ -45,6 +49,9 @@ struct EpmRecipe {
 };
 
 // Reads and validates a recipe; every error names the file, line, table and key.
+// Reads threads and the tables lattice, elasticity, thresholds, events, annealing, protocol and statistics from `top`
+// into `r` (r.file set): the body of an EPM recipe, or of a recipe's `kind = "epm"` stage.
+void parse_epm_tables(RecipeTable& top, EpmRecipe& r);
 EpmRecipe read_epm_recipe(const std::filesystem::path& file);
 EpmRecipe parse_epm_recipe(const std::string& text, const std::filesystem::path& name);
 
