@@ -13,247 +13,45 @@
 #include <vector>
 
 #include "commands.hpp"
-#include "vitrum/analysis/elastic_constants.hpp"
-#include "vitrum/analysis/hessian_modes.hpp"
+#include "vitrum/analysis/analyze.hpp"
 #include "vitrum/analysis/plot_script.hpp"
-#include "vitrum/analysis/rdf.hpp"
-#include "vitrum/analysis/steinhardt.hpp"
-#include "vitrum/analysis/structure_factor.hpp"
-#include "vitrum/analysis/voronoi.hpp"
-#include "vitrum/analysis/voronoi_radii.hpp"
-#include "vitrum/atomistic/minimize/minimizer.hpp"
-#include "vitrum/core/error.hpp"
-#include "vitrum/core/resources.hpp"
 
 namespace vitrum::cli {
 
 namespace {
 using nlohmann::json;
-const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "elastic"};
 
 struct Options {
   std::string file, potential, potential_file, elements, compute = "gr,sq,voronoi,q6", format = "text", out = "out/analysis";
   std::int64_t frame = kOnlyFrame;  // --frame
-  bool plot = false, minimize = false;
+  bool plot = false;
   std::string kim_model, kim_model_dir;
-  double r_max = 0, q_max = 12, q_cutoff = 0, face_threshold = 0, ftol = 1e-6;
-  std::size_t bins = 250, q_bins = 120;
-  std::string sq_method = "direct", q_neighbors = "cutoff";
-  int fft_grid = 128, modes = 20, soft_modes = 20;
   int threads = 0;
+  analysis::AnalyzeOptions a;  // what the `analyze` recipe stage also reads
 };
 
-std::set<std::string> parse_compute(const std::string& list) {
-  std::set<std::string> out;
-  std::stringstream ss(list);
-  std::string item;
-  while (std::getline(ss, item, ',')) {
-    if (item.empty()) continue;
-    if (std::find(kAnalyses.begin(), kAnalyses.end(), item) == kAnalyses.end())
-      throw Error(fmt::format("--compute: unknown analysis '{}' (known: gr, sq, voronoi, q6, modes, elastic)", item));
-    out.insert(item);
-  }
-  if (out.empty()) throw Error("--compute: empty list (known: gr, sq, voronoi, q6, modes, elastic)");
-  return out;
-}
-
-std::string num(double x) { return std::isfinite(x) ? fmt::format("{:.10g}", x) : "nan"; }
-
-std::string curves_csv(const std::vector<std::string>& names, const std::vector<std::vector<double>>& columns) {
-  std::string text = fmt::format("{}\n", fmt::join(names, ","));
-  for (std::size_t k = 0; k < columns[0].size(); ++k) {
-    std::vector<std::string> row;
-    for (const auto& c : columns) row.push_back(num(c[k]));
-    text += fmt::format("{}\n", fmt::join(row, ","));
-  }
-  return text;
-}
-
-// Where a Hessian analysis spent its time (wall seconds), and the size of its Cholesky factor.
-json timing_json(const analysis::HessianSolveTiming& t) {
-  return {{"hessian", t.assembly}, {"factorization", t.factorization}, {"solves", t.solves}, {"solve_calls", t.solve_calls},
-          {"other", t.other}, {"factor_entries", t.factor_entries}};
-}
-
-void run(const Options& opt) {
+void run(Options opt) {
   if (opt.threads > 0) omp_set_num_threads(opt.threads);
-  const auto what = parse_compute(opt.compute);
+  std::vector<std::string> names;
+  std::stringstream ss(opt.compute);
+  for (std::string item; std::getline(ss, item, ',');) names.push_back(item);
+  opt.a.compute = analysis::parse_analyses(names, "--compute");
   const PotentialSpec spec = potential_from_cli(opt.potential, opt.potential_file, opt.elements, opt.kim_model, opt.kim_model_dir);
   System s = make_system(read_configuration(opt.file, opt.frame), spec, opt.file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
-  const bool needs_is = what.count("modes") || what.count("elastic");
-  if (opt.minimize) {
-    MinimizeOptions m;
-    m.method = "cg";
-    m.ftol = 1e-10;
-    const auto r = minimize(s, m);
-    if (!r.converged) throw Error(fmt::format("{}: --minimize did not converge (max |F| = {:.3g})", opt.file, r.fmax));
-  }
-  s.compute_forces();
-  const double fmax = max_force(s.particles());
-  if (needs_is && fmax > opt.ftol)
-    throw Error(fmt::format("{}: modes and elastic constants need an inherent structure, but max |F| = {:.3g} > {:.3g} "
-                            "(add --minimize, or raise --ftol)", opt.file, fmax, opt.ftol));
-  const Particles& p = s.particles();
-  const Box& box = s.box();
-  const int ntypes = s.potential->type_count();
+  analysis::AnalyzeReport report = analysis::analyze(s, opt.a, opt.file);
+  json& j = report.summary;
+  j["file"] = opt.file;
+  j["potential"] = spec.describe();
   // Files are written only once every analysis has succeeded: a failing one leaves no partial results behind.
-  std::vector<std::pair<std::string, std::string>> files;
-  json j = {{"file", opt.file}, {"potential", spec.describe()}, {"units", s.units.name}, {"n", p.size()}, {"volume", box.volume()},
-            {"max_force", fmax}, {"pe_per_particle", s.last.energy / static_cast<double>(p.size())}};
-  std::vector<std::string> pnames{"id", "type", "x", "y", "z"};
-  std::vector<std::vector<double>> pcols(5);
-  for (std::size_t i = 0; i < p.size(); ++i) {
-    pcols[0].push_back(static_cast<double>(p.id[i]));
-    pcols[1].push_back(p.type[i]);
-    for (int a = 0; a < 3; ++a) pcols[2 + a].push_back(p.position[i][a]);
-  }
-  const Vec3 w = box.perpendicular_widths();
-  const double r_max = opt.r_max > 0 ? opt.r_max : std::min(5.0, 0.49 * std::min({w.x, w.y, w.z}));
-
-  std::optional<analysis::Rdf> rdf;
-  if (what.count("gr") || (what.count("q6") && opt.q_neighbors == "cutoff" && opt.q_cutoff <= 0)) {
-    check_allocation(fmt::format("--bins {}", opt.bins), static_cast<double>(opt.bins), 8.0 * (3.0 * ntypes * ntypes + 4.0),
-                     "g(r) bins");
-    rdf.emplace(opt.bins, r_max);
-    rdf->compute(box, p.position, p.type, ntypes);
-    // No pair inside r_max: g(r) would be all zeros with a "first peak" at the first bin — refuse instead.
-    const auto g = rdf->g();
-    if (std::none_of(g.begin(), g.end(), [](double v) { return v > 0; }))
-      throw Error(fmt::format("{}: g(r): no pair of atoms closer than r_max = {:.4g} ({} atoms in {:.4g} {}^3): too dilute "
-                              "for a pair distribution; raise --rmax", opt.file, r_max, p.size(), box.volume(),
-                              s.units.length));
-  }
-  if (what.count("gr")) {
-    std::vector<std::string> names{"r", "g"};
-    std::vector<std::vector<double>> cols{rdf->bin_centers(), rdf->g()};
-    json coordination;
-    const auto kmin = static_cast<std::size_t>(rdf->first_minimum() / (r_max / static_cast<double>(opt.bins)));
-    for (int a = 1; a <= ntypes; ++a)
-      for (int b = 1; b <= ntypes; ++b) {
-        if (b >= a) names.push_back(fmt::format("g_{}{}", a, b)), cols.push_back(rdf->g(a, b));
-        coordination[fmt::format("{}-{}", a, b)] = rdf->coordination(a, b)[std::min(kmin, opt.bins - 1)];
-      }
-    files.emplace_back("gr.csv", curves_csv(names, cols));
-    j["gr"] = {{"r_max", r_max}, {"bins", opt.bins}, {"first_peak", rdf->first_peak()},
-               {"first_minimum", rdf->first_minimum()}, {"coordination_at_first_minimum", coordination}, {"csv", "gr.csv"}};
-  }
-  if (what.count("sq")) {
-    if (opt.sq_method != "direct" && opt.sq_method != "fft")
-      throw Error(fmt::format("--sq-method: '{}' is not direct or fft", opt.sq_method));
-    check_allocation(fmt::format("--qbins {}", opt.q_bins), static_cast<double>(opt.q_bins),
-                     8.0 * (ntypes * ntypes + 6.0), "S(q) bins");
-    analysis::StructureFactor sq(opt.q_bins, opt.q_max,
-                                 opt.sq_method == "fft" ? analysis::StructureFactor::Method::Fft
-                                                        : analysis::StructureFactor::Method::Direct,
-                                 opt.fft_grid);
-    try {
-      sq.compute(box, p.position, p.type, ntypes);
-    } catch (const Error& e) {
-      throw Error(fmt::format("{}: {}", opt.file, e.what()));
-    }
-    std::vector<std::string> names{"q", "vectors", "S"};
-    std::vector<std::vector<double>> cols{sq.bin_centers(), sq.vector_counts(), sq.s()};
-    for (int a = 1; a <= ntypes; ++a)
-      for (int b = a; b <= ntypes; ++b) names.push_back(fmt::format("S_{}{}", a, b)), cols.push_back(sq.s(a, b));
-    if (ntypes == 2)
-      for (const char* c : {"NN", "CC", "NC"}) names.push_back(fmt::format("S_{}", c)), cols.push_back(sq.bhatia_thornton(c));
-    // Bins below the smallest wave vector of the box (2 pi / L) hold no vectors, hence no S(q): left out of the CSV.
-    const std::vector<double> counts = sq.vector_counts();
-    for (auto& c : cols) {
-      std::vector<double> kept;
-      for (std::size_t k = 0; k < c.size(); ++k)
-        if (counts[k] > 0) kept.push_back(c[k]);
-      c = std::move(kept);
-    }
-    files.emplace_back("sq.csv", curves_csv(names, cols));
-    j["sq"] = {{"method", opt.sq_method}, {"q_max", opt.q_max}, {"first_peak", sq.first_peak()}, {"csv", "sq.csv"}};
-  }
-  std::optional<analysis::Voronoi> vor;
-  std::string radii_label = "sigma_ii/2 (radical)";
-  if (what.count("voronoi") || (what.count("q6") && opt.q_neighbors == "voronoi")) {
-    const auto radii = analysis::voronoi_radii(*s.potential, p);
-    radii_label = radii.label;
-    vor.emplace(opt.face_threshold);
-    try {
-      vor->compute(box, p.position, radii.radii);
-    } catch (const Error& e) {
-      throw Error(fmt::format("{}: {}", opt.file, e.what()));
-    }
-  }
-  if (what.count("voronoi")) {
-    json ico, top = json::array();
-    for (int t = 1; t <= ntypes; ++t) ico[std::to_string(t)] = analysis::icosahedral_fraction(vor->indices(), p.type, t);
-    for (const auto& [index, f] : analysis::top_indices(vor->indices(), 10)) top.push_back({index, f});
-    j["voronoi"] = {{"volume_sum", vor->volume_sum()}, {"box_volume", box.volume()}, {"radii", radii_label},
-                    {"face_area_threshold", opt.face_threshold}, {"icosahedral_fraction", ico}, {"top_indices", top}};
-    pnames.insert(pnames.end(), {"voronoi_volume", "n3", "n4", "n5", "n6"});
-    pcols.emplace_back(vor->volumes());
-    for (int e = 0; e < 4; ++e) {
-      pcols.emplace_back();
-      for (const auto& idx : vor->indices()) pcols.back().push_back(idx.n[e]);
-    }
-  }
-  if (what.count("q6")) {
-    analysis::Steinhardt st({4, 6}, opt.q_neighbors == "voronoi");
-    json neighbours;
-    if (opt.q_neighbors == "voronoi") {
-      st.compute(vor->neighbors());
-      neighbours = "voronoi faces, area-weighted";
-    } else if (opt.q_neighbors == "cutoff") {
-      const double rc = opt.q_cutoff > 0 ? opt.q_cutoff : rdf->first_minimum();
-      st.compute(analysis::neighbors_within(box, p.position, rc));
-      neighbours = fmt::format("cutoff {:.6g}", rc);
-    } else {
-      throw Error(fmt::format("--q-neighbors: '{}' is not cutoff or voronoi", opt.q_neighbors));
-    }
-    double w6 = 0;
-    for (double x : st.wl(6)) w6 += x;
-    j["q6"] = {{"mean", st.mean_ql(6)}, {"q4_mean", st.mean_ql(4)}, {"w6_mean", w6 / static_cast<double>(p.size())},
-               {"neighbors", neighbours}};
-    pnames.insert(pnames.end(), {"q4", "q6", "w4", "w6"});
-    for (int l : {4, 6}) pcols.push_back(st.ql(l));
-    for (int l : {4, 6}) pcols.push_back(st.wl(l));
-  }
-  if (what.count("modes")) {
-    analysis::HessianModes modes(opt.modes, opt.soft_modes);
-    modes.compute(*s.potential, p, box);
-    std::vector<double> index;
-    for (int m = 0; m < opt.modes; ++m) index.push_back(m + 1);
-    files.emplace_back("modes.csv", curves_csv({"mode", "omega2", "participation_ratio"},
-                                               {index, modes.eigenvalues(), modes.participation_ratios()}));
-    j["modes"] = {{"eigenvalues", modes.eigenvalues()}, {"zero_modes", modes.zero_modes()},
-                  {"participation_ratios", modes.participation_ratios()}, {"soft_spot_modes", opt.soft_modes},
-                  {"mass_weighted", true}, {"csv", "modes.csv"}, {"seconds", timing_json(modes.timing())}};
-    pnames.push_back("soft_spot");
-    pcols.push_back(modes.soft_spot_field());
-  }
-  if (what.count("elastic")) {
-    analysis::ElasticConstants ec;
-    ec.compute(*s.potential, p, box);
-    j["elastic"] = {{"voigt_order", "xx yy zz xy xz yz"}, {"C", ec.constants()}, {"born", ec.born()},
-                    {"stress", ec.stress()}, {"shear_modulus_xy", ec.shear_modulus_xy()},
-                    {"affine_shear_modulus_xy", ec.affine_shear_modulus_xy()}, {"bulk_modulus", ec.bulk_modulus()},
-                    {"shear_modulus_voigt_average", ec.shear_modulus()}, {"seconds", timing_json(ec.timing())}};
-  }
-  files.emplace_back("particles.csv", curves_csv(pnames, pcols));
-  files.emplace_back("summary.json", j.dump(2) + "\n");
+  report.files.emplace_back("summary.json", j.dump(2) + "\n");
   std::filesystem::create_directories(opt.out);
-  for (const auto& [name, text] : files) write_file_atomically(std::filesystem::path(opt.out) / name, text);
+  for (const auto& [name, text] : report.files) write_file_atomically(std::filesystem::path(opt.out) / name, text);
   if (opt.format == "json") {
     fmt::print("{}\n", j.dump(2));
   } else {
-    fmt::print("file {}  N = {}  potential {}  max|F| = {:.3g}\n", opt.file, p.size(), spec.describe(), fmax);
-    if (j.contains("gr")) fmt::print("g(r)     first peak {:.4f}, first minimum {:.4f}\n", rdf->first_peak(), rdf->first_minimum());
-    if (j.contains("sq")) fmt::print("S(q)     first peak {:.4f}\n", j["sq"]["first_peak"].get<double>());
-    if (j.contains("voronoi"))
-      fmt::print("voronoi  volume sum / box = {:.12f}; icosahedral fraction {}; top {}\n",
-                 vor->volume_sum() / box.volume(), j["voronoi"]["icosahedral_fraction"].dump(), j["voronoi"]["top_indices"][0].dump());
-    if (j.contains("q6")) fmt::print("q6       mean {:.4f} ({})\n", j["q6"]["mean"].get<double>(), j["q6"]["neighbors"].get<std::string>());
-    if (j.contains("modes")) fmt::print("modes    lowest omega^2 {:.5g}, its participation ratio {:.3f}\n",
-                                        j["modes"]["eigenvalues"][0].get<double>(), j["modes"]["participation_ratios"][0].get<double>());
-    if (j.contains("elastic")) fmt::print("elastic  G_xy = {:.5f} (affine {:.5f}), K = {:.5f}\n",
-                                          j["elastic"]["shear_modulus_xy"].get<double>(),
-                                          j["elastic"]["affine_shear_modulus_xy"].get<double>(), j["elastic"]["bulk_modulus"].get<double>());
+    fmt::print("file {}  N = {}  potential {}  max|F| = {:.3g}\n", opt.file, s.size(), spec.describe(),
+               j["max_force"].get<double>());
+    fmt::print("{}", analysis::analyze_text(j));
     fmt::print("wrote {}/summary.json, particles.csv and the curves\n", opt.out);
   }
   if (opt.plot) run_plot_script(analysis::plot_script(), {opt.out});
@@ -274,21 +72,21 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("--threads", opt->threads, "OpenMP threads (default OMP_NUM_THREADS, else all cores)")->check(kPositive);
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, CSVs, plots)");
   cmd->add_flag("--plot", opt->plot, "write analysis.png with /usr/bin/python3 + matplotlib");
-  cmd->add_flag("--minimize", opt->minimize, "minimise (CG, max|F| < 1e-10) before analysing");
-  cmd->add_option("--ftol", opt->ftol, "largest max|F| accepted as an inherent structure for modes/elastic");
-  cmd->add_option("--rmax", opt->r_max, "g(r) range [length] (default min(5, 0.49 x narrowest width))");
-  cmd->add_option("--bins", opt->bins, "g(r) bins");
-  cmd->add_option("--qmax", opt->q_max, "S(q) range [1/length]");
-  cmd->add_option("--qbins", opt->q_bins, "S(q) bins");
-  cmd->add_option("--sq-method", opt->sq_method, "direct or fft");
+  cmd->add_flag("--minimize", opt->a.minimize, "minimise (CG, max|F| < 1e-10) before analysing");
+  cmd->add_option("--ftol", opt->a.ftol, "largest max|F| accepted as an inherent structure for modes/elastic");
+  cmd->add_option("--rmax", opt->a.r_max, "g(r) range [length] (default min(5, 0.49 x narrowest width))");
+  cmd->add_option("--bins", opt->a.bins, "g(r) bins");
+  cmd->add_option("--qmax", opt->a.q_max, "S(q) range [1/length]");
+  cmd->add_option("--qbins", opt->a.q_bins, "S(q) bins");
+  cmd->add_option("--sq-method", opt->a.sq_method, "direct or fft");
   cmd->add_option("--kim-model", opt->kim_model, "OpenKIM portable model with --potential kim (`vitrum potentials --kim`)");
   cmd->add_option("--kim-model-dir", opt->kim_model_dir, "directory searched first for the KIM model (user-packaged models)");
-  cmd->add_option("--fft-grid", opt->fft_grid, "FFT grid points per side (sq-method fft)");
-  cmd->add_option("--q-neighbors", opt->q_neighbors, "cutoff or voronoi");
-  cmd->add_option("--q-cutoff", opt->q_cutoff, "Steinhardt neighbour cut-off (default: first minimum of g(r))");
-  cmd->add_option("--face-threshold", opt->face_threshold, "Voronoi: drop faces below this fraction of the cell area");
-  cmd->add_option("--modes", opt->modes, "number of lowest non-zero modes");
-  cmd->add_option("--soft-modes", opt->soft_modes, "modes summed in the soft-spot field");
+  cmd->add_option("--fft-grid", opt->a.fft_grid, "FFT grid points per side (sq-method fft)");
+  cmd->add_option("--q-neighbors", opt->a.q_neighbors, "cutoff or voronoi");
+  cmd->add_option("--q-cutoff", opt->a.q_cutoff, "Steinhardt neighbour cut-off (default: first minimum of g(r))");
+  cmd->add_option("--face-threshold", opt->a.face_threshold, "Voronoi: drop faces below this fraction of the cell area");
+  cmd->add_option("--modes", opt->a.modes, "number of lowest non-zero modes");
+  cmd->add_option("--soft-modes", opt->a.soft_modes, "modes summed in the soft-spot field");
   cmd->callback([opt] { run(*opt); });
 }
 

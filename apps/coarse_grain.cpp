@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "commands.hpp"
+#include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
 #include "vitrum/atomistic/system.hpp"
 #include "vitrum/continuum/coarse_grain.hpp"
 #include "vitrum/continuum/initial_field.hpp"
@@ -46,27 +47,14 @@ void add_coarse_grain(CLI::App& app) {
     opt->cg.ny = ny;
     const PotentialSpec spec = potential_from_cli(opt->potential, opt->potential_file, opt->elements, opt->kim_model, opt->kim_model_dir);
     System s = make_system(read_configuration(opt->file, opt->frame), spec, opt->file, spec.units().is_metal() ? 1.0 : kDefaultSkin);
-    const auto e = s.potential->per_atom_energies(s.cfg.particles, s.cfg.box, s.list);
-    double total = 0;
-    for (double v : e) total += v;
-    if (std::abs(total - s.last.energy) > 1e-9 * std::max(1.0, std::abs(s.last.energy)))
-      throw Error(fmt::format("coarse-grain: per-atom energies sum to {} but the potential gives {}", total, s.last.energy));
-    const auto& p = s.cfg.particles;
-    std::vector<double> sx(p.size()), sy(p.size());
-    for (std::size_t i = 0; i < p.size(); ++i) {
-      const Vec3 f = s.box().to_fractional(p.position[i]);
-      sx[i] = f[0];
-      sy[i] = f[1];
-    }
-    const auto& L = s.box().lengths();
-    const auto u = continuum::coarse_grain_energy(sx, sy, e, L[0], L[1], opt->cg);
-    const auto chi = continuum::energy_to_chi(u, opt->cg);
+    const ChiField f = coarse_grain_chi(s, opt->cg);  // the same call as the recipe's coarse_grain stage
+    const auto& chi = f.chi;
     write_npy(opt->out, chi, {std::size_t(ny), std::size_t(nx)});
     const auto [lo, hi] = std::minmax_element(chi.begin(), chi.end());
     double mean = 0;
     for (double c : chi) mean += c / chi.size();
-    fmt::print("{} atoms, U/N = {:.6g}; chi on {}x{}: mean {:.1f} K, range [{:.1f}, {:.1f}] K -> {}\n", p.size(),
-               total / p.size(), nx, ny, mean, *lo, *hi, opt->out);
+    fmt::print("{} atoms, U/N = {:.6g}; chi on {}x{}: mean {:.1f} K, range [{:.1f}, {:.1f}] K -> {}\n", s.size(),
+               f.energy_per_atom, nx, ny, mean, *lo, *hi, opt->out);
   });
 }
 

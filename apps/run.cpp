@@ -1,4 +1,5 @@
 // `vitrum run RECIPE.toml [--out DIR] [--resume]` and `vitrum recipe --default`: the MD engine's entry points.
+#include <algorithm>
 #include <fmt/format.h>
 #include <omp.h>
 
@@ -13,13 +14,15 @@ namespace vitrum::cli {
 namespace {
 
 void print_stage_table(const nlohmann::json& summary) {
-  fmt::print("{:>3}  {:<10} {:<9} {:>10} {:>14} {:>12} {:>12}\n", "#", "name", "kind", "T", "E/N", "P", "e_IS");
+  std::size_t kind_width = 9;  // the longest kind in this run (parallel_tempering, coarse_grain, ...)
+  for (const auto& st : summary["stages"]) kind_width = std::max(kind_width, st["kind"].get<std::string>().size());
+  fmt::print("{:>3}  {:<10} {:<{}} {:>10} {:>14} {:>12} {:>12}\n", "#", "name", "kind", kind_width, "T", "E/N", "P", "e_IS");
   for (const auto& st : summary["stages"]) {
     const auto& f = st["final"];
     const std::string name = st.contains("name") ? st["name"].get<std::string>() : "";
     const std::string e_is = st["kind"] == "minimize" ? fmt::format("{:.6f}", st["e_is"].get<double>()) : "";
-    fmt::print("{:>3}  {:<10} {:<9} {:>10.4f} {:>14.6f} {:>12.5f} {:>12}\n", st["index"].get<int>(), name,
-               st["kind"].get<std::string>(), f["temperature"].get<double>(), f["pe_per_particle"].get<double>(),
+    fmt::print("{:>3}  {:<10} {:<{}} {:>10.4f} {:>14.6f} {:>12.5f} {:>12}\n", st["index"].get<int>(), name,
+               st["kind"].get<std::string>(), kind_width, f["temperature"].get<double>(), f["pe_per_particle"].get<double>(),
                f["pressure"].get<double>(), e_is);
   }
 }

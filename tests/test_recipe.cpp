@@ -2,7 +2,9 @@
 // thermostat, ...) stop with a message naming the file, line and key.
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <fstream>
+#include <map>
 #include <unistd.h>
 
 #include "test_helpers.hpp"
@@ -10,7 +12,11 @@
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/system.hpp"
+#include "vitrum/am/lpbf_recipe.hpp"
+#include "vitrum/continuum/stz_recipe.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/gfa/ttt_recipe.hpp"
+#include "vitrum/meso/epm_recipe.hpp"
 
 namespace vitrum {
 namespace {
@@ -142,6 +148,37 @@ TEST(Recipe, LennardJonesMixtureEqualsTheBuiltInModel) {
   EXPECT_EQ(lj.units().name, "lj");
   lj.sigma = {1.0, 0.8};
   EXPECT_THROW((void)make_potential(lj), Error);
+}
+
+// Every recipe shipped in recipes/ parses with its command's reader (a stage kind, key or table renamed without
+// updating them fails here); a new file must be added to this table, so none goes unchecked.
+TEST(Recipe, EveryShippedRecipeParses) {
+  using Reader = void (*)(const std::filesystem::path&);
+  const std::map<std::string, Reader> readers = {
+      {"run", [](const std::filesystem::path& f) { (void)read_recipe(f); }},
+      {"epm", [](const std::filesystem::path& f) { (void)meso::read_epm_recipe(f); }},
+      {"stz", [](const std::filesystem::path& f) { (void)continuum::read_stz_recipe(f); }},
+      {"ttt", [](const std::filesystem::path& f) { (void)gfa::read_ttt_recipe(f); }},
+      {"lpbf", [](const std::filesystem::path& f) { (void)am::read_lpbf_recipe(f); }},
+  };
+  const std::map<std::string, std::string> command = {
+      {"aqs-ka.toml", "run"},           {"cuzr-glass.toml", "run"},        {"ka-cooling-rates.toml", "run"},
+      {"multiscale-band.toml", "run"},  {"swap-poly.toml", "run"},         {"swap-poly-ladder.toml", "run"},
+      {"epm-2d.toml", "epm"},           {"epm-2d-quasistatic.toml", "epm"}, {"epm-annealing.toml", "epm"},
+      {"epm-flow-curve.toml", "epm"},   {"stz-vit1.toml", "stz"},          {"ttt_vit1.toml", "ttt"},
+      {"ttt_amz4.toml", "ttt"},         {"ttt_pd40ni40p20.toml", "ttt"},   {"lpbf-amz4.toml", "lpbf"},
+      {"lpbf-vit1.toml", "lpbf"},
+  };
+  int checked = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(VITRUM_SOURCE_DIR) / "recipes")) {
+    const std::string name = entry.path().filename().string();
+    if (entry.path().extension() != ".toml") continue;
+    const auto it = command.find(name);
+    ASSERT_NE(it, command.end()) << "recipes/" << name << ": add it to this test's table (which command reads it)";
+    EXPECT_NO_THROW(readers.at(it->second)(entry.path())) << "recipes/" << name;
+    ++checked;
+  }
+  EXPECT_EQ(checked, static_cast<int>(command.size())) << "a recipe in the table is missing from recipes/";
 }
 
 }  // namespace

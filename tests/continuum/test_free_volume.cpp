@@ -72,7 +72,7 @@ TEST(FreeVolume, SeedLocalises) {
   b.advance_to(0.25);
   auto band = [&](const QuasistaticShear& r) {
     const auto& e = r.state().plastic_strain;
-    return detect_shear_band(g, std::vector<double>(e.data(), e.data() + e.size()), 3.0);
+    return detect_shear_band(g, std::vector<double>(e.data(), e.data() + e.size()), 0.5);
   };
   const ShearBand ba = band(a), bb = band(b);
   EXPECT_TRUE(ba.detected) << ba.localization_index;

@@ -29,6 +29,12 @@ kind = "md"
 """
 
 
+# A coarse_grain stage on good.data (64 atoms of KA, energies near -6): 4 x 4 cells of 1.5 x 1.5.
+CG = "nx = 4\nny = 4\nbeta = 0.01\nu0 = -100.0\n"
+# An stz stage's tables (its initial field: the coarse_grain before it, by default).
+STZ = ('grid = { height = 1e-3 }\nplasticity = { law = "stz", diffusion_length = 3e-4 }\n'
+       'loading = { strain_rate = 1.0, max_strain = 0.01 }\n')
+
 EPM = """units = "reduced"
 seed = 1
 [lattice]
@@ -188,6 +194,31 @@ files = {
                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "frame_without_read.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 250 }\nframe = 0')
                                + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    # The analyze, coarse_grain and stz stages (issue 20): each bad key a one-line error naming file, line and key.
+    "analyze_bad_compute.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = ["gr", "rdf"]\n',
+    "analyze_empty_compute.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = []\n',
+    "analyze_sq_method.toml": RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = ["sq"]\nsq_method = "ewald"\n',
+    "coarse_grain_first.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG,
+    "coarse_grain_u0_high.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("u0 = -100.0", "u0 = 100.0"),
+    "coarse_grain_grid_fine.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("nx = 4", "nx = 64"),
+    "coarse_grain_nx_0.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG.replace("nx = 4", "nx = 0"),
+    "stz_no_chi_source.toml": RECIPE.replace('kind = "md"', 'kind = "stz"') + STZ,
+    "stz_initial_next.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
+                             + 'initial = "next"\n' + STZ,
+    "stz_grid_mismatch.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
+                              + STZ.replace("grid = { height = 1e-3 }", "grid = { nx = 8, height = 1e-3 }"),
+    "epm_stage_old_threshold.toml": RECIPE.replace('kind = "md"', 'kind = "epm"')
+                                    + 'lattice = { dimension = 2, size = 16 }\n'
+                                      'thresholds = { distribution = "weibull", shape = 2.0, scale = 1.0 }\n'
+                                      'events = { recovery = 1.0 }\nprotocol = { kind = "quasistatic", max_strain = 1.0 }\n'
+                                      'statistics = { band_threshold = 3.0 }\n',
+    "ttt_stage_no_viscosity.toml": RECIPE.replace('kind = "md"', 'kind = "ttt"')
+                                   + 'alloy = { name = "X", liquidus_K = 993, glass_transition_K = 625, '
+                                     'fusion_enthalpy_J_per_mol = 8200, molar_volume_m3_per_mol = 9.84e-6 }\n'
+                                     'nucleation = { interfacial_energy_J_per_m2 = 0.09 }\n',
+    "lpbf_stage_no_kinetics_file.toml": RECIPE.replace('kind = "md"', 'kind = "lpbf"')
+                                        + 'material = { name = "X", kinetics = "nowhere.toml", conductivity_W_per_m_K = 5.0, '
+                                          'density_kg_per_m3 = 6620, specific_heat_J_per_kg_K = 326, ambient_K = 300 }\n',
     # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',

@@ -1,6 +1,7 @@
 #!/usr/bin/python3
 """kill -9 / --resume over the stage registry: for every kind that `vitrum run --help` lists (the registry's table),
-a small recipe runs once uninterrupted and once killed with SIGKILL about half-way through its last stage, then
+a small recipe (a short minimisation, then a stage of that kind) runs once uninterrupted and once killed with
+SIGKILL about half-way through its last stage (timed from the moment the stage before it wrote its state file), then
 resumed; every output file (states, CSVs, thermo.csv, trajectories) must be byte-identical and summary.json equal up
 to its timings. A registered kind without a case here fails the test: a new stage comes with its resume check.
 Usage: kill_resume_every_kind.py VITRUM WORK_DIR"""
@@ -25,27 +26,37 @@ OUTPUT = '[output]\nthermo_every = 50\ncheckpoint_every = 100\ndump_every = 200\
 GLASS = '[[stage]]\nkind = "minimize"\nftol = 1e-4\n'  # a short relaxation first: the kind under test runs second
 
 # kind -> recipe; the last stage is the one killed, sized to run for a second or two on one core. Kinds that rerun
-# from their start on resume (docs/architecture.md: a minimisation, AQS) are listed in RESTART; every other kind must
-# resume mid-stage, from an in-stage checkpoint (the resume line's step > 0).
-RESTART = {"minimize", "aqs", "cyclic_aqs"}
+# from their start on resume (docs/architecture.md: a minimisation, AQS, the analysis and other-scale stages) are
+# listed in RESTART; every other kind must resume mid-stage, from an in-stage checkpoint (the resume line's step > 0).
+RESTART = {"minimize", "aqs", "cyclic_aqs", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
+FIRST = KA + OUTPUT + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
+FIRST2 = KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20") + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
+CG = '[[stage]]\nkind = "coarse_grain"\nnx = 8\nny = 8\nbeta = 0.02\nu0 = -9.0\n'
+
 CASES = {
-    "md": KA + OUTPUT + '[[stage]]\nkind = "md"\nensemble = "nvt"\ntemperature = 0.8\nsteps = 3000\n',
-    "minimize": KA + OUTPUT + '[[stage]]\nkind = "minimize"\nmethod = "fire"\nftol = 1e-9\nmax_iterations = 100000\n',
-    "swap": KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20")
-            + '[[stage]]\nkind = "swap"\ntemperature = 0.8\nsweeps = 600\ne_is = false\n',
-    "swap_anneal": KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20")
-                   + '[[stage]]\nkind = "swap_anneal"\ntemperatures = [1.0, 0.8]\nsweeps = 300\ne_is = false\n',
-    "parallel_tempering": KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20")
-                          + '[[stage]]\nkind = "parallel_tempering"\ntemperatures = [0.8, 0.9, 1.0]\nsweeps = 300\n'
-                            'exchange_every = 10\ne_is = false\n',
-    "hybrid": KA2 + OUTPUT + '[[stage]]\nkind = "hybrid"\ntemperature = 0.8\nsteps = 2500\nswap_every = 25\ne_is = false\n',
-    "aqs": KA + OUTPUT.replace("dump_every = 200", "dump_every = 20") + GLASS
+    "md": FIRST + '[[stage]]\nkind = "md"\nensemble = "nvt"\ntemperature = 0.8\nsteps = 3000\n',
+    "minimize": FIRST + '[[stage]]\nkind = "minimize"\nmethod = "fire"\nftol = 1e-9\nmax_iterations = 100000\n',
+    "swap": FIRST2 + '[[stage]]\nkind = "swap"\ntemperature = 0.8\nsweeps = 600\ne_is = false\n',
+    "swap_anneal": FIRST2 + '[[stage]]\nkind = "swap_anneal"\ntemperatures = [1.0, 0.8]\nsweeps = 300\ne_is = false\n',
+    "parallel_tempering": FIRST2 + '[[stage]]\nkind = "parallel_tempering"\ntemperatures = [0.8, 0.9, 1.0]\n'
+                                   'sweeps = 300\nexchange_every = 10\ne_is = false\n',
+    "hybrid": FIRST2 + '[[stage]]\nkind = "hybrid"\ntemperature = 0.8\nsteps = 2500\nswap_every = 25\ne_is = false\n',
+    "aqs": FIRST.replace("dump_every = 200", "dump_every = 20")
            + '[[stage]]\nkind = "aqs"\ndgamma = 1e-3\ngamma_max = 0.03\nftol = 1e-6\n',
-    "cyclic_aqs": KA + OUTPUT.replace("dump_every = 200", "dump_every = 1") + GLASS
+    "cyclic_aqs": FIRST.replace("dump_every = 200", "dump_every = 1")
                   + '[[stage]]\nkind = "cyclic_aqs"\ndgamma = 2e-3\namplitude = 0.01\ncycles = 3\nftol = 1e-6\n',
-    "shear_rate": KA + OUTPUT + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
-    "creep": KA + OUTPUT + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
+    "shear_rate": FIRST + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
+    "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
+    "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
+    "coarse_grain": FIRST + CG,
+    "stz": FIRST + CG + '[[stage]]\nkind = "stz"\ngrid = { nx = 8, ny = 8, height = 1e-3 }\n'
+                        'plasticity = { law = "stz", diffusion_length = 1.3e-4 }\nloading = { strain_rate = 1.0, max_strain = 0.05 }\n',
 }
+# The other scales' stages as docs/stages.md shows them (tests/test_stage_registry.cpp: the registry's examples).
+docs = (Path(__file__).resolve().parents[2] / "docs" / "stages.md").read_text()
+for kind in ("epm", "ttt", "lpbf"):
+    example = re.search(rf"## `{kind}`.*?```toml\n(.*?)```", docs, re.S).group(1)
+    CASES[kind] = FIRST + example
 
 help_text = subprocess.run([vitrum, "run", "--help"], capture_output=True, text=True, check=True).stdout
 section = help_text.split("Stage kinds", 1)[1].splitlines()[1:]
@@ -66,13 +77,20 @@ def without_timings(x):
     return x
 
 
+def outputs(folder):
+    """Every file below the run folder (stage sub-folders included) but plots, the checkpoint and the lock."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*")
+                  if p.is_file() and p.suffix not in (".png", ".bin", ".lock"))
+
+
 def compare(full, killed, kind):
-    names = sorted(p.name for p in full.iterdir() if p.suffix not in (".png", ".bin", ".lock"))
-    assert names == sorted(p.name for p in killed.iterdir() if p.suffix not in (".png", ".bin", ".lock")), kind
+    names = outputs(full)
+    assert names == outputs(killed), f"{kind}: different files: {names} vs {outputs(killed)}"
     for name in names:
         a, b = (full / name).read_bytes(), (killed / name).read_bytes()
-        if name == "summary.json":
-            assert without_timings(json.loads(a)) == without_timings(json.loads(b)), f"{kind}: summary.json differs"
+        if name.endswith(".json"):  # up to timings, and the run folder's own name where a path holds it
+            a, b = a.decode().replace(str(full), "OUT"), b.decode().replace(str(killed), "OUT")
+            assert without_timings(json.loads(a)) == without_timings(json.loads(b)), f"{kind}: {name} differs"
         else:
             assert a == b, f"{kind}: {name} differs after kill -9 and --resume"
     return names
@@ -83,35 +101,38 @@ for kind in registered:
     recipe = work / f"{kind}.toml"
     recipe.write_text(CASES[kind])
     full = work / f"{kind}-full"
-    t0 = time.monotonic()
     subprocess.run([vitrum, "run", recipe, "--out", full, "--no-plots"], env=env, check=True, capture_output=True)
-    wall = time.monotonic() - t0
-    # Kill after ~60 % of the uninterrupted run's time (inside its last stage); if the run had already finished,
-    # try again sooner.
-    delay = 0.6 * wall
-    for attempt in range(4):
+    stages = json.loads((full / "summary.json").read_text())["stages"]
+    last = len(stages)
+    stage_wall = stages[-1]["wall_seconds"]
+    # Kill half-way through the last stage, timed from the state file of the stage before it; if the run had
+    # already finished, try again sooner.
+    delay = 0.5 * stage_wall
+    for attempt in range(5):
         killed = work / f"{kind}-killed"
         shutil.rmtree(killed, ignore_errors=True)
         p = subprocess.Popen([vitrum, "run", recipe, "--out", killed, "--no-plots"], env=env,
                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        trigger = killed / f"stage{last - 1}.data"
+        while not trigger.exists() and p.poll() is None:
+            time.sleep(0.002)
         time.sleep(delay)
         p.send_signal(signal.SIGKILL)
         p.wait()
         if not (killed / "final.data").exists():
             break
-        delay *= 0.5
+        delay *= 0.3
     else:
-        raise AssertionError(f"{kind}: the run always finished before the kill (last delay {delay:.2f} s)")
+        raise AssertionError(f"{kind}: the run always finished before the kill (last delay {delay:.4f} s)")
     r = subprocess.run([vitrum, "run", recipe, "--out", killed, "--resume", "--no-plots"], env=env,
                        capture_output=True, text=True)
     assert r.returncode == 0, f"{kind}: --resume failed: {r.stderr}"
     assert "resuming" in r.stderr, f"{kind}: --resume did not resume: {r.stderr}"
     where = re.search(r"resuming .* at stage (\d+) step (\d+)", r.stderr)
-    last_stage = CASES[kind].count("[[stage]]")
-    assert int(where.group(1)) == last_stage, f"{kind}: killed outside the stage under test: {r.stderr}"
+    assert int(where.group(1)) == last, f"{kind}: killed outside the stage under test: {r.stderr}"
     if kind not in RESTART:
         assert int(where.group(2)) > 0, f"{kind}: resumed from the stage's start, not an in-stage checkpoint"
     names = compare(full, killed, kind)
-    report.append(f"{kind} (killed at {delay:.2f} s of {wall:.2f} s, resumed at stage {where.group(1)} step "
-                  f"{where.group(2)}; {len(names)} files equal)")
+    report.append(f"{kind} (killed {delay:.3f} s into a {stage_wall:.3f} s stage, resumed at stage {where.group(1)} "
+                  f"step {where.group(2)}; {len(names)} files equal)")
 print("PASS: kill -9 / --resume byte-identical for every registered kind:\n  " + "\n  ".join(report))

@@ -37,15 +37,43 @@ LpbfRecipe from_table(const toml::table& root, const std::filesystem::path& file
   top.only({"units", "material", "laser", "scan", "build", "map", "numerics"});
   const auto units = top.get_string("units");
   if (units != "SI") top.fail("units", fmt::format("vitrum lpbf works in SI units; expected \"SI\", found \"{}\"", units));
+  parse_lpbf_tables(top, r);
+  top.finish();
+  try {
+    r.material.validate();
+    r.scan.validate();
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", file.string(), e.what()));
+  }
+  return r;
+}
 
+}  // namespace
+
+void parse_lpbf_tables(RecipeTable& top, LpbfRecipe& r) {
+  const std::filesystem::path& file = r.file;
   RecipeTable mat = top.get_table("material");
   mat.only({"name", "kinetics", "conductivity_W_per_m_K", "density_kg_per_m3", "specific_heat_J_per_kg_K", "ambient_K", "melting_K"});
   r.name = mat.get_string("name");
-  const auto kin = mat.get_string("kinetics");
-  r.kinetics_file = std::filesystem::path(kin).is_absolute() ? std::filesystem::path(kin) : file.parent_path() / kin;
-  if (!std::filesystem::exists(r.kinetics_file))
-    mat.fail("kinetics", fmt::format("no such file '{}' (a `vitrum ttt` recipe, relative to this recipe)", r.kinetics_file.string()));
-  r.kinetics = gfa::read_ttt_recipe(r.kinetics_file);
+  if (const toml::node* kn = mat.raw().get("kinetics"); kn && kn->is_table()) {
+    // The TTT recipe's tables inline: kinetics = { alloy = {...}, viscosity = {...}, nucleation = {...} }.
+    RecipeTable kt = mat.get_table("kinetics");
+    kt.only({"units", "alloy", "viscosity", "nucleation", "ttt"});
+    if (kt.has("units") && kt.get_string("units") != "SI") kt.fail("units", "a TTT recipe is in SI units");
+    gfa::parse_ttt_tables(kt, r.kinetics);
+    try {
+      r.kinetics.kinetics.validate();
+    } catch (const Error& e) {
+      kt.fail("alloy", e.what());
+    }
+    kt.finish();
+  } else {
+    const auto kin = mat.get_string("kinetics");
+    r.kinetics_file = std::filesystem::path(kin).is_absolute() ? std::filesystem::path(kin) : file.parent_path() / kin;
+    if (!std::filesystem::exists(r.kinetics_file))
+      mat.fail("kinetics", fmt::format("no such file '{}' (a `vitrum ttt` recipe, relative to this recipe)", r.kinetics_file.string()));
+    r.kinetics = gfa::read_ttt_recipe(r.kinetics_file);
+  }
   auto& m = r.material;
   m.conductivity_w_per_m_k = mat.get_positive("conductivity_W_per_m_K");
   m.density_kg_per_m3 = mat.get_positive("density_kg_per_m3");
@@ -129,22 +157,12 @@ LpbfRecipe from_table(const toml::table& root, const std::filesystem::path& file
     r.map.threads = r.threads;
     mp.finish();
   }
-  top.finish();
-  try {
-    r.material.validate();
-    r.scan.validate();
-  } catch (const Error& e) {
-    throw Error(fmt::format("{}: {}", file.string(), e.what()));
-  }
-  return r;
 }
-
-}  // namespace
 
 nlohmann::json LpbfRecipe::to_json() const {
   nlohmann::json j = {
       {"units", "SI"},
-      {"material", {{"name", name}, {"kinetics", kinetics_file.string()}, {"conductivity_W_per_m_K", material.conductivity_w_per_m_k},
+      {"material", {{"name", name}, {"kinetics", kinetics_file.empty() ? "inline" : kinetics_file.string()}, {"conductivity_W_per_m_K", material.conductivity_w_per_m_k},
                     {"density_kg_per_m3", material.density_kg_per_m3}, {"specific_heat_J_per_kg_K", material.specific_heat_j_per_kg_k},
                     {"ambient_K", material.ambient_k}, {"melting_K", material.melting_k}}},
       {"laser", {{"power_W", power_w}, {"speed_m_per_s", speed_m_per_s}, {"absorptivity", absorptivity},

@@ -11,10 +11,15 @@
 #include "vitrum/am/thermal_material.hpp"
 #include "vitrum/gfa/ttt_recipe.hpp"
 
+namespace vitrum {
+class RecipeTable;
+}
+
 namespace vitrum::am {
 
 // units = "SI"
-// [material]  name, kinetics (path of a `vitrum ttt` recipe, relative to this file), conductivity_W_per_m_K,
+// [material]  name, kinetics (path of a `vitrum ttt` recipe, relative to this file, or its tables inline:
+//             { alloy = {...}, viscosity = {...}, nucleation = {...}, ttt = {...} }), conductivity_W_per_m_K,
 //             density_kg_per_m3, specific_heat_J_per_kg_K, ambient_K, melting_K (default: the kinetics' liquidus_K)
 // [laser]     power_W, speed_m_per_s (the nominal point), absorptivity, spot_radius_um (1/e² radius),
 //             source_depth_um (default 0: surface source)
@@ -41,6 +46,10 @@ struct LpbfRecipe {
 };
 
 LpbfRecipe read_lpbf_recipe(const std::filesystem::path& file);
+// Reads the tables material, laser, scan, build, map and numerics from `top` into `r` (r.file set: the kinetics file
+// is relative to it; the caller validates r.material and r.scan): the body of an LPBF recipe, or of a recipe's
+// `kind = "lpbf"` stage.
+void parse_lpbf_tables(RecipeTable& top, LpbfRecipe& r);
 LpbfRecipe parse_lpbf_recipe(const std::string& text, const std::filesystem::path& name);
 
 }  // namespace vitrum::am

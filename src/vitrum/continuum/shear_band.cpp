@@ -4,6 +4,8 @@
 #include <cmath>
 #include <numeric>
 
+#include "vitrum/core/localization.hpp"
+
 namespace vitrum::continuum {
 
 ShearBand profile_band(const std::vector<double>& p, double h, bool periodic, double threshold) {
@@ -16,7 +18,8 @@ ShearBand profile_band(const std::vector<double>& p, double h, bool periodic, do
   const double median = sorted[n / 2];
   const int peak = static_cast<int>(std::max_element(p.begin(), p.end()) - p.begin());
   if (!(mean > 0)) return b;
-  b.localization_index = p[peak] / mean;
+  b.peak_over_mean = p[peak] / mean;
+  b.localization_index = localization_index(p);
   const double half = median + 0.5 * (p[peak] - median);
   auto at = [&](int k) { return periodic ? p[(k % n + n) % n] : p[std::clamp(k, 0, n - 1)]; };
   // Walk out from the peak to the half-maximum crossing on each side (a wall ends the walk).

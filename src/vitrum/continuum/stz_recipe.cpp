@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "vitrum/core/error.hpp"
@@ -30,9 +31,20 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const auto seed = top.get_int("seed");
   if (seed < 0 || seed > 0xffffffffLL) top.fail("seed", "must be in [0, 2^32)");
   r.seed = static_cast<std::uint32_t>(seed);
+  parse_stz_tables(top, r, {});
+  top.finish();
+  return r;
+}
 
+}  // namespace
+
+void parse_stz_tables(RecipeTable& top, StzRecipe& r, const StzTableDefaults& d) {
+  const std::filesystem::path& file = r.file;
   RecipeTable gr = top.get_table("grid");
-  const auto nx = gr.get_int("nx"), ny = gr.get_int("ny");
+  const auto nx = d.nx > 0 ? gr.get_int("nx", d.nx) : gr.get_int("nx");
+  const auto ny = d.ny > 0 ? gr.get_int("ny", d.ny) : gr.get_int("ny");
+  if (d.nx > 0 && nx != d.nx) gr.fail("nx", fmt::format("must be {}, the nx of the χ field it starts from", d.nx));
+  if (d.ny > 0 && ny != d.ny) gr.fail("ny", fmt::format("must be {}, the ny of the χ field it starts from", d.ny));
   if (nx < 4 || nx > 4096) gr.fail("nx", "must be in [4, 4096]");
   if (ny < 2 || ny > 4096) gr.fail("ny", "must be in [2, 4096]");
   const double height = gr.get_positive("height");
@@ -92,25 +104,30 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     t.finish();
   }
 
-  RecipeTable in = top.get_table("initial");
-  const std::string kind = in.get_string("kind");
-  if (kind == "uniform") {
-    r.initial = InitialKind::Uniform;
-    r.initial_mean = in.get_positive("value");
-  } else if (kind == "random") {
-    r.initial = InitialKind::Random;
-    r.initial_mean = in.get_positive("mean");
-    r.initial_std = in.get_non_negative("std", 0.0);
-    r.correlation_length = in.get_positive("correlation_length");
-    if (r.initial_std >= 0.5 * r.initial_mean) in.fail("std", "must be below half the mean (the field must stay positive)");
-  } else if (kind == "file") {
+  if (d.initial_given) {
     r.initial = InitialKind::File;
-    r.initial_file = in.get_string("file");
-    if (r.initial_file.is_relative()) r.initial_file = file.parent_path() / r.initial_file;
+    r.initial_file = d.initial_file;
   } else {
-    in.fail("kind", "expected \"uniform\", \"random\" or \"file\"");
+    RecipeTable in = top.get_table("initial");
+    const std::string kind = in.get_string("kind");
+    if (kind == "uniform") {
+      r.initial = InitialKind::Uniform;
+      r.initial_mean = in.get_positive("value");
+    } else if (kind == "random") {
+      r.initial = InitialKind::Random;
+      r.initial_mean = in.get_positive("mean");
+      r.initial_std = in.get_non_negative("std", 0.0);
+      r.correlation_length = in.get_positive("correlation_length");
+      if (r.initial_std >= 0.5 * r.initial_mean) in.fail("std", "must be below half the mean (the field must stay positive)");
+    } else if (kind == "file") {
+      r.initial = InitialKind::File;
+      r.initial_file = in.get_string("file");
+      if (r.initial_file.is_relative()) r.initial_file = file.parent_path() / r.initial_file;
+    } else {
+      in.fail("kind", "expected \"uniform\", \"random\" or \"file\"");
+    }
+    in.finish();
   }
-  in.finish();
 
   RecipeTable lo = top.get_table("loading");
   r.shear.strain_rate = lo.get_positive("strain_rate");
@@ -131,16 +148,15 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
       if (!(s > 0 && s <= r.max_strain)) out.fail("snapshot_strains", "every strain must lie in (0, max_strain]");
     if (r.snapshot_strains.size() > 32) out.fail("snapshot_strains", "at most 32 snapshots");
     r.curve_step = out.get_positive("curve_step", std::min(1e-3, r.max_strain / 10));
-    r.band_threshold = out.get_positive("band_threshold", 3.0);
+    r.band_threshold = out.get_positive("band_threshold", r.band_threshold);
+    if (r.band_threshold >= 1)
+      out.fail("band_threshold", "must be below 1: it is on the localisation index 1 - PR/n, which lies in [0, 1) "
+                                 "(docs/analysis.md; 0.5 is the default)");
     out.finish();
   }
   std::sort(r.snapshot_strains.begin(), r.snapshot_strains.end());
   r.snapshot_strains.erase(std::unique(r.snapshot_strains.begin(), r.snapshot_strains.end()), r.snapshot_strains.end());
-  top.finish();
-  return r;
 }
-
-}  // namespace
 
 StzRecipe read_stz_recipe(const std::filesystem::path& file) { return parse(parse_toml_file(file), file); }
 StzRecipe parse_stz_recipe(const std::string& text, const std::filesystem::path& name) {

@@ -47,7 +47,7 @@ double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock:
 
 nlohmann::json band_json(const ShearBand& b) {
   return {{"band_detected", b.detected}, {"band_orientation", b.orientation}, {"band_width", b.width},
-          {"band_position", b.position}, {"localization_index", b.localization_index}};
+          {"band_position", b.position}, {"localization_index", b.localization_index}, {"band_peak_over_mean", b.peak_over_mean}};
 }
 
 }  // namespace
@@ -80,6 +80,7 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
     double target = std::min(next_row, r.max_strain);
     if (next_snap < r.snapshot_strains.size()) target = std::min(target, r.snapshot_strains[next_snap]);
     run.advance_to(target);
+    if (opt.poll) opt.poll(run.state().strain);
     const double strain = run.state().strain, tau = run.shear_stress();
     if (tau > peak) { peak = tau; peak_strain = strain; }
     if (strain >= next_row - 1e-12) {

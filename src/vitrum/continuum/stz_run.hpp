@@ -1,6 +1,7 @@
 // Runs a continuum plasticity recipe end to end: initial field, quasi-static shear, band detection, output files.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 
@@ -14,6 +15,7 @@ struct StzRunOptions {
   std::filesystem::path out = "out/stz";
   std::string version = "unknown";
   bool progress = false;  // a progress line on stderr (the CLI turns it on for a terminal)
+  std::function<void(double strain)> poll;  // called between curve rows (a recipe stage: progress, signals); may throw
 };
 
 std::unique_ptr<PlasticLaw> make_law(const StzRecipe& recipe);

@@ -13,6 +13,19 @@ TttRecipe from_table(const toml::table& root, const std::filesystem::path& file)
   const auto units = top.get_string("units");
   if (units != "SI") top.fail("units", fmt::format("vitrum ttt works in SI units; expected \"SI\", found \"{}\"", units));
   TttRecipe r;
+  parse_ttt_tables(top, r);
+  top.finish();
+  try {
+    r.kinetics.validate();
+  } catch (const Error& e) {
+    throw Error(fmt::format("{}: {}", file.string(), e.what()));
+  }
+  return r;
+}
+
+}  // namespace
+
+void parse_ttt_tables(RecipeTable& top, TttRecipe& r) {
   auto& k = r.kinetics;
   RecipeTable alloy = top.get_table("alloy");
   r.name = alloy.get_string("name");
@@ -61,16 +74,7 @@ TttRecipe from_table(const toml::table& root, const std::filesystem::path& file)
     if (t.has("published_rc_K_per_s")) r.published_rc = t.get_double("published_rc_K_per_s");
     t.finish();
   }
-  top.finish();
-  try {
-    k.validate();
-  } catch (const Error& e) {
-    throw Error(fmt::format("{}: {}", file.string(), e.what()));
-  }
-  return r;
 }
-
-}  // namespace
 
 nlohmann::json TttRecipe::to_json() const {
   const auto& k = kinetics;

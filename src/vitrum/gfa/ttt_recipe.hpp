@@ -8,6 +8,10 @@
 
 #include "vitrum/gfa/nucleation.hpp"
 
+namespace vitrum {
+class RecipeTable;
+}
+
 namespace vitrum::gfa {
 
 // units = "SI"
@@ -28,6 +32,9 @@ struct TttRecipe {
 };
 
 TttRecipe read_ttt_recipe(const std::filesystem::path& file);
+// Reads the tables alloy, viscosity, nucleation and ttt from `top` into `r` (the caller validates r.kinetics): the
+// body of a TTT recipe, or of a recipe's `kind = "ttt"` stage.
+void parse_ttt_tables(RecipeTable& top, TttRecipe& r);
 TttRecipe parse_ttt_recipe(const std::string& text, const std::string& name);
 
 }  // namespace vitrum::gfa

@@ -18,6 +18,12 @@ void RecipeTable::fail(const std::string& key, const std::string& what) const {
   throw Error(fmt::format("{}:{}: [{}] {}: {}", file_.string(), line, where_, key, what));
 }
 
+std::string RecipeTable::locate(const std::string& key) const {
+  const toml::node* node = table_->get(key);
+  const auto line = node ? node->source().begin.line : table_->source().begin.line;
+  return fmt::format("{}:{}: [{}] {}", file_.string(), line, where_, key);
+}
+
 const toml::node& RecipeTable::require(const std::string& key) {
   used_.insert(key);
   const toml::node* node = table_->get(key);

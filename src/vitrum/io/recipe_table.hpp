@@ -45,6 +45,8 @@ class RecipeTable {
   // Throws Error for the first key that no getter asked for.
   void finish() const;
   [[noreturn]] void fail(const std::string& key, const std::string& what) const;
+  // "file:line: [table] key", as fail() starts its message: for an error found only when the recipe runs.
+  [[nodiscard]] std::string locate(const std::string& key) const;
   [[nodiscard]] const std::filesystem::path& file() const { return file_; }
   [[nodiscard]] const std::string& where() const { return where_; }
   [[nodiscard]] const toml::table& raw() const { return *table_; }

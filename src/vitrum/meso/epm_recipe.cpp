@@ -42,6 +42,14 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   const auto seed = top.get_int("seed");
   if (seed < 0 || seed > 0xffffffffLL) top.fail("seed", "must be in [0, 2^32)");
   r.model.seed = static_cast<std::uint32_t>(seed);
+  parse_epm_tables(top, r);
+  top.finish();
+  return r;
+}
+
+}  // namespace
+
+void parse_epm_tables(RecipeTable& top, EpmRecipe& r) {
   r.threads = static_cast<int>(top.get_int("threads", 1));
   if (r.threads < 1) top.fail("threads", "must be at least 1");
   r.model.threads = r.threads;
@@ -157,16 +165,15 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     r.pseudogap_c_hi = window[1];
     r.band_width = static_cast<int>(st.get_int("band_width", std::max(2, r.model.lattice.size / 16)));
     if (r.band_width < 1 || r.band_width > r.model.lattice.size / 2) st.fail("band_width", "must be in [1, L/2]");
-    r.band_threshold = st.get_positive("band_threshold", 3.0);
+    r.band_threshold = st.get_positive("band_threshold", r.band_threshold);
+    if (r.band_threshold >= 1)
+      st.fail("band_threshold", "must be below 1: it is on the localisation index 1 - PR/n, which lies in [0, 1) "
+                                "(docs/analysis.md; 0.5 is the default)");
     st.finish();
   } else {
     r.band_width = std::max(2, r.model.lattice.size / 16);
   }
-  top.finish();
-  return r;
 }
-
-}  // namespace
 
 EpmRecipe read_epm_recipe(const std::filesystem::path& file) { return parse(parse_toml_file(file), file); }
 EpmRecipe parse_epm_recipe(const std::string& text, const std::filesystem::path& name) {

@@ -10,6 +10,10 @@
 #include "vitrum/meso/quasistatic_driver.hpp"
 #include "vitrum/meso/rate_driver.hpp"
 
+namespace vitrum {
+class RecipeTable;
+}
+
 namespace vitrum::meso {
 
 enum class Protocol { Quasistatic, Cyclic, FiniteRate, Creep };
@@ -38,13 +42,16 @@ struct EpmRecipe {
   std::uint64_t pseudogap_every = 100;  // one P(x) snapshot per this many stationary avalanches
   double pseudogap_c_lo = 1e-4, pseudogap_c_hi = 0.03;
   int band_width = 4;
-  double band_threshold = 3.0;
+  double band_threshold = 0.5;   // on the localisation index 1 − PR/n (core/localization.hpp, docs/analysis.md)
   std::uint64_t max_curve_points = 400000;  // stress-strain rows written (decimated beyond)
 
   [[nodiscard]] nlohmann::json to_json() const;
 };
 
 // Reads and validates a recipe; every error names the file, line, table and key.
+// Reads threads and the tables lattice, elasticity, thresholds, events, annealing, protocol and statistics from `top`
+// into `r` (r.file set): the body of an EPM recipe, or of a recipe's `kind = "epm"` stage.
+void parse_epm_tables(RecipeTable& top, EpmRecipe& r);
 EpmRecipe read_epm_recipe(const std::filesystem::path& file);
 EpmRecipe parse_epm_recipe(const std::string& text, const std::filesystem::path& name);
 

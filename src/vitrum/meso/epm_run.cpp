@@ -129,7 +129,8 @@ nlohmann::json quasistatic_outputs(const EpmRecipe& recipe, const QuasistaticRes
   j["largest_drop"] = r.largest_drop;
   j["band_detected"] = r.band.band;
   j["localization_index"] = r.band.index;
-  j["band"] = {{"axis", r.band.axis == 1 ? "along x" : "along y"}, {"position", r.band.position}, {"width", r.band.width}};
+  j["band"] = {{"axis", r.band.axis == 1 ? "along x" : "along y"}, {"position", r.band.position}, {"width", r.band.width},
+               {"concentration", r.band.concentration}};
   j["avalanches"] = r.avalanches.size();
   j["stationary_avalanches"] = r.stationary_sizes.size();
   j["cutoff_size"] = cutoff_size(r.stationary_sizes);
@@ -167,7 +168,8 @@ nlohmann::json run_cyclic(const EpmRecipe& recipe, const EpmParameters& params, 
   write_file_atomically(dir / "stress_strain.csv", s);
   write_npy(dir / "plastic_strain.npy", model.plastic_strain(), grid_shape(recipe.model.lattice));
   const Localization band = find_shear_band(model.lattice(), model.plastic_strain(), {}, recipe.band_width, recipe.band_threshold);
-  return {{"cycles", cycles}, {"plastic_events", events}, {"band_detected", band.band}, {"localization_index", band.index}};
+  return {{"cycles", cycles}, {"plastic_events", events}, {"band_detected", band.band}, {"localization_index", band.index},
+          {"band_concentration", band.concentration}};
 }
 
 nlohmann::json run_finite_rate(const EpmRecipe& recipe, const EpmParameters& params, const std::filesystem::path& dir, bool progress) {

@@ -1,6 +1,9 @@
 #include "vitrum/meso/plastic_localization.hpp"
 
+#include <algorithm>
 #include <cmath>
+
+#include "vitrum/core/localization.hpp"
 
 namespace vitrum::meso {
 
@@ -19,14 +22,15 @@ Localization find_shear_band(const Lattice& lattice, const std::vector<double>& 
   Localization best;
   best.width = width;
   if (total <= 0) return best;
-  for (int axis : {0, 1}) {
-    const auto& profile = axis == 0 ? per_x : per_y;
-    for (int start = 0; start < L; ++start) {
-      double strip = 0;
-      for (int k = 0; k < width; ++k) strip += profile[(start + k) % L];
-      const double index = strip / total * L / width;
-      if (index > best.index) { best.index = index; best.axis = axis; best.position = start; }
-    }
+  const double ix = localization_index(per_x), iy = localization_index(per_y);
+  best.axis = iy > ix ? 1 : 0;
+  best.index = std::max(ix, iy);
+  const auto& profile = best.axis == 0 ? per_x : per_y;
+  for (int start = 0; start < L; ++start) {
+    double strip = 0;
+    for (int k = 0; k < width; ++k) strip += profile[(start + k) % L];
+    const double c = strip / total * L / width;
+    if (c > best.concentration) { best.concentration = c; best.position = start; }
   }
   best.band = best.index >= threshold;
   return best;

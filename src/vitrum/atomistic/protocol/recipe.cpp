@@ -183,7 +183,8 @@ OutputSpec parse_output(RecipeTable t) {
   return o;
 }
 
-StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units, const std::filesystem::path& base_dir) {
+StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units, const std::filesystem::path& base_dir,
+                      const std::vector<StageSpec>& earlier) {
   StageSpec s;
   s.kind = t.get_string("kind");
   if (t.has("potential")) {
@@ -201,7 +202,7 @@ StageSpec parse_stage(RecipeTable t, std::uint32_t seed, const UnitSystem& units
   t.only(keys);
   s.name = t.get_string("name", "");
   s.start = t.get_string("start", "");
-  s.stage = kind->parse(t, StageParseContext{seed, units, base_dir});
+  s.stage = kind->parse(t, StageParseContext{seed, units, base_dir, &earlier});
   t.finish();
   return s;
 }
@@ -240,7 +241,7 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
   std::set<std::string> names;
   std::uint32_t k = 0;
   for (RecipeTable& st : top.get_tables("stage")) {
-    StageSpec s = parse_stage(st, r.system.seed + k++, r.system.units, base_dir);
+    StageSpec s = parse_stage(st, r.system.seed + k++, r.system.units, base_dir, r.stages);
     if (!s.start.empty() && !names.count(s.start))
       st.fail("start", fmt::format("no earlier stage is named '{}'", s.start));
     if (!s.name.empty() && !names.insert(s.name).second) st.fail("name", fmt::format("two stages are named '{}'", s.name));

@@ -4,13 +4,19 @@
 
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/protocol/analyze_stage.hpp"
 #include "vitrum/atomistic/protocol/aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
 #include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
+#include "vitrum/atomistic/protocol/epm_stage.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
+#include "vitrum/atomistic/protocol/lpbf_stage.hpp"
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/minimize_stage.hpp"
 #include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
+#include "vitrum/atomistic/protocol/stz_stage.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
+#include "vitrum/atomistic/protocol/ttt_stage.hpp"
 
 namespace vitrum {
 
@@ -67,6 +73,45 @@ const std::vector<StageKind>& stage_kinds() {
         "integral_time", "steady_fraction", "arrest_rate"},
        parse_creep_stage,
        "[[stage]]\nkind = \"creep\"\nstress = 0.5\nsteps = 20000\ntemperature = 0.3\n"},
+      {"analyze", "structure analysis of the state as `vitrum analyze`: g(r), S(q), Voronoi, q6, modes, elastic constants",
+       {"compute", "minimize", "ftol", "rmax", "bins", "qmax", "qbins", "sq_method", "fft_grid", "q_neighbors", "q_cutoff",
+        "face_threshold", "modes", "soft_modes"},
+       parse_analyze_stage,
+       "[[stage]]\nkind = \"analyze\"\ncompute = [\"gr\", \"sq\", \"voronoi\", \"q6\"]\n"},
+      {"coarse_grain", "atoms -> initial chi field for the continuum: per-atom energies on an nx x ny grid, chi = beta (U - U0) e_z/k_B",
+       {"nx", "ny", "beta", "u0", "ez_over_kb", "smoothing"},
+       parse_coarse_grain_stage,
+       "[[stage]]\nkind = \"coarse_grain\"\nnx = 16\nny = 16\nbeta = 0.065\nu0 = -8.0\nsmoothing = 1.0\n"},
+      {"stz", "continuum STZ / free-volume plasticity in 2D simple shear as `vitrum stz`, from the last coarse_grain's chi",
+       {"seed", "grid", "elasticity", "plasticity", "stz", "free_volume", "initial", "loading", "output"},
+       parse_stz_stage,
+       "[[stage]]\nkind = \"stz\"\ninitial = { kind = \"random\", mean = 550.0, std = 15.0, correlation_length = 1e-4 }\n"
+       "grid = { nx = 16, ny = 16, height = 1e-3 }\nplasticity = { law = \"stz\", diffusion_length = 1e-4 }\n"
+       "loading = { strain_rate = 1.0, max_strain = 0.1 }\n"},
+      {"epm", "mesoscale elastoplastic model (Eshelby propagator by FFT) as `vitrum epm`: avalanches, yield, band",
+       {"seed", "threads", "lattice", "elasticity", "thresholds", "events", "annealing", "protocol", "statistics"},
+       parse_epm_stage,
+       "[[stage]]\nkind = \"epm\"\nlattice = { dimension = 2, size = 32 }\n"
+       "thresholds = { distribution = \"weibull\", shape = 2.0, scale = 1.0 }\nevents = { recovery = 1.0 }\n"
+       "protocol = { kind = \"quasistatic\", max_strain = 1.0 }\n"},
+      {"ttt", "TTT curve, nose and critical cooling rate from classical nucleation theory as `vitrum ttt`",
+       {"alloy", "viscosity", "nucleation", "ttt", "calibrate_rc"},
+       parse_ttt_stage,
+       "[[stage]]\nkind = \"ttt\"\nalloy = { name = \"Vit1\", liquidus_K = 993, glass_transition_K = 625, "
+       "fusion_enthalpy_J_per_mol = 8200, molar_volume_m3_per_mol = 9.84e-6 }\n"
+       "viscosity = { eta0_Pa_s = 4e-5, D_star = 18.5, T0_K = 412.5 }\n"
+       "nucleation = { interfacial_energy_J_per_m2 = 0.09485 }\n"},
+      {"lpbf", "laser powder-bed fusion as `vitrum lpbf`: melt pool, lack of fusion, devitrification, (P, v) map",
+       {"material", "laser", "scan", "build", "map", "numerics"},
+       parse_lpbf_stage,
+       "[[stage]]\nkind = \"lpbf\"\n"
+       "material = { name = \"AMZ4\", conductivity_W_per_m_K = 5.0, density_kg_per_m3 = 6620, "
+       "specific_heat_J_per_kg_K = 326, ambient_K = 300, kinetics = { alloy = { name = \"AMZ4\", liquidus_K = 1190, "
+       "glass_transition_K = 673, fusion_enthalpy_J_per_mol = 9827, molar_volume_m3_per_mol = 1.157e-5 }, "
+       "viscosity = { eta0_Pa_s = 4e-5, D_star = 18.5 }, nucleation = { interfacial_energy_J_per_m2 = 0.090372 } } }\n"
+       "laser = { power_W = 90, speed_m_per_s = 2.0, absorptivity = 0.5, spot_radius_um = 40 }\n"
+       "scan = { hatch_um = 80, layer_thickness_um = 20, pad_side_mm = 2.0, interlayer_time_s = 10 }\n"
+       "build = { layers = 10 }\n"},
   };
   return kinds;
 }

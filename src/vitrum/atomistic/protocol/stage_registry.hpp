@@ -14,11 +14,14 @@
 
 namespace vitrum {
 
+struct StageSpec;
+
 // What a stage's parser may need besides its table.
 struct StageParseContext {
   std::uint32_t seed = 1;             // the stage's default seed ([system] seed + its position)
   UnitSystem units;                   // the recipe's units: the parser converts to internal ones
   std::filesystem::path base_dir;     // relative file names are relative to the recipe's folder
+  const std::vector<StageSpec>* earlier = nullptr;  // the recipe's stages before this one (stz finds its χ source)
 };
 
 struct StageKind {

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/localization.hpp"
 
 namespace vitrum {
 
@@ -31,15 +32,10 @@ BandResult along(const Configuration& cfg, const std::vector<double>& field, int
   BandResult r;
   r.axis = axis;
   r.profile.resize(static_cast<std::size_t>(n));
-  double s1 = 0, s2 = 0;
-  for (int k = 0; k < n; ++k) {
-    const double p = count[k] > 0 ? sum[k] / count[k] : 0.0;
-    r.profile[k] = p;
-    s1 += p;
-    s2 += p * p;
-  }
-  if (!(s2 > 0)) return r;  // no signal at all: no band
-  r.localization_index = 1.0 - s1 * s1 / s2 / n;
+  for (int k = 0; k < n; ++k) r.profile[k] = count[k] > 0 ? sum[k] / count[k] : 0.0;
+  // No signal at all: no band.
+  if (std::none_of(r.profile.begin(), r.profile.end(), [](double p) { return p != 0.0; })) return r;
+  r.localization_index = localization_index(r.profile);
   std::vector<double> sorted = r.profile;
   std::nth_element(sorted.begin(), sorted.begin() + n / 2, sorted.end());
   const double median = sorted[static_cast<std::size_t>(n / 2)];

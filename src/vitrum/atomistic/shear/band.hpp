@@ -16,7 +16,7 @@ struct BandResult {
   int axis = 1;                  // slabs along y (1: band plane normal to y, parallel to the shear) or x (0)
   double position = 0;           // centre of the band, fractional coordinate along `axis` in [0, 1)
   double width = 0;              // thickness of the contiguous slabs above half height [length]
-  double localization_index = 0; // 1 − PR/n of the slab profile, PR = (Σp)²/Σp²: 0 uniform, 1 − 1/n one slab
+  double localization_index = 0; // core/localization.hpp: 1 − PR/n of the slab profile (0 uniform, 1 − 1/n one slab)
   std::vector<double> profile;   // mean field per slab along `axis`
 };
 
