@@ -207,6 +207,10 @@ files = {
                              + 'initial = "next"\n' + STZ,
     "stz_grid_mismatch.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
                               + STZ.replace("grid = { height = 1e-3 }", "grid = { nx = 8, height = 1e-3 }"),
+    # A hot χ field sheared slowly: the stiff plastic relaxation would need ~1e12 steps (it once ran for hours).
+    "stz_hot_chi.toml": 'units = "SI"\nseed = 1\n[grid]\nnx = 8\nny = 8\nheight = 1e-3\n[plasticity]\nlaw = "stz"\n'
+                        'diffusion_length = 3e-4\n[initial]\nkind = "uniform"\nvalue = 3000.0\n'
+                        '[loading]\nstrain_rate = 1e-3\nmax_strain = 0.05\n',
     "epm_stage_old_threshold.toml": RECIPE.replace('kind = "md"', 'kind = "epm"')
                                     + 'lattice = { dimension = 2, size = 16 }\n'
                                       'thresholds = { distribution = "weibull", shape = 2.0, scale = 1.0 }\n'

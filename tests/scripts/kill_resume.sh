@@ -7,7 +7,7 @@ work=$2
 rm -rf "$work"; mkdir -p "$work"
 cat > "$work/recipe.toml" <<'TOML'
 [system]
-generate = { model = "kob-andersen", n = 1000, density = 1.2 }
+generate = { model = "kob-andersen", n = 500, density = 1.2 }
 potential = "kob-andersen"
 seed = 11
 [output]

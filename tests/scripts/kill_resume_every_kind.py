@@ -42,10 +42,10 @@ CASES = {
                                    'sweeps = 300\nexchange_every = 10\ne_is = false\n',
     "hybrid": FIRST2 + '[[stage]]\nkind = "hybrid"\ntemperature = 0.8\nsteps = 2500\nswap_every = 25\ne_is = false\n',
     "aqs": FIRST.replace("dump_every = 200", "dump_every = 20")
-           + '[[stage]]\nkind = "aqs"\ndgamma = 1e-3\ngamma_max = 0.03\nftol = 1e-6\n',
+           + '[[stage]]\nkind = "aqs"\ndgamma = 1e-3\ngamma_max = 0.015\nftol = 1e-6\n',
     "cyclic_aqs": FIRST.replace("dump_every = 200", "dump_every = 1")
-                  + '[[stage]]\nkind = "cyclic_aqs"\ndgamma = 2e-3\namplitude = 0.01\ncycles = 3\nftol = 1e-6\n',
-    "shear_rate": FIRST + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
+                  + '[[stage]]\nkind = "cyclic_aqs"\ndgamma = 2e-3\namplitude = 0.01\ncycles = 2\nftol = 1e-6\n',
+    "shear_rate": FIRST.replace("dump_every = 200", 'dump_every = 200\ndump_format = "lammps"') + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
     "coarse_grain": FIRST + CG,

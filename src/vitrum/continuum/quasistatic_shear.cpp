@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
 
@@ -207,6 +208,18 @@ double QuasistaticShear::step(double strain_limit) {
   rates(s_.sigma, s_.state, s_.plastic_strain, s_.velocity, k1_, w1, true);
   double dt = set_.max_strain_step / rate;
   if (k1_.stiffness > 0) dt = std::min(dt, 2.0 * set_.cfl / k1_.stiffness);
+  // A step so short that the strain still to go needs more than kMaxShearSteps of them is a run that would not end
+  // in useful time (a hot χ field at a slow strain rate): stop and say why rather than appear to hang.
+  const double to_go = (strain_limit - s_.strain) / (rate * dt);
+  if (!(to_go <= kMaxShearSteps) && !(s_.state.minCoeff() > 0))
+    throw Error(fmt::format("continuum shear: the state variable (χ or free volume) left its physical range (min "
+                            "{:.4g}) by strain {:.4g}: the explicit plastic update diverged; start from a colder field "
+                            "or shear faster", s_.state.minCoeff(), s_.strain));
+  if (!(to_go <= kMaxShearSteps))
+    throw Error(fmt::format("continuum shear: the stable step is {:.3g} s (stiff plastic relaxation where the state "
+                            "variable, χ or free volume, is high: max {:.4g}): reaching strain {:.4g} needs {:.3g} more "
+                            "steps, over the {:.0e} allowed; start from a colder field or shear faster", dt, s_.state.maxCoeff(), strain_limit, to_go,
+                            kMaxShearSteps));
   bool last = false;
   if (s_.strain + rate * dt >= strain_limit) {
     dt = (strain_limit - s_.strain) / rate;

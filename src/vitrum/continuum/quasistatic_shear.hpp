@@ -8,6 +8,10 @@
 
 namespace vitrum::continuum {
 
+// At most this many steps to the next strain target (docs/stz.md: slow strain rates take 1e5-1e6): a run that would
+// need more is stopped with an error saying why.
+inline constexpr double kMaxShearSteps = 1e8;
+
 struct ShearSettings {
   double strain_rate = 1e-4;     // applied γ̇ = 2U/ly [1/s]
   double max_strain_step = 1e-4;  // cap on the strain increment of one step

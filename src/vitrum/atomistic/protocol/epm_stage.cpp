@@ -2,9 +2,8 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 
-#include "vitrum/atomistic/protocol/final_state.hpp"
+#include "vitrum/atomistic/protocol/scale_stage.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/meso/epm_run.hpp"
 
@@ -22,18 +21,11 @@ std::unique_ptr<Stage> parse_epm_stage(RecipeTable& t, const StageParseContext& 
 }
 
 StageResult EpmStage::run(StageContext& ctx) const {
-  ctx.begin();
-  const auto t0 = std::chrono::steady_clock::now();
-  const auto folder = fmt::format("stage{}-epm", ctx.number);
-  ctx.poll();
-  StageResult result = meso::run_epm(recipe, {ctx.out_dir / folder, VITRUM_VERSION_STRING, false});
-  ctx.poll();
-  result.erase("vitrum_version");  // the run's summary.json has it once
-  result["kind"] = "epm";
-  result["out"] = folder;
-  result["final"] = final_state_json(ctx.sys);
-  result["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fmt::print(stderr, "{}: epm {} done -> {}/\n", ctx.label, meso::protocol_name(recipe.protocol), folder);
+  StageResult result = run_scale_model(ctx, [&](const std::filesystem::path& dir) {
+    return meso::run_epm(recipe, {dir, VITRUM_VERSION_STRING, false});
+  });
+  fmt::print(stderr, "{}: epm {} done -> {}/\n", ctx.label, meso::protocol_name(recipe.protocol),
+             result["out"].get<std::string>());
   return result;
 }
 

@@ -2,10 +2,9 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
 
 #include "vitrum/am/lpbf_run.hpp"
-#include "vitrum/atomistic/protocol/final_state.hpp"
+#include "vitrum/atomistic/protocol/scale_stage.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/core/error.hpp"
 
@@ -29,19 +28,10 @@ std::unique_ptr<Stage> parse_lpbf_stage(RecipeTable& t, const StageParseContext&
 }
 
 StageResult LpbfStage::run(StageContext& ctx) const {
-  ctx.begin();
-  const auto t0 = std::chrono::steady_clock::now();
-  const auto folder = fmt::format("stage{}-lpbf", ctx.number);
-  ctx.poll();
-  StageResult result = am::run_lpbf(recipe, {ctx.out_dir / folder, VITRUM_VERSION_STRING, false, true});
-  ctx.poll();
-  result.erase("vitrum_version");  // the run's summary.json has it once
-  result.erase("version");
-  result["kind"] = "lpbf";
-  result["out"] = folder;
-  result["final"] = final_state_json(ctx.sys);
-  result["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fmt::print(stderr, "{}: lpbf of {} -> {}/\n", ctx.label, recipe.name, folder);
+  StageResult result = run_scale_model(ctx, [&](const std::filesystem::path& dir) {
+    return am::run_lpbf(recipe, {dir, VITRUM_VERSION_STRING, false, true});
+  });
+  fmt::print(stderr, "{}: lpbf of {} -> {}/\n", ctx.label, recipe.name, result["out"].get<std::string>());
   return result;
 }
 

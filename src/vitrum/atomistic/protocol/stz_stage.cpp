@@ -3,11 +3,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cmath>
 
 #include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
-#include "vitrum/atomistic/protocol/final_state.hpp"
+#include "vitrum/atomistic/protocol/scale_stage.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
@@ -54,37 +53,29 @@ std::unique_ptr<Stage> parse_stz_stage(RecipeTable& t, const StageParseContext& 
 }
 
 StageResult StzStage::run(StageContext& ctx) const {
-  ctx.begin();
-  const auto t0 = std::chrono::steady_clock::now();
   continuum::StzRecipe r = recipe;
-  if (chi_stage > 0) {
-    r.initial_file = ctx.out_dir / chi_file_name(chi_stage);
-    if (!std::filesystem::exists(r.initial_file))
+  if (chi_stage > 0) r.initial_file = ctx.out_dir / chi_file_name(chi_stage);
+  StageResult result = run_scale_model(ctx, [&](const std::filesystem::path& dir) {
+    if (chi_stage > 0 && !std::filesystem::exists(r.initial_file))
       throw Error(fmt::format("{}: {} is missing: the coarse_grain stage {} did not write it", where,
                               r.initial_file.string(), chi_stage));
-  }
-  const auto folder = fmt::format("stage{}-stz", ctx.number);
-  continuum::StzRunOptions opt{ctx.out_dir / folder, VITRUM_VERSION_STRING, false, {}};
-  constexpr double kPermille = 1000;
-  Progress progress(ctx.label, static_cast<std::int64_t>(std::ceil(r.max_strain * kPermille)));
-  opt.poll = [&](double strain) {
-    progress.update(static_cast<std::int64_t>(strain * kPermille));
-    ctx.poll();
-  };
-  nlohmann::json j;
-  try {
-    j = continuum::run_stz(r, opt);
-  } catch (const Error& e) {
-    throw Error(fmt::format("{}: {}", where, e.what()));
-  }
-  progress.finish();
-  StageResult result = j;
-  result.erase("version");
-  result["kind"] = "stz";
-  result["out"] = folder;
+    continuum::StzRunOptions opt{dir, VITRUM_VERSION_STRING, false, {}};
+    constexpr double kPermille = 1000;
+    Progress progress(ctx.label, static_cast<std::int64_t>(std::ceil(r.max_strain * kPermille)));
+    opt.poll = [&](double strain) {
+      progress.update(static_cast<std::int64_t>(strain * kPermille));
+      ctx.poll();
+    };
+    try {
+      nlohmann::json j = continuum::run_stz(r, opt);
+      progress.finish();
+      return j;
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", where, e.what()));
+    }
+  });
   result["initial_file"] = chi_stage > 0 ? chi_file_name(chi_stage).string() : r.initial_file.string();
-  result["final"] = final_state_json(ctx.sys);
-  result["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const nlohmann::json& j = result;
   fmt::print(stderr, "{}: yield stress {:.4g} GPa at strain {:.4g}; band_detected {} (localization_index {:.3f})\n",
              ctx.label, j["yield_stress"].get<double>() / 1e9, j["yield_strain"].get<double>(),
              j["band_detected"].get<bool>(), j["localization_index"].get<double>());
