@@ -91,5 +91,85 @@ refine = false
   EXPECT_NEAR(ec.shear_modulus_xy(), g_aqs, 0.02 * g_aqs);
 }
 
+// Issue 24, Done means 1: Young's modulus and Poisson's ratio of the `uniaxial` stage (sides free: lateral normal
+// stresses held at their start values) equal those of the elastic constants, and the fixed-sides slope the uniaxial
+// strain modulus. The stage measures the Cauchy stress against the engineering strain of a pre-stressed state, so the
+// prediction uses B_ij = C_iijj + σ_i (2δ_ij − 1) (normal block; from σ = J⁻¹ F S Fᵀ to first order with
+// F = diag(1 + ε_i)), then E = B_aa + B_al ε_l/ε_a with the lateral rows of B ε = 0 solved for ε_l, ν = −mean ε_l/ε_a.
+TEST(ElasticConstants, YoungsModulusAndPoissonRatioMatchTheUniaxialStage) {
+  System s = make_system(test::random_configuration("kob-andersen", 400, 9, 0.0), "kob-andersen", "random");
+  MinimizeOptions opt;
+  opt.method = "cg";
+  opt.ftol = 1e-11;
+  ASSERT_TRUE(minimize(s, opt).converged);
+  const auto dir = std::filesystem::temp_directory_path() / "vitrum_elastic_vs_uniaxial";
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  write_configuration(dir / "glass.data", s.cfg);
+  const std::string text = R"([system]
+read = "glass.data"
+potential = "kob-andersen"
+[[stage]]
+name = "glass"
+kind = "minimize"
+method = "cg"
+ftol = 1e-11
+[[stage]]
+kind = "uniaxial"
+axis = "z"
+strain_step = -1e-6
+max_strain = 4e-6
+modulus_points = 4
+ftol = 1e-11
+[[stage]]
+start = "glass"
+kind = "uniaxial"
+axis = "x"
+strain_step = 1e-6
+max_strain = 4e-6
+modulus_points = 4
+ftol = 1e-11
+[[stage]]
+start = "glass"
+kind = "uniaxial"
+axis = "y"
+strain_step = -1e-6
+max_strain = 4e-6
+modulus_points = 4
+lateral = "fixed"
+ftol = 1e-11
+)";
+  const nlohmann::json summary = run_recipe(parse_recipe(text, (dir / "uniaxial.toml").string(), dir), {.out_dir = dir / "out"});
+  analysis::ElasticConstants ec;
+  ec.compute(*s.potential, s.particles(), s.box());
+  const auto C = ec.constants();
+  const auto& sigma = ec.stress();
+  double B[3][3];
+  for (int i = 0; i < 3; ++i)
+    for (int k = 0; k < 3; ++k) B[i][k] = C[i][k] + sigma[i] * (i == k ? 1.0 : -1.0);
+  auto predicted = [&](int a) {
+    const int l0 = a == 0 ? 1 : 0, l1 = a == 2 ? 1 : 2;
+    const double det = B[l0][l0] * B[l1][l1] - B[l0][l1] * B[l1][l0];
+    const double e0 = -(B[l1][l1] * B[l0][a] - B[l0][l1] * B[l1][a]) / det;
+    const double e1 = -(-B[l1][l0] * B[l0][a] + B[l0][l0] * B[l1][a]) / det;
+    return std::pair{B[a][a] + B[a][l0] * e0 + B[a][l1] * e1, -0.5 * (e0 + e1)};
+  };
+  for (const auto& [stage, axis] : {std::pair{1, 2}, std::pair{2, 0}}) {
+    const auto& st = summary["stages"][stage];
+    ASSERT_TRUE(st["converged"].get<bool>());
+    const auto [E, nu] = predicted(axis);
+    const double E_stage = st["youngs_modulus"].get<double>(), nu_stage = st["poisson_ratio"].get<double>();
+    std::printf("axis %c: E Hessian route %.6f, uniaxial stage %.6f (%.1e); nu %.6f, %.6f (%.1e)\n", 'x' + axis, E,
+                E_stage, E_stage / E - 1, nu, nu_stage, nu_stage / nu - 1);
+    EXPECT_NEAR(E_stage, E, 1e-3 * E);      // the issue asks for 2 %
+    EXPECT_NEAR(nu_stage, nu, 1e-3 * nu);
+  }
+  // Sides fixed: the slope is B_yy (uniaxial strain), and no lateral strain.
+  const auto& fixed = summary["stages"][3];
+  std::printf("axis y, sides fixed: B_yy %.6f, uniaxial stage %.6f\n", B[1][1], fixed["youngs_modulus"].get<double>());
+  EXPECT_NEAR(fixed["youngs_modulus"].get<double>(), B[1][1], 1e-3 * B[1][1]);
+  EXPECT_TRUE(fixed["poisson_ratio"].is_null());
+}
+
 }  // namespace
 }  // namespace vitrum

@@ -207,6 +207,12 @@ files = {
                              + 'initial = "next"\n' + STZ,
     "stz_grid_mismatch.toml": RECIPE.replace('kind = "md"', 'kind = "coarse_grain"') + CG + '[[stage]]\nkind = "stz"\n'
                               + STZ.replace("grid = { height = 1e-3 }", "grid = { nx = 8, height = 1e-3 }"),
+    # The uniaxial stage (issue 24): bad keys, and a tilted box it cannot load.
+    "uniaxial_axis_w.toml": RECIPE.replace('kind = "md"', 'kind = "uniaxial"') + 'axis = "w"\n',
+    "uniaxial_step_0.toml": RECIPE.replace('kind = "md"', 'kind = "uniaxial"') + 'strain_step = 0.0\n',
+    "uniaxial_lateral_loose.toml": RECIPE.replace('kind = "md"', 'kind = "uniaxial"') + 'lateral = "loose"\n',
+    "uniaxial_tilted.toml": RECIPE.replace('read = "good.data"', 'read = "tilted.data"').replace('kind = "md"', 'kind = "uniaxial"')
+                            + 'max_strain = 2e-4\n',
     # A hot χ field sheared slowly: the stiff plastic relaxation would need ~1e12 steps (it once ran for hours).
     "stz_hot_chi.toml": 'units = "SI"\nseed = 1\n[grid]\nnx = 8\nny = 8\nheight = 1e-3\n[plasticity]\nlaw = "stz"\n'
                         'diffusion_length = 3e-4\n[initial]\nkind = "uniform"\nvalue = 3000.0\n'

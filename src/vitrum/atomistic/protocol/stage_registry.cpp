@@ -16,6 +16,7 @@
 #include "vitrum/atomistic/protocol/parallel_tempering_stage.hpp"
 #include "vitrum/atomistic/protocol/stz_stage.hpp"
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
+#include "vitrum/atomistic/protocol/uniaxial_stage.hpp"
 #include "vitrum/atomistic/protocol/ttt_stage.hpp"
 
 namespace vitrum {
@@ -63,6 +64,11 @@ const std::vector<StageKind>& stage_kinds() {
         "drop_threshold", "absorbing_msd", "max_period"},
        parse_cyclic_aqs_stage,
        "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 0.001\namplitude = 0.05\ncycles = 20\n"},
+      {"uniaxial", "athermal quasistatic tension or compression along one axis, sides free or fixed: Young's modulus, Poisson's ratio",
+       {"axis", "strain_step", "max_strain", "lateral", "stress_tolerance", "max_lateral_iterations", "modulus_points", "ftol",
+        "force_tolerance", "method", "max_iterations", "memory"},
+       parse_uniaxial_stage,
+       "[[stage]]\nkind = \"uniaxial\"\naxis = \"z\"\nstrain_step = -1e-4\nmax_strain = 0.002\nlateral = \"free\"\n"},
       {"shear_rate", "SLLOD simple shear at a constant strain rate: steady-state stress and viscosity",
        {"rate", "strain_rate", "steps", "gamma_max", "max_strain", "temperature", "dt", "thermostat", "tdamp", "chain",
         "seed", "velocities", "transient_strain"},
