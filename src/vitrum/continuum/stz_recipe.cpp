@@ -28,9 +28,7 @@ StzRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   RecipeTable top(root, file, "top level");
   top.only({"units", "seed", "grid", "elasticity", "plasticity", "stz", "free_volume", "initial", "loading", "output"});
   if (top.get_string("units") != "SI") top.fail("units", "continuum recipes use units = \"SI\" (m, s, Pa, K)");
-  const auto seed = top.get_int("seed");
-  if (seed < 0 || seed > 0xffffffffLL) top.fail("seed", "must be in [0, 2^32)");
-  r.seed = static_cast<std::uint32_t>(seed);
+  r.seed = top.get_seed("seed");
   parse_stz_tables(top, r, {});
   top.finish();
   return r;

@@ -76,6 +76,16 @@ std::int64_t RecipeTable::get_int(const std::string& key, std::int64_t fallback)
   return has(key) ? get_int(key) : fallback;
 }
 
+std::uint32_t RecipeTable::get_seed(const std::string& key) {
+  const std::int64_t seed = get_int(key);
+  if (seed < 0 || seed > 0xFFFFFFFFll) fail(key, "must be in 0 .. 4294967295");
+  return static_cast<std::uint32_t>(seed);
+}
+std::uint32_t RecipeTable::get_seed(const std::string& key, std::uint32_t fallback) {
+  used_.insert(key);
+  return has(key) ? get_seed(key) : fallback;
+}
+
 std::string RecipeTable::get_string(const std::string& key) {
   const toml::node& n = require(key);
   if (auto s = n.value_exact<std::string>()) return *s;

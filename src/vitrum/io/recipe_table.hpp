@@ -1,5 +1,6 @@
 // Strict access to a TOML table of a recipe: typed getters with defaults, and an error for every key nobody asked for.
 #pragma once
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <set>
@@ -26,6 +27,9 @@ class RecipeTable {
   double get_non_negative(const std::string& key, double fallback);
   std::int64_t get_int(const std::string& key);
   std::int64_t get_int(const std::string& key, std::int64_t fallback);
+  // A random seed: an integer in 0 .. 2^32 − 1 (the counter-based generators' key width).
+  std::uint32_t get_seed(const std::string& key);
+  std::uint32_t get_seed(const std::string& key, std::uint32_t fallback);
   std::string get_string(const std::string& key);
   std::string get_string(const std::string& key, const std::string& fallback);
   bool get_bool(const std::string& key, bool fallback);

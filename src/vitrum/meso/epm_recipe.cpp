@@ -39,9 +39,7 @@ EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   RecipeTable top(root, file, "top level");
   const std::string units = top.get_string("units");
   if (units != "reduced") top.fail("units", "EPM recipes use units = \"reduced\" (stress in threshold units, time in tau_pl)");
-  const auto seed = top.get_int("seed");
-  if (seed < 0 || seed > 0xffffffffLL) top.fail("seed", "must be in [0, 2^32)");
-  r.model.seed = static_cast<std::uint32_t>(seed);
+  r.model.seed = top.get_seed("seed");
   parse_epm_tables(top, r);
   top.finish();
   return r;

@@ -61,9 +61,7 @@ std::unique_ptr<Stage> parse_flow_stage(RecipeTable& t, bool creep, const StageP
   // γ̇ = 0.1 in the KA liquid, 20 % at 0.5). creep: the md default 3, since a single thermostat oscillates in a
   // near-harmonic glass (T swinging 0.06–0.15 at T = 0.1) and creep heating is small.
   f.sllod.chain = t.has("chain") ? io.chain : (creep ? 3 : 1);
-  const std::int64_t stage_seed = t.get_int("seed", c.seed);
-  if (stage_seed < 0 || stage_seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
-  f.sllod.seed = static_cast<std::uint32_t>(stage_seed);
+  f.sllod.seed = t.get_seed("seed", c.seed);
   f.temperature = t.get_double("temperature");
   if (!(f.temperature > 0)) t.fail("temperature", fmt::format("must be > 0 (the thermostat's target), got {}", f.temperature));
   f.velocities = parse_velocities_key(t);

@@ -13,9 +13,7 @@ std::unique_ptr<Stage> parse_epm_stage(RecipeTable& t, const StageParseContext& 
   auto s = std::make_unique<EpmStage>();
   meso::EpmRecipe& r = s->recipe;
   r.file = t.file();
-  const std::int64_t seed = t.get_int("seed", c.seed);
-  if (seed < 0 || seed > 0xffffffffLL) t.fail("seed", "must be in [0, 2^32)");
-  r.model.seed = static_cast<std::uint32_t>(seed);
+  r.model.seed = t.get_seed("seed", c.seed);
   meso::parse_epm_tables(t, r);
   return s;
 }

@@ -97,9 +97,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   t.only({"read", "frame", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
   s.potential = parse_potential(t, base_dir);
   s.units = s.potential.units();
-  const std::int64_t seed = t.get_int("seed", 1);
-  if (seed < 0 || seed > 0xFFFFFFFFll) t.fail("seed", "must be in 0 .. 4294967295");
-  s.seed = static_cast<std::uint32_t>(seed);
+  s.seed = t.get_seed("seed", 1);
   // LAMMPS's lj default skin is 0.3 sigma; 1 Angstrom suits metals (LAMMPS metal uses 2 Angstrom).
   s.skin = t.get_double("skin", s.units.is_metal() ? 1.0 : 0.3);
   if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
@@ -150,7 +148,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
       if (!(*s.generate.density > 0)) g.fail("density", "must be positive");
     }
     if (g.has("composition")) s.generate.fractions = g.get_doubles("composition");
-    s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", seed));
+    s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", s.seed));
     if (g.has("min_distance")) s.generate.min_distance = g.get_double("min_distance");
     g.finish();
   }

@@ -19,9 +19,7 @@ std::unique_ptr<Stage> parse_stz_stage(RecipeTable& t, const StageParseContext& 
   auto s = std::make_unique<StzStage>();
   continuum::StzRecipe& r = s->recipe;
   r.file = t.file();
-  const std::int64_t seed = t.get_int("seed", c.seed);
-  if (seed < 0 || seed > 0xffffffffLL) t.fail("seed", "must be in [0, 2^32)");
-  r.seed = static_cast<std::uint32_t>(seed);
+  r.seed = t.get_seed("seed", c.seed);
   // initial = "previous" (the default), or an [initial] table of the continuum recipe (uniform, random, file).
   continuum::StzTableDefaults d;
   const toml::node* initial = t.raw().get("initial");
