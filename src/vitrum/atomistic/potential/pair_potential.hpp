@@ -108,6 +108,7 @@ class PairPotential final : public Potential {
 
  private:
   template <bool kEnergyVirial>
+  __attribute__((target_clones("avx512f", "avx2", "default")))
   ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list) {
     const std::size_t n = p.size();
     const auto shifts = NeighborList::shift_vectors(box);
@@ -130,6 +131,7 @@ class PairPotential final : public Potential {
       const typename E::Coeffs* __restrict table = table_.data();
       const std::size_t stride = static_cast<std::size_t>(eval_.type_count() + 1);
       double e = 0, wxx = 0, wyy = 0, wzz = 0, wxy = 0, wxz = 0, wyz = 0;
+      PairBlock block;
 #pragma omp for schedule(static, 64)
       for (std::size_t i = 0; i < n; ++i) {
         const Vec3 xi = pos[i];
@@ -141,22 +143,37 @@ class PairPotential final : public Potential {
         const typename E::Coeffs* row = nullptr;
         if constexpr (!E::kNeedsDiameter) row = table + static_cast<std::size_t>(type[i]) * stride;
         double fx = 0, fy = 0, fz = 0;
-        for (std::size_t k = 0; k < m; ++k) {
-          const std::size_t j = static_cast<std::size_t>(jj[k]);
-          const Vec3& sh = shifts[code[k]];
-          const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
-          const double rsq = dx * dx + dy * dy + dz * dz;
-          const auto& c = [&]() -> decltype(auto) {
-            if constexpr (E::kNeedsDiameter) return eval_.coeffs(1, 1, diameter[i], diameter[j]);
-            else return (row[type[j]]);
-          }();
-          if (rsq < c.rcut_sq) {
+        // Two passes per block of neighbours: every listed pair's distance and pair term without a branch (the
+        // ~30 % beyond the cut-off are computed and dropped, instead of mispredicting a branch on each), the pairs
+        // inside listed as they are met; then the forces of those pairs added in list order, as a single loop would.
+        for (std::size_t k0 = 0; k0 < m; k0 += kBlock) {
+          const std::size_t mb = std::min(kBlock, m - k0);
+          std::size_t hits = 0;
+          for (std::size_t k = 0; k < mb; ++k) {
+            const std::size_t j = static_cast<std::size_t>(jj[k0 + k]);
+            const Vec3& sh = shifts[code[k0 + k]];
+            const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
+            const double rsq = dx * dx + dy * dy + dz * dz;
+            const auto& c = [&]() -> decltype(auto) {
+              if constexpr (E::kNeedsDiameter) return eval_.coeffs(1, 1, diameter[i], diameter[j]);
+              else return (row[type[j]]);
+            }();
             const PairTerm term = E::eval(rsq, c);
-            const double fpx = dx * term.force_divr, fpy = dy * term.force_divr, fpz = dz * term.force_divr;
+            block.dx[k] = dx; block.dy[k] = dy; block.dz[k] = dz;
+            block.force_divr[k] = term.force_divr;
+            block.energy[k] = term.energy;
+            block.hit[hits] = static_cast<std::uint16_t>(k);
+            hits += static_cast<std::size_t>(rsq < c.rcut_sq);
+          }
+          for (std::size_t h = 0; h < hits; ++h) {
+            const std::size_t k = block.hit[h];
+            const std::size_t j = static_cast<std::size_t>(jj[k0 + k]);
+            const double dx = block.dx[k], dy = block.dy[k], dz = block.dz[k], fdr = block.force_divr[k];
+            const double fpx = dx * fdr, fpy = dy * fdr, fpz = dz * fdr;
             fx += fpx; fy += fpy; fz += fpz;
             f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
             if constexpr (kEnergyVirial) {
-              e += term.energy;
+              e += block.energy[k];
               wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
               wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
             }
@@ -267,6 +284,13 @@ class PairPotential final : public Potential {
       return table_[id.type * (eval_.type_count() + 1) + b.type[k]];
     }
   }
+
+  // One block of a particle's neighbours between the two passes of compute_impl (on each thread's stack).
+  static constexpr std::size_t kBlock = 128;
+  struct PairBlock {
+    alignas(64) double dx[kBlock], dy[kBlock], dz[kBlock], force_divr[kBlock], energy[kBlock];
+    std::uint16_t hit[kBlock];
+  };
 
   // Candidates per pass of the local-energy kernels (distances kept on the stack).
   static constexpr std::size_t kChunk = 64;
