@@ -29,6 +29,9 @@ kind = "md"
 """
 
 
+# An indent stage's required keys, valid for good.data once it has a vacuum gap.
+IND = "radius = 2.0\nstiffness = 10.0\nmax_depth = 0.5\nfixed_thickness = 1.0\n"
+
 # A coarse_grain stage on good.data (64 atoms of KA, energies near -6): 4 x 4 cells of 1.5 x 1.5.
 CG = "nx = 4\nny = 4\nbeta = 0.01\nu0 = -100.0\n"
 # An stz stage's tables (its initial field: the coarse_grain before it, by default).
@@ -213,6 +216,21 @@ files = {
     "uniaxial_lateral_loose.toml": RECIPE.replace('kind = "md"', 'kind = "uniaxial"') + 'lateral = "loose"\n',
     "uniaxial_tilted.toml": RECIPE.replace('read = "good.data"', 'read = "tilted.data"').replace('kind = "md"', 'kind = "uniaxial"')
                             + 'max_strain = 2e-4\n',
+    # The indent stage (issue 24): each key's bad value, an unknown key, the refused finite-temperature protocol, and a
+    # bulk box with no free surface.
+    "indent_radius_negative.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND.replace("radius = 2.0", "radius = -1.0"),
+    "indent_depth_0.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND.replace("max_depth = 0.5", "max_depth = 0.0"),
+    "indent_depth_past_radius.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND.replace("max_depth = 0.5", "max_depth = 2.5"),
+    "indent_axis_w.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + 'axis = "w"\n',
+    "indent_stiffness_0.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND.replace("stiffness = 10.0", "stiffness = 0.0"),
+    "indent_no_fixed.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND.replace("fixed_thickness = 1.0\n", ""),
+    "indent_step_big.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "depth_step = 1.0\n",
+    "indent_unload_many.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "depth_step = 0.1\nunload_steps = 6\n",
+    "indent_center_one.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "center = [3.0]\n",
+    "indent_vacuum_negative.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "vacuum = -5.0\n",
+    "indent_unknown_key.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "indenter_speed = 1.0\n",
+    "indent_temperature.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "temperature = 0.1\n",
+    "indent_no_surface.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND,
     # A hot χ field sheared slowly: the stiff plastic relaxation would need ~1e12 steps (it once ran for hours).
     "stz_hot_chi.toml": 'units = "SI"\nseed = 1\n[grid]\nnx = 8\nny = 8\nheight = 1e-3\n[plasticity]\nlaw = "stz"\n'
                         'diffusion_length = 3e-4\n[initial]\nkind = "uniform"\nvalue = 3000.0\n'

@@ -28,7 +28,7 @@ GLASS = '[[stage]]\nkind = "minimize"\nftol = 1e-4\n'  # a short relaxation firs
 # kind -> recipe; the last stage is the one killed, sized to run for a second or two on one core. Kinds that rerun
 # from their start on resume (docs/architecture.md: a minimisation, AQS, the analysis and other-scale stages) are
 # listed in RESTART; every other kind must resume mid-stage, from an in-stage checkpoint (the resume line's step > 0).
-RESTART = {"minimize", "aqs", "cyclic_aqs", "uniaxial", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
+RESTART = {"minimize", "aqs", "cyclic_aqs", "uniaxial", "indent", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
 FIRST = KA + OUTPUT + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 FIRST2 = KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20") + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 CG = '[[stage]]\nkind = "coarse_grain"\nnx = 8\nny = 8\nbeta = 0.02\nu0 = -9.0\n'
@@ -47,6 +47,9 @@ CASES = {
                   + '[[stage]]\nkind = "cyclic_aqs"\ndgamma = 2e-3\namplitude = 0.01\ncycles = 2\nftol = 1e-6\n',
     "uniaxial": FIRST.replace("dump_every = 200", "dump_every = 2")
                 + '[[stage]]\nkind = "uniaxial"\nstrain_step = -2e-4\nmax_strain = 0.004\nftol = 1e-8\n',
+    "indent": FIRST.replace("dump_every = 200", "dump_every = 2")
+              + '[[stage]]\nkind = "indent"\nradius = 2.5\nstiffness = 100.0\nmax_depth = 0.6\ndepth_step = 0.05\n'
+                'unload_steps = 4\nvacuum = 10.0\nfixed_thickness = 1.5\nftol = 1e-8\n',
     "shear_rate": FIRST.replace("dump_every = 200", 'dump_every = 200\ndump_format = "lammps"') + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',

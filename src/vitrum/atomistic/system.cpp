@@ -11,6 +11,7 @@ namespace vitrum {
 const ForceResult& System::compute_forces() {
   list.update(cfg.particles, cfg.box);
   last = potential->compute(cfg.particles, cfg.box, list, need_energy_virial);
+  for (const auto& field : external) field->apply(cfg.particles, cfg.box, last, need_energy_virial);
   return last;
 }
 
@@ -46,6 +47,7 @@ System System::copy() const {
   System s{cfg, potential->clone(), list, source, last};
   s.need_energy_virial = need_energy_virial;
   s.units = units;
+  s.external = external;
   return s;
 }
 

@@ -2,8 +2,10 @@
 #pragma once
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "vitrum/atomistic/neighbor/neighbor_list.hpp"
+#include "vitrum/atomistic/potential/external_field.hpp"
 #include "vitrum/atomistic/potential/model.hpp"
 #include "vitrum/atomistic/potential/potential_spec.hpp"
 #include "vitrum/core/units.hpp"
@@ -27,6 +29,9 @@ struct System {
   bool need_energy_virial = true;
   // The potential's units; masses in cfg are held internally as m·mvv2e (core/units.hpp).
   UnitSystem units;
+  // Applied after the potential, in order (an indenter, then frozen atoms that zero what came before); empty but for
+  // stages that install them for their own run (the indent stage).
+  std::vector<std::shared_ptr<ExternalField>> external;
 
   // Updates the neighbour list if needed and recomputes forces (and energy and virial if needed).
   const ForceResult& compute_forces();

@@ -10,6 +10,7 @@
 #include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/epm_stage.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
+#include "vitrum/atomistic/protocol/indent_stage.hpp"
 #include "vitrum/atomistic/protocol/lpbf_stage.hpp"
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/minimize_stage.hpp"
@@ -69,6 +70,13 @@ const std::vector<StageKind>& stage_kinds() {
         "force_tolerance", "method", "max_iterations", "memory"},
        parse_uniaxial_stage,
        "[[stage]]\nkind = \"uniaxial\"\naxis = \"z\"\nstrain_step = -1e-4\nmax_strain = 0.002\nlateral = \"free\"\n"},
+      {"indent", "athermal quasistatic spherical nanoindentation of a slab: load-depth curve, Hertz E_r, pop-in, Oliver-Pharr hardness",
+       {"axis", "radius", "stiffness", "max_depth", "depth_step", "unload_steps", "unload_fit_points", "center", "vacuum",
+        "fixed_thickness", "drop_threshold", "hertz_max_depth", "temperature", "rate", "ftol", "force_tolerance", "method",
+        "max_iterations", "memory"},
+       parse_indent_stage,
+       "[[stage]]\nkind = \"indent\"\nradius = 5.0\nstiffness = 100.0\nmax_depth = 1.0\ndepth_step = 0.05\n"
+       "unload_steps = 5\nvacuum = 15.0\nfixed_thickness = 2.0\n"},
       {"shear_rate", "SLLOD simple shear at a constant strain rate: steady-state stress and viscosity",
        {"rate", "strain_rate", "steps", "gamma_max", "max_strain", "temperature", "dt", "thermostat", "tdamp", "chain",
         "seed", "velocities", "transient_strain"},
