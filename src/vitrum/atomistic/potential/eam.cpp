@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
@@ -38,6 +39,40 @@ inline Lookup locate_rho(double rho, double rdrho, int nrho) {
 
 inline double value(const EamKnot& c, double p) { return ((c[3] * p + c[4]) * p + c[5]) * p + c[6]; }
 inline double slope(const EamKnot& c, double p) { return (c[0] * p + c[1]) * p + c[2]; }
+
+// One block of a particle's listed neighbours for the EAM passes: the separation and distance of every listed pair in
+// a loop without a branch or a dependence between iterations (vectorised where the CPU allows; the ~35 % beyond the
+// cut-off cost a few operations instead of a mispredicted branch each), then the pairs inside the cut-off listed in
+// list order. The table lookups run on those only, in the order a single loop would take them: the same bits.
+struct NeighborBlock {
+  static constexpr std::size_t kSize = 128;
+  alignas(64) double dx[kSize], dy[kSize], dz[kSize], r[kSize];
+  std::uint8_t inside[kSize];
+  std::uint16_t hit[kSize];
+  std::size_t hits = 0;
+};
+
+__attribute__((target_clones("avx512f", "avx2", "default")))
+void fill_block(const Vec3* __restrict pos, const Vec3* __restrict shifts, const Vec3 xi, const std::int32_t* __restrict jj,
+                const std::uint8_t* __restrict code, std::size_t m, double cut_sq, NeighborBlock& b) {
+  for (std::size_t k = 0; k < m; ++k) {
+    const std::size_t j = static_cast<std::size_t>(jj[k]);
+    const Vec3& sh = shifts[code[k]];
+    const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
+    const double rsq = dx * dx + dy * dy + dz * dz;
+    b.dx[k] = dx;
+    b.dy[k] = dy;
+    b.dz[k] = dz;
+    b.r[k] = std::sqrt(rsq);
+    b.inside[k] = rsq < cut_sq ? 1 : 0;
+  }
+  std::size_t hits = 0;
+  for (std::size_t k = 0; k < m; ++k) {
+    b.hit[hits] = static_cast<std::uint16_t>(k);
+    hits += b.inside[k];
+  }
+  b.hits = hits;
+}
 
 }  // namespace
 
@@ -136,6 +171,7 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
     double* __restrict rho = rv.data();
     const Vec3* __restrict pos = p.position.data();
     const int* __restrict type = p.type.data();
+    NeighborBlock block;
 #pragma omp for schedule(static, 64)
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
@@ -143,16 +179,17 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
       const auto nbr = list.neighbors(i);
       const auto img = list.images(i);
       double rho_i = 0;
-      for (std::size_t k = 0; k < nbr.size(); ++k) {
-        const std::size_t j = static_cast<std::size_t>(nbr[k]);
-        const Vec3& sh = shifts[img[k]];
-        const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
-        const double rsq = dx * dx + dy * dy + dz * dz;
-        if (rsq >= cutforcesq_) continue;
-        const int tj = type[j];
-        const Lookup l = locate_r(std::sqrt(rsq), rdr_, t_.nr);
-        rho_i += value(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-        rho[j] += value(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+      for (std::size_t k0 = 0; k0 < nbr.size(); k0 += NeighborBlock::kSize) {
+        fill_block(pos, shifts.data(), xi, nbr.data() + k0, img.data() + k0,
+                   std::min(NeighborBlock::kSize, nbr.size() - k0), cutforcesq_, block);
+        for (std::size_t h = 0; h < block.hits; ++h) {
+          const std::size_t k = block.hit[h];
+          const std::size_t j = static_cast<std::size_t>(nbr[k0 + k]);
+          const int tj = type[j];
+          const Lookup l = locate_r(block.r[k], rdr_, t_.nr);
+          rho_i += value(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
+          rho[j] += value(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+        }
       }
       rho[i] += rho_i;
     }
@@ -201,6 +238,7 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
     const int* __restrict type = p.type.data();
     const double* __restrict fp = fp_.data();
     double e = 0, wxx = 0, wyy = 0, wzz = 0, wxy = 0, wxz = 0, wyz = 0;
+    NeighborBlock block;
 #pragma omp for schedule(static, 64)
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
@@ -208,36 +246,37 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
       const auto nbr = list.neighbors(i);
       const auto img = list.images(i);
       double fx = 0, fy = 0, fz = 0;
-      for (std::size_t k = 0; k < nbr.size(); ++k) {
-        const std::size_t j = static_cast<std::size_t>(nbr[k]);
-        const Vec3& sh = shifts[img[k]];
-        const double dx = xi.x - (pos[j].x + sh.x), dy = xi.y - (pos[j].y + sh.y), dz = xi.z - (pos[j].z + sh.z);
-        const double rsq = dx * dx + dy * dy + dz * dz;
-        if (rsq >= cutforcesq_) continue;
-        const int tj = type[j];
-        const double r = std::sqrt(rsq);
-        const Lookup l = locate_r(r, rdr_, t_.nr);
-        // ρ'_ij: density at j due to i (rhoip), at i due to j (rhojp); z2 = r φ.
-        const double rhoip = slope(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
-        const double rhojp = slope(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-        const EamKnot& cz = t_.z2r[t_.type2z2r[ti * stride + tj]][l.m];
-        const double z2p = slope(cz, l.p), z2 = value(cz, l.p);
-        const double recip = 1.0 / r;
-        const double phi = z2 * recip;
-        const double phip = z2p * recip - phi * recip;
-        const double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
-        const double fpair = -psip * recip;
-        const double fpx = dx * fpair, fpy = dy * fpair, fpz = dz * fpair;
-        fx += fpx; fy += fpy; fz += fpz;
-        f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
-        if constexpr (kEnergyVirial) {
-          e += phi;
-          if (atom_energy) {
-            atom_energy[i] += 0.5 * phi;
-            atom_energy[j] += 0.5 * phi;
+      for (std::size_t k0 = 0; k0 < nbr.size(); k0 += NeighborBlock::kSize) {
+        fill_block(pos, shifts.data(), xi, nbr.data() + k0, img.data() + k0,
+                   std::min(NeighborBlock::kSize, nbr.size() - k0), cutforcesq_, block);
+        for (std::size_t h = 0; h < block.hits; ++h) {
+          const std::size_t k = block.hit[h];
+          const std::size_t j = static_cast<std::size_t>(nbr[k0 + k]);
+          const double dx = block.dx[k], dy = block.dy[k], dz = block.dz[k], r = block.r[k];
+          const int tj = type[j];
+          const Lookup l = locate_r(r, rdr_, t_.nr);
+          // ρ'_ij: density at j due to i (rhoip), at i due to j (rhojp); z2 = r φ.
+          const double rhoip = slope(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+          const double rhojp = slope(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
+          const EamKnot& cz = t_.z2r[t_.type2z2r[ti * stride + tj]][l.m];
+          const double z2p = slope(cz, l.p), z2 = value(cz, l.p);
+          const double recip = 1.0 / r;
+          const double phi = z2 * recip;
+          const double phip = z2p * recip - phi * recip;
+          const double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
+          const double fpair = -psip * recip;
+          const double fpx = dx * fpair, fpy = dy * fpair, fpz = dz * fpair;
+          fx += fpx; fy += fpy; fz += fpz;
+          f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
+          if constexpr (kEnergyVirial) {
+            e += phi;
+            if (atom_energy) {
+              atom_energy[i] += 0.5 * phi;
+              atom_energy[j] += 0.5 * phi;
+            }
+            wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
+            wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
           }
-          wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
-          wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
         }
       }
       f[i].x += fx; f[i].y += fy; f[i].z += fz;
