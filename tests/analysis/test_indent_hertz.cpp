@@ -3,6 +3,7 @@
 // constants (isotropic averages of the Hessian-route C_ij, rigid indenter); the first load drop (pop-in) is reported.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <filesystem>
 
@@ -17,21 +18,30 @@
 namespace vitrum {
 namespace {
 
-// At this size (N = 4000: 18.8 x 18.8 lateral, 9.4 thick; R = 10, a = (R h)^{1/2} < 2 sigma before the first event)
-// the contact is a few atoms on a rough, instantly quenched surface, the first event comes at h ~ 0.1 and the fit has
-// 3 points: measured E_r 50.96 against 60.66 (-16 %), exponent 1.54, pop-in at h = 0.12. The issue's 10 % is not
-// reached at this size nor at N = 18000, R = 20 (+24 %, validation/indent/README.md). This test holds the stage to
-// what the small slab gives: a load rising as a power close to 3/2, E_r within a factor 2 of the elastic constants'
-// value, and a pop-in detected and reported.
+// At this size (N = 2000: a 1000-atom glass cube copied twice along x, 18.8 x 9.4 lateral, 9.4 thick; R = 10,
+// a = (R h)^{1/2} < 1.6 sigma before the first event) the contact is two or three atoms of a rough, instantly
+// quenched surface and the first event comes at h = 0.27: measured E_r 47.34 against 60.73 (-22 %), exponent 1.63
+// over 8 points, pop-in at h = 0.27 (load 28.2, drop 8.1). So few atoms make E_r a matter of luck (the same glass
+// read back from a file and copied by a recipe: -9 %; the N = 4000 glass minimised as a whole: -16 %). The issue's
+// 10 % is not a property of such slabs (validation/indent/README.md: KA glass slabs up to N = 54000 give -52 % to
+// +24 %; a flat fcc (001) crystal meets it). This test holds the stage to what the small slab gives: a load rising as
+// a power close to 3/2, E_r within a factor 2 of the elastic constants' value, and a pop-in detected and reported.
 TEST(IndentHertz, GlassSlabIsHertzianBeforeItsFirstEventAndPopsIn) {
-  Configuration cube = test::random_configuration("kob-andersen", 1000, 21, 0.0);
-  System s = make_system(replicate(cube, {2, 2, 1}), "kob-andersen", "ka4000");
+  // The 1000-atom cube is minimised and its elastic constants computed, then it is copied twice along x: a periodic
+  // copy of a minimum is a minimum, with the same elastic constants (the non-affine response to a uniform strain has
+  // the cube's period), at a fraction of the cost of minimising and factorising the copies.
+  System cube = make_system(test::random_configuration("kob-andersen", 1000, 21, 0.0), "kob-andersen", "ka1000");
   MinimizeOptions m;
   m.method = "cg";
   m.ftol = 1e-8;
-  ASSERT_TRUE(minimize(s, m).converged);
+  ASSERT_TRUE(minimize(cube, m).converged);
   analysis::ElasticConstants ec;
-  ec.compute(*s.potential, s.particles(), s.box());
+  ec.compute(*cube.potential, cube.particles(), cube.box());
+  System s = make_system(replicate(cube.cfg, {2, 1, 1}), "kob-andersen", "ka2000");
+  s.compute_forces();
+  double fmax = 0;
+  for (const Vec3& f : s.cfg.particles.force) fmax = std::max(fmax, std::sqrt(norm2(f)));
+  ASSERT_LT(fmax, 1e-7);  // still a minimum after copying
   const double K = ec.bulk_modulus(), G = ec.shear_modulus();
   const double E = 9 * K * G / (3 * K + G), nu = (3 * K - 2 * G) / (2 * (3 * K + G));
   const double er_elastic = E / (1 - nu * nu);
@@ -47,11 +57,11 @@ potential = "kob-andersen"
 kind = "indent"
 radius = 10.0
 stiffness = 10000.0
-max_depth = 0.3
+max_depth = 0.27
 depth_step = 0.03
 vacuum = 20.0
 fixed_thickness = 2.0
-ftol = 1e-6
+ftol = 1e-5
 )";
   const nlohmann::json summary = run_recipe(parse_recipe(text, (dir / "indent.toml").string(), dir), {.out_dir = dir / "out"});
   const nlohmann::json& st = summary["stages"][0];

@@ -48,8 +48,8 @@ CASES = {
     "uniaxial": FIRST.replace("dump_every = 200", "dump_every = 2")
                 + '[[stage]]\nkind = "uniaxial"\nstrain_step = -2e-4\nmax_strain = 0.004\nftol = 1e-8\n',
     "indent": FIRST.replace("dump_every = 200", "dump_every = 2")
-              + '[[stage]]\nkind = "indent"\nradius = 2.5\nstiffness = 100.0\nmax_depth = 0.6\ndepth_step = 0.05\n'
-                'unload_steps = 4\nvacuum = 10.0\nfixed_thickness = 1.5\nftol = 1e-8\n',
+              + '[[stage]]\nkind = "indent"\nradius = 2.5\nstiffness = 100.0\nmax_depth = 0.3\ndepth_step = 0.05\n'
+                'unload_steps = 2\nvacuum = 10.0\nfixed_thickness = 1.5\nftol = 1e-6\n',
     "shear_rate": FIRST.replace("dump_every = 200", 'dump_every = 200\ndump_format = "lammps"') + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
