@@ -3,6 +3,7 @@
 #include <omp.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <fmt/format.h>
@@ -72,6 +73,22 @@ void fill_block(const Vec3* __restrict pos, const Vec3* __restrict shifts, const
     hits += b.inside[k];
   }
   b.hits = hits;
+}
+
+// Calls f(j, dx, dy, dz, r) for each of particle i's listed neighbours within the cut-off, in list order.
+template <class F>
+void for_each_inside(const Vec3* pos, const std::array<Vec3, 27>& shifts, const Vec3& xi, const NeighborList& list,
+                     std::size_t i, double cut_sq, NeighborBlock& block, F&& f) {
+  const auto nbr = list.neighbors(i);
+  const auto img = list.images(i);
+  for (std::size_t k0 = 0; k0 < nbr.size(); k0 += NeighborBlock::kSize) {
+    fill_block(pos, shifts.data(), xi, nbr.data() + k0, img.data() + k0, std::min(NeighborBlock::kSize, nbr.size() - k0),
+               cut_sq, block);
+    for (std::size_t h = 0; h < block.hits; ++h) {
+      const std::size_t k = block.hit[h];
+      f(static_cast<std::size_t>(nbr[k0 + k]), block.dx[k], block.dy[k], block.dz[k], block.r[k]);
+    }
+  }
 }
 
 }  // namespace
@@ -176,21 +193,13 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
       const int ti = type[i];
-      const auto nbr = list.neighbors(i);
-      const auto img = list.images(i);
       double rho_i = 0;
-      for (std::size_t k0 = 0; k0 < nbr.size(); k0 += NeighborBlock::kSize) {
-        fill_block(pos, shifts.data(), xi, nbr.data() + k0, img.data() + k0,
-                   std::min(NeighborBlock::kSize, nbr.size() - k0), cutforcesq_, block);
-        for (std::size_t h = 0; h < block.hits; ++h) {
-          const std::size_t k = block.hit[h];
-          const std::size_t j = static_cast<std::size_t>(nbr[k0 + k]);
-          const int tj = type[j];
-          const Lookup l = locate_r(block.r[k], rdr_, t_.nr);
-          rho_i += value(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-          rho[j] += value(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
-        }
-      }
+      for_each_inside(pos, shifts, xi, list, i, cutforcesq_, block, [&](std::size_t j, double, double, double, double r) {
+        const int tj = type[j];
+        const Lookup l = locate_r(r, rdr_, t_.nr);
+        rho_i += value(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
+        rho[j] += value(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+      });
       rho[i] += rho_i;
     }
 #pragma omp barrier
@@ -243,42 +252,34 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
       const int ti = type[i];
-      const auto nbr = list.neighbors(i);
-      const auto img = list.images(i);
       double fx = 0, fy = 0, fz = 0;
-      for (std::size_t k0 = 0; k0 < nbr.size(); k0 += NeighborBlock::kSize) {
-        fill_block(pos, shifts.data(), xi, nbr.data() + k0, img.data() + k0,
-                   std::min(NeighborBlock::kSize, nbr.size() - k0), cutforcesq_, block);
-        for (std::size_t h = 0; h < block.hits; ++h) {
-          const std::size_t k = block.hit[h];
-          const std::size_t j = static_cast<std::size_t>(nbr[k0 + k]);
-          const double dx = block.dx[k], dy = block.dy[k], dz = block.dz[k], r = block.r[k];
-          const int tj = type[j];
-          const Lookup l = locate_r(r, rdr_, t_.nr);
-          // ρ'_ij: density at j due to i (rhoip), at i due to j (rhojp); z2 = r φ.
-          const double rhoip = slope(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
-          const double rhojp = slope(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-          const EamKnot& cz = t_.z2r[t_.type2z2r[ti * stride + tj]][l.m];
-          const double z2p = slope(cz, l.p), z2 = value(cz, l.p);
-          const double recip = 1.0 / r;
-          const double phi = z2 * recip;
-          const double phip = z2p * recip - phi * recip;
-          const double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
-          const double fpair = -psip * recip;
-          const double fpx = dx * fpair, fpy = dy * fpair, fpz = dz * fpair;
-          fx += fpx; fy += fpy; fz += fpz;
-          f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
-          if constexpr (kEnergyVirial) {
-            e += phi;
-            if (atom_energy) {
-              atom_energy[i] += 0.5 * phi;
-              atom_energy[j] += 0.5 * phi;
-            }
-            wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
-            wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
+      for_each_inside(pos, shifts, xi, list, i, cutforcesq_, block,
+                      [&](std::size_t j, double dx, double dy, double dz, double r) {
+        const int tj = type[j];
+        const Lookup l = locate_r(r, rdr_, t_.nr);
+        // ρ'_ij: density at j due to i (rhoip), at i due to j (rhojp); z2 = r φ.
+        const double rhoip = slope(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+        const double rhojp = slope(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
+        const EamKnot& cz = t_.z2r[t_.type2z2r[ti * stride + tj]][l.m];
+        const double z2p = slope(cz, l.p), z2 = value(cz, l.p);
+        const double recip = 1.0 / r;
+        const double phi = z2 * recip;
+        const double phip = z2p * recip - phi * recip;
+        const double psip = fp[i] * rhojp + fp[j] * rhoip + phip;
+        const double fpair = -psip * recip;
+        const double fpx = dx * fpair, fpy = dy * fpair, fpz = dz * fpair;
+        fx += fpx; fy += fpy; fz += fpz;
+        f[j].x -= fpx; f[j].y -= fpy; f[j].z -= fpz;
+        if constexpr (kEnergyVirial) {
+          e += phi;
+          if (atom_energy) {
+            atom_energy[i] += 0.5 * phi;
+            atom_energy[j] += 0.5 * phi;
           }
+          wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
+          wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
         }
-      }
+      });
       f[i].x += fx; f[i].y += fy; f[i].z += fz;
     }
     energy[th] = e;
