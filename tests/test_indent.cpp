@@ -144,16 +144,22 @@ System ka_slab(double vacuum) {
   return s;
 }
 
-TEST(Indent, BaseStaysFrozenLoadRisesAndFieldsAreRemoved) {
-  System s = ka_slab(12.0);
-  const Configuration before = s.cfg;
+// A 3-sigma indenter pushed 0.3 sigma into a slab in three steps over a 2-sigma frozen base.
+IndentOptions small_indent() {
   IndentOptions o;
   o.radius = 3.0;
   o.stiffness = 100.0;
   o.max_depth = 0.3;
   o.depth_step = 0.1;
-  o.unload_steps = 1;
   o.fixed_thickness = 2.0;
+  return o;
+}
+
+TEST(Indent, BaseStaysFrozenLoadRisesAndFieldsAreRemoved) {
+  System s = ka_slab(12.0);
+  const Configuration before = s.cfg;
+  IndentOptions o = small_indent();
+  o.unload_steps = 1;
   o.minimize.method = "cg";
   o.minimize.ftol = 1e-8;
   const IndentResult r = run_indent(s, o);
@@ -182,12 +188,7 @@ TEST(Indent, BaseStaysFrozenLoadRisesAndFieldsAreRemoved) {
 TEST(Indent, RefusesABulkBoxWithoutAGap) {
   // The check comes before any relaxation: an unrelaxed random bulk state shows it.
   System s = make_system(test::random_configuration("kob-andersen", 1000, 11, 0.0), "kob-andersen", "ka1000");
-  IndentOptions o;
-  o.radius = 3.0;
-  o.stiffness = 100.0;
-  o.max_depth = 0.3;
-  o.depth_step = 0.1;
-  o.fixed_thickness = 2.0;
+  const IndentOptions o = small_indent();
   try {
     run_indent(s, o);
     FAIL() << "no error";
