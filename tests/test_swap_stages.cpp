@@ -4,6 +4,7 @@
 
 #include <cmath>
 #include <fstream>
+#include <random>
 
 #include "test_helpers.hpp"
 #include "vitrum/atomistic/integrate/integrator.hpp"
@@ -282,6 +283,45 @@ TEST(SwapStages, RecipeMistakesNameTheKey) {
   EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 0\n")).find("e_is_samples"), std::string::npos);
   EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 6\n")).find("e_is_samples"), std::string::npos);
   EXPECT_NE(test::recipe_error(with(sw + "e_is_samples = 2\ne_is = false\n")).find("needs e_is"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(sw + "mc_dynamics_origins = 0\n")).find("mc_dynamics_origins"), std::string::npos);
+  EXPECT_NE(test::recipe_error(with(sw + "mc_dynamics_spacing = 0\n")).find("mc_dynamics_spacing"), std::string::npos);
+}
+
+// x_t = φ x_{t−1} + √(1−φ²) ε_t: unit variance, and the variance of the mean of n samples tends to
+// (1/n)(1+φ)/(1−φ) (19/n at φ = 0.9), 19 times the naive 1/n that ignores the correlation.
+std::vector<double> autoregressive(std::size_t n, double phi, std::uint32_t seed, double drift = 0) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<double> eps;
+  std::vector<double> x(n);
+  double v = eps(rng);
+  for (std::size_t t = 0; t < n; ++t) {
+    v = phi * v + std::sqrt(1 - phi * phi) * eps(rng);
+    x[t] = v + drift * static_cast<double>(t) / static_cast<double>(n);
+  }
+  return x;
+}
+
+TEST(Statistics, BlockingErrorFindsTheCorrelatedError) {
+  const std::size_t n = 1 << 16;
+  const double exact = std::sqrt(19.0 / n);
+  const std::vector<double> x = autoregressive(n, 0.9, 5);
+  EXPECT_NEAR(blocking_error(x), exact, 0.2 * exact);
+  EXPECT_LT(block_average(x, static_cast<int>(n)).stderr_, 0.3 * exact);  // one sample a block: overconfident
+}
+
+// Stationary series pass the two-halves check about 95 % of the time; a drift of 8 errors fails it.
+TEST(Statistics, TwoHalvesCheckPassesStationaryAndFailsDrift) {
+  const std::size_t n = 1 << 14;
+  int pass = 0;
+  for (std::uint32_t seed = 0; seed < 60; ++seed) {
+    const std::vector<double> x = autoregressive(n, 0.9, 100 + seed);
+    pass += std::abs(half_difference(x)) <= 2 * half_difference_error(x);
+  }
+  EXPECT_GE(pass, 51);  // binomial(60, 0.95): P(pass < 52) ≈ 0.5 %
+  const double sigma_d = std::sqrt(2 * 2 * 19.0 / n);  // each half: variance of its mean 19/(n/2)
+  // A linear drift of size D moves the half means apart by D/2.
+  const std::vector<double> drifting = autoregressive(n, 0.9, 7, 2 * 8 * sigma_d);
+  EXPECT_GT(std::abs(half_difference(drifting)), 2 * half_difference_error(drifting));
 }
 
 // e_is_samples = 4: four production states (sweeps 90, 140, 190 and the final 240 after 40 of

@@ -171,6 +171,11 @@ files = {
                                     'epsilon = [0.4, 0.6, 0.7], sigma = [2.3, 2.5, 2.8] }\n',
     "vcsgc_pair.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
                        + 'temperature = 0.5\nsweeps = 5\nvcsgc = { kappa = 10, concentration = [0.2] }\n',
+    "mc_dynamics_origins_zero.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
+                                     + 'temperature = 0.5\nsweeps = 5\nmc_dynamics_sweeps = 10\nmc_dynamics_origins = 0\n',
+    "mc_dynamics_spacing_negative.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
+                                         + 'temperature = 0.5\nsweeps = 5\nmc_dynamics_sweeps = 10\n'
+                                           'mc_dynamics_origins = 3\nmc_dynamics_spacing = -5\n',
     "vcsgc_no_concentration.toml": RECIPE.replace('kind = "md"', 'kind = "hybrid"')
                                    + 'temperature = 0.5\nsteps = 5\nvcsgc = { kappa = 10 }\n',
     "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),

@@ -140,28 +140,58 @@ DynamicsResult measure_dynamics(System& s, const DynamicsOptions& opt) {
 }
 
 DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& start, const McDynamicsOptions& opt) {
+  if (opt.origins < 1 || opt.spacing < 1 || opt.sweeps < 1)
+    throw Error("Monte Carlo dynamics: sweeps, origins and spacing must be >= 1");
   DynamicsResult out;
   Configuration c = start;
   SwapMonteCarlo mc(u, c.particles, c.box, opt.p_swap > 0 ? swap_rule_for(u.name()) : SwapRule{}, opt.seed,
                     c.dimension);
   mc.set_max_displacement(opt.max_displacement);
   out.q = opt.q > 0 ? opt.q : first_peak_q(c.particles, c.box, 4.0, 10.0, 0.1, c.dimension);
-  const std::vector<Vec3> ref = unwrapped_positions(c.particles, c.box);
+  // The lags every origin is sampled at.
+  std::vector<std::int64_t> lags;
   LogSchedule schedule(opt.points_per_decade);
-  for (std::int64_t k = 1; k <= opt.sweeps; ++k) {
+  for (std::int64_t k = 1; k <= opt.sweeps; ++k)
+    if (schedule.due(k, opt.sweeps)) lags.push_back(k);
+  const auto origins = static_cast<std::size_t>(opt.origins);
+  std::vector<std::vector<Vec3>> ref(origins);
+  std::vector<std::vector<SelfDynamics>> curve(origins);  // per origin, one entry per lag reached
+  const std::int64_t last_origin = (opt.origins - 1) * opt.spacing;
+  ref[0] = unwrapped_positions(c.particles, c.box);
+  for (std::int64_t k = 1; k <= last_origin + opt.sweeps; ++k) {
     mc.sweep(static_cast<std::uint64_t>(k - 1), opt.temperature, opt.p_swap);
-    if (schedule.due(k, opt.sweeps)) {
-      // The chain wraps positions at the start of each sweep; moves since then may have left the box.
-      Particles& p = c.particles;
-      for (std::size_t i = 0; i < p.size(); ++i) c.box.wrap(p.position[i], p.image[i]);
-      const SelfDynamics d = self_dynamics(p, c.box, ref, out.q, c.dimension);
-      out.time.push_back(static_cast<double>(k));
-      out.msd.push_back(d.msd);
-      out.fs.push_back(d.fs);
-      if (d.fs < opt.stop_below) break;
+    const bool starts = k % opt.spacing == 0 && k <= last_origin;
+    bool sampled = false;
+    for (std::size_t o = 0; o < origins; ++o) {
+      const std::int64_t lag = k - static_cast<std::int64_t>(o) * opt.spacing;
+      sampled |= lag > 0 && curve[o].size() < lags.size() && lags[curve[o].size()] == lag;
     }
+    if (!starts && !sampled) continue;
+    // The chain wraps positions at the start of each sweep; moves since then may have left the box.
+    Particles& p = c.particles;
+    for (std::size_t i = 0; i < p.size(); ++i) c.box.wrap(p.position[i], p.image[i]);
+    if (starts) ref[static_cast<std::size_t>(k / opt.spacing)] = unwrapped_positions(p, c.box);
+    for (std::size_t o = 0; o < origins; ++o) {
+      const std::int64_t lag = k - static_cast<std::int64_t>(o) * opt.spacing;
+      if (lag > 0 && curve[o].size() < lags.size() && lags[curve[o].size()] == lag)
+        curve[o].push_back(self_dynamics(p, c.box, ref[o], out.q, c.dimension));
+    }
+    if (!curve.back().empty() && curve.back().back().fs < opt.stop_below) break;
+  }
+  // The lags every origin reached (the last origin's), averaged over the origins.
+  for (std::size_t m = 0; m < curve.back().size(); ++m) {
+    double msd = 0, fs = 0;
+    for (const auto& c_o : curve) msd += c_o[m].msd, fs += c_o[m].fs;
+    out.time.push_back(static_cast<double>(lags[m]));
+    out.msd.push_back(msd / static_cast<double>(origins));
+    out.fs.push_back(fs / static_cast<double>(origins));
   }
   out.tau_alpha = crossing_time(out.time, out.fs);
+  for (const auto& c_o : curve) {
+    std::vector<double> t, f;
+    for (std::size_t m = 0; m < c_o.size(); ++m) t.push_back(static_cast<double>(lags[m])), f.push_back(c_o[m].fs);
+    out.tau_by_origin.push_back(crossing_time(t, f));
+  }
   return out;
 }
 

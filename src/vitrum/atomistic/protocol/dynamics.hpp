@@ -40,8 +40,9 @@ struct DynamicsOptions {
 
 struct DynamicsResult {
   double q = 0;
-  std::vector<double> time, msd, fs;
-  std::optional<double> tau_alpha;  // F_s(q, τ_α) = 1/e
+  std::vector<double> time, msd, fs;  // averaged over the time origins (one for MD)
+  std::optional<double> tau_alpha;    // F_s(q, τ_α) = 1/e of the average
+  std::vector<std::optional<double>> tau_by_origin;  // the same from each origin's own curve (MC dynamics)
 };
 
 struct McDynamicsOptions {
@@ -53,11 +54,15 @@ struct McDynamicsOptions {
   double q = 0;                 // 0: the first peak of S(q) of the starting configuration
   int points_per_decade = 10;
   double stop_below = 0.2;      // end early once F_s has fallen below this (τ is then known)
+  std::int64_t origins = 1;     // time origins along the one trajectory, `spacing` sweeps apart
+  std::int64_t spacing = 1;
 };
 
 // The same observables along a Monte Carlo trajectory, time in sweeps (N attempted moves): with and
 // without swaps they give the swap speed-up τ_MC / τ_swap (Ninarello, Berthier & Coslovich, PRX 7,
-// 021039 (2017), Fig. 2). Works on a copy of `start`.
+// 021039 (2017), Fig. 2). Works on a copy of `start`. With several origins (the state at sweeps 0, spacing,
+// 2·spacing, ...) every origin sees the same log-spaced lags, the curves are averaged lag by lag, and the run
+// ends when the last origin's own F_s has fallen below stop_below (or its lag reaches `sweeps`).
 DynamicsResult measure_mc_dynamics(const Potential& u, const Configuration& start, const McDynamicsOptions& opt);
 
 // Plain NVT MD (Nosé–Hoover, fresh Maxwell–Boltzmann velocities at T) from the state of s, one

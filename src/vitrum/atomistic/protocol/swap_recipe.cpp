@@ -1,5 +1,6 @@
 // Parsing of the swap stages' recipe keys: swap, swap_anneal, parallel_tempering, hybrid (their keys:
 // stage_registry.cpp; the README's Recipes section).
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 
@@ -66,6 +67,10 @@ SwapSpec parse_mc_stage(RecipeTable& t, McKind kind, std::uint32_t seed, bool me
   if (!(s.dynamics_dt > 0)) t.fail("dynamics_dt", "must be positive");
   s.mc_dynamics_sweeps = t.get_int("mc_dynamics_sweeps", 0);
   if (s.mc_dynamics_sweeps < 0) t.fail("mc_dynamics_sweeps", "must be >= 0 (0: no Monte Carlo relaxation times)");
+  s.mc_dynamics_origins = t.get_int("mc_dynamics_origins", 1);
+  if (s.mc_dynamics_origins < 1) t.fail("mc_dynamics_origins", "must be >= 1");
+  s.mc_dynamics_spacing = t.get_int("mc_dynamics_spacing", std::max<std::int64_t>(1, s.mc_dynamics_sweeps / 4));
+  if (s.mc_dynamics_spacing < 1) t.fail("mc_dynamics_spacing", "must be >= 1 (sweeps between time origins)");
   s.sample_every = t.get_int("sample_every", s.sample_every);
   if (s.sample_every < 1) t.fail("sample_every", "must be >= 1");
   if (kind == McKind::Hybrid) {

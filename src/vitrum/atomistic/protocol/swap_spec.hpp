@@ -29,6 +29,8 @@ struct SwapSpec {
   std::int64_t dynamics_steps = 0;    // > 0: plain MD from each final state for F_s(q,t) and τ_α
   double dynamics_dt = 0.005;
   std::int64_t mc_dynamics_sweeps = 0;  // > 0: F_s(q,t) under MC with and without swaps → τ in sweeps
+  std::int64_t mc_dynamics_origins = 1;  // time origins along one trajectory, F_s averaged over them
+  std::int64_t mc_dynamics_spacing = 0;  // sweeps between origins (0: mc_dynamics_sweeps / 4)
   // hybrid
   IntegratorOptions integrator;       // nvt, nose-hoover or bussi
   std::int64_t steps = 0;             // MD steps

@@ -1,5 +1,6 @@
 #include "vitrum/atomistic/protocol/swap_stages.hpp"
 
+#include <cmath>
 #include <chrono>
 #include <cstdio>
 #include <fmt/format.h>
@@ -123,6 +124,7 @@ nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarlo
   const double running = mc.energy();
   const double exact = mc.recompute_energy();
   const MeanError pe = block_average(samples, blocks);
+  const double drift = half_difference(samples), drift_error = half_difference_error(samples);
   return {{"T", user_temperature(units, T)},
           {"sweeps", spec.sweeps},
           {"equilibrate", spec.equilibrate},
@@ -131,7 +133,9 @@ nlohmann::json swap_temperature_entry(const SwapSpec& spec, double T, MonteCarlo
           {"max_displacement", max_displacement},
           {"pe_per_particle", pe.mean},
           {"pe_stderr", pe.stderr_},
-          {"pe_half_difference", half_difference(samples)},
+          {"pe_half_difference", drift},
+          {"pe_half_difference_error", drift_error},
+          {"pe_halves_agree", std::abs(drift) <= 2.0 * drift_error},
           {"pe_final", exact / n},
           {"energy_drift_per_particle", (running - exact) / n},
           {"samples", samples.size()}};
@@ -208,10 +212,25 @@ void finish_swap_temperature(const SwapSpec& spec, StageContext& h, const Config
       o.sweeps = spec.mc_dynamics_sweeps;
       o.seed = spec.seed + static_cast<std::uint32_t>(index) + (swaps ? 2000u : 3000u);
       o.max_displacement = entry.value("max_displacement", spec.max_displacement);
+      o.origins = spec.mc_dynamics_origins;
+      o.spacing = spec.mc_dynamics_spacing;
       const DynamicsResult d = measure_mc_dynamics(*h.sys.potential, cfg, o);
       for (std::size_t k = 0; k < d.time.size(); ++k)
         std::fprintf(f, "%s,%.10g,%.10g,%.10g\n", swaps ? "swap" : "translation", d.time[k], d.msd[k], d.fs[k]);
-      entry[swaps ? "tau_swap_sweeps" : "tau_mc_sweeps"] = d.tau_alpha ? nlohmann::json(*d.tau_alpha) : nlohmann::json(nullptr);
+      const std::string key = swaps ? "tau_swap_sweeps" : "tau_mc_sweeps";
+      entry[key] = d.tau_alpha ? nlohmann::json(*d.tau_alpha) : nlohmann::json(nullptr);
+      if (o.origins > 1) {
+        // Each origin's own τ (null where its F_s stayed above 1/e) and their standard error.
+        nlohmann::json each = nlohmann::json::array();
+        std::vector<double> found;
+        for (const auto& t : d.tau_by_origin) {
+          each.push_back(t ? nlohmann::json(*t) : nlohmann::json(nullptr));
+          if (t) found.push_back(*t);
+        }
+        entry[key + "_by_origin"] = each;
+        const MeanError spread = block_average(found, static_cast<int>(found.size()));
+        entry[key + "_stderr"] = number_or_null(spread.stderr_, found.size() == d.tau_by_origin.size());
+      }
     }
     std::fclose(f);
     entry["mc_dynamics_file"] = base + "-mc-dynamics.csv";
