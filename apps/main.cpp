@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_coarse_grain(app);
   vitrum::cli::add_lpbf(app);
   vitrum::cli::add_info(app);
+  vitrum::cli::add_engines(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   auto list_kim = std::make_shared<bool>(false);
   potentials->add_flag("--kim", *list_kim, "list the installed OpenKIM portable models (style kim) instead");

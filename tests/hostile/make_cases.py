@@ -176,6 +176,18 @@ files = {
     "mc_dynamics_spacing_negative.toml": RECIPE.replace('kind = "md"', 'kind = "swap"')
                                          + 'temperature = 0.5\nsweeps = 5\nmc_dynamics_sweeps = 10\n'
                                            'mc_dynamics_origins = 3\nmc_dynamics_spacing = -5\n',
+    "engine_unknown.toml": RECIPE.replace('seed = 1', 'seed = 1\nengine = "gromacs"') + 'ensemble = "nve"\nsteps = 5\n',
+    "engine_table_without_lammps.toml": RECIPE.replace('[output]', '[engine]\nmpi_ranks = 2\n[output]')
+                                        + 'ensemble = "nve"\nsteps = 5\n',
+    "engine_swap_stage.toml": RECIPE.replace('seed = 1', 'seed = 1\nengine = "lammps"').replace('kind = "md"', 'kind = "swap"')
+                              + 'temperature = 0.5\nsweeps = 5\n',
+    "engine_lmp_missing.toml": RECIPE.replace('seed = 1', 'seed = 1\nengine = "lammps"')
+                               .replace('[output]', '[engine]\nlmp = "/nonexistent/lmp"\n[output]') + 'ensemble = "nve"\nsteps = 5\n',
+    "engine_zero_ranks.toml": RECIPE.replace('seed = 1', 'seed = 1\nengine = "lammps"')
+                              .replace('[output]', '[engine]\nmpi_ranks = 0\n[output]') + 'ensemble = "nve"\nsteps = 5\n',
+    "engine_polydisperse.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "polydisperse-ss", n = 100 }')
+                                .replace('potential = "kob-andersen"', 'potential = "polydisperse-ss"\nengine = "lammps"')
+                                + 'ensemble = "nve"\nsteps = 5\n',
     "vcsgc_no_concentration.toml": RECIPE.replace('kind = "md"', 'kind = "hybrid"')
                                    + 'temperature = 0.5\nsteps = 5\nvcsgc = { kappa = 10 }\n',
     "epm_stress_noise_1e6.toml": EPM.replace("STRESS_NOISE", "1e6"),

@@ -53,10 +53,14 @@ StageResult AqsStage::run(StageContext& ctx) const {
     return true;
   });
   progress.finish();
+  return report(ctx, std::move(r), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+}
+
+StageResult AqsStage::report(StageContext& ctx, AqsResult r, double wall) const {
+  const AqsOptions& o = aqs;
   // Stresses in the user's units from here on (bar in metal; the modulus then in bar too).
   for (auto& p : r.curve) p.stress_xy = ctx.sys.units.pressure_out(p.stress_xy);
   for (auto& e : r.events) e.stress_drop = ctx.sys.units.pressure_out(e.stress_drop);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
 
   const std::string base = fmt::format("stage{}-aqs", ctx.number);
   std::ostringstream csv, ev;

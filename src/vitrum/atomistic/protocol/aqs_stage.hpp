@@ -20,6 +20,8 @@ class AqsStage final : public Stage {
   // Writes stageN-aqs.csv, -events.csv, -d2min.csv. Summary entry: strain[], stress_xy[], shear_modulus,
   // yield_stress, flow_stress, largest_drop, events, band_*, ... Restarts from its beginning on resume.
   [[nodiscard]] StageResult run(StageContext& ctx) const override;
+  // The files and the summary entry from a finished run (ctx.sys in its end state): shared with the lammps engine.
+  [[nodiscard]] StageResult report(StageContext& ctx, AqsResult r, double wall_seconds) const;
 };
 
 std::unique_ptr<Stage> parse_aqs_stage(RecipeTable& t, const StageParseContext& c);

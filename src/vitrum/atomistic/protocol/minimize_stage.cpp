@@ -31,6 +31,11 @@ StageResult MinimizeStage::run(StageContext& ctx) const {
     ctx.poll();
   });
   progress.finish();
+  return report(ctx, r, std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+}
+
+StageResult MinimizeStage::report(StageContext& ctx, const MinimizeResult& r, double wall) const {
+  const System& s = ctx.sys;
   const double n = static_cast<double>(s.size());
   StageResult result = {{"kind", "minimize"},
                         {"method", r.method},
@@ -40,7 +45,7 @@ StageResult MinimizeStage::run(StageContext& ctx) const {
                         {"iterations", r.iterations},
                         {"force_evaluations", r.force_evaluations},
                         {"converged", r.converged},
-                        {"wall_seconds", std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count()},
+                        {"wall_seconds", wall},
                         {"final", final_state_json(s)}};
   if (!r.converged)
     fmt::print(stderr, "warning: stage {}: minimiser stopped at max |F| = {:.3g} (ftol {:.3g}) after {} iterations\n",

@@ -14,6 +14,8 @@ class MinimizeStage final : public Stage {
 
   // Restarts from its first iteration on resume (nothing to save but the stage start).
   [[nodiscard]] StageResult run(StageContext& ctx) const override;
+  // The summary entry of a finished minimisation (ctx.sys at its end): shared with the lammps engine.
+  [[nodiscard]] StageResult report(StageContext& ctx, const MinimizeResult& r, double wall_seconds) const;
 };
 
 std::unique_ptr<Stage> parse_minimize_stage(RecipeTable& t, const StageParseContext& c);

@@ -6,6 +6,7 @@
 #include <set>
 #include <sstream>
 
+#include "vitrum/atomistic/protocol/lammps_engine.hpp"
 #include "vitrum/atomistic/protocol/stage_registry.hpp"
 #include "vitrum/core/error.hpp"
 #include "vitrum/io/recipe_table.hpp"
@@ -94,7 +95,10 @@ PotentialSpec parse_potential(RecipeTable& t, const std::filesystem::path& base_
 
 SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   SystemSpec s;
-  t.only({"read", "frame", "generate", "potential", "seed", "skin", "units", "replicate", "dimension"});
+  t.only({"read", "frame", "generate", "potential", "seed", "skin", "units", "replicate", "dimension", "engine"});
+  s.engine.kind = t.get_string("engine", "vitrum");
+  if (s.engine.kind != "vitrum" && s.engine.kind != "lammps")
+    t.fail("engine", fmt::format("unknown engine '{}' (known: vitrum, lammps)", s.engine.kind));
   s.potential = parse_potential(t, base_dir);
   s.units = s.potential.units();
   s.seed = t.get_seed("seed", 1);
@@ -151,6 +155,14 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
     s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", s.seed));
     if (g.has("min_distance")) s.generate.min_distance = g.get_double("min_distance");
     g.finish();
+  }
+  if (s.engine.lammps()) {
+    if (s.dimension != 3) t.fail("engine", "the lammps engine runs 3D systems only (dimension = 2 needs engine = \"vitrum\")");
+    try {
+      (void)lammps_potential_commands(s.potential, *make_potential(s.potential));
+    } catch (const Error& e) {
+      t.fail("engine", e.what());
+    }
   }
   t.finish();
   return s;
@@ -235,6 +247,11 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
   r.hash = fnv1a(text);
   r.system = parse_system(top.get_table("system"), base_dir);
   r.output = top.has("output") ? parse_output(top.get_table("output")) : OutputSpec{};
+  if (top.has("engine")) {
+    RecipeTable e = top.get_table("engine");
+    if (!r.system.engine.lammps()) e.fail("mpi_ranks", "the [engine] table configures engine = \"lammps\": set it in [system]");
+    parse_engine_table(e, r.system.engine);
+  }
   if (!top.has("stage")) top.fail("stage", "a recipe needs at least one [[stage]]");
   std::set<std::string> names;
   std::uint32_t k = 0;
@@ -243,6 +260,7 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
     if (!s.start.empty() && !names.count(s.start))
       st.fail("start", fmt::format("no earlier stage is named '{}'", s.start));
     if (!s.name.empty() && !names.insert(s.name).second) st.fail("name", fmt::format("two stages are named '{}'", s.name));
+    if (r.system.engine.lammps()) check_lammps_can_run(st, s);
     r.stages.push_back(std::move(s));
   }
   top.finish();

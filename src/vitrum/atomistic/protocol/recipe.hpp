@@ -11,6 +11,7 @@
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/potential/potential_spec.hpp"
+#include "vitrum/atomistic/protocol/engine_spec.hpp"
 #include "vitrum/atomistic/protocol/stage.hpp"
 #include "vitrum/io/trajectory.hpp"
 
@@ -27,6 +28,7 @@ struct SystemSpec {
   double skin = 0.3;
   Int3 replicate{1, 1, 1};                // periodic copies along a, b, c of what was read or generated
   int dimension = 3;                      // 2: planar (Configuration::dimension)
+  EngineSpec engine;                      // `engine` and the [engine] table: who runs the atomistic stages
 };
 
 struct OutputSpec {

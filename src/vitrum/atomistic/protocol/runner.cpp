@@ -16,6 +16,7 @@
 #include "vitrum/atomistic/build/generate.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/protocol/divergence.hpp"
+#include "vitrum/atomistic/protocol/lammps_engine.hpp"
 #include "vitrum/atomistic/protocol/stage.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/core/error.hpp"
@@ -136,6 +137,14 @@ class Runner {
     std::filesystem::create_directories(opt_.out_dir);
     // Before anything in the folder is touched: a second run into it is refused, the first's files stay intact.
     lock_.emplace(opt_.out_dir);
+    // The lammps engine: lmp (and mpirun) run and have the styles this recipe needs, before any work is done.
+    if (recipe_.system.engine.lammps()) {
+      try {
+        check_lammps_install(recipe_.system.engine, recipe_.system.potential);
+      } catch (const Error& e) {
+        throw Error(fmt::format("{}: {}", recipe_.source, e.what()));
+      }
+    }
     ckpt_path_ = opt_.out_dir / "checkpoint.bin";
     thermo_path_ = opt_.out_dir / "thermo.csv";
     if (opt_.resume) resume();
@@ -427,7 +436,8 @@ class Runner {
     stage_wall_before_ = state_.stage_wall_seconds;
     stage_t0_ = std::chrono::steady_clock::now();
     Context ctx(*this, st);
-    end_stage(st, st.stage->run(ctx));
+    const EngineSpec& engine = recipe_.system.engine;
+    end_stage(st, engine.lammps() ? run_stage_on_lammps(st, ctx, engine, recipe_.system.potential) : st.stage->run(ctx));
   }
 
   const Recipe& recipe_;
