@@ -165,6 +165,7 @@ TEST(Recipe, EveryShippedRecipeParses) {
       {"aqs-ka.toml", "run"},           {"cuzr-glass.toml", "run"},        {"ka-cooling-rates.toml", "run"},
       {"multiscale-band.toml", "run"},  {"swap-poly.toml", "run"},         {"swap-poly-ladder.toml", "run"},
       {"swap-poly-t070.toml", "run"},    {"indent-ka.toml", "run"},         {"indent-fcc.toml", "run"},
+      {"lammps-ka-million.toml", "run"},
       {"epm-2d.toml", "epm"},           {"epm-2d-quasistatic.toml", "epm"}, {"epm-annealing.toml", "epm"},
       {"epm-flow-curve.toml", "epm"},   {"stz-vit1.toml", "stz"},          {"ttt_vit1.toml", "ttt"},
       {"ttt_amz4.toml", "ttt"},         {"ttt_pd40ni40p20.toml", "ttt"},   {"lpbf-amz4.toml", "lpbf"},

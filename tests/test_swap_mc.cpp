@@ -244,8 +244,11 @@ TEST(ParallelTempering, ThreadCountDoesNotChangeTheResult) {
 
 // Monte Carlo dynamics in the ideal-gas limit (T so high that every translation is accepted): a
 // particle moved m times by uniform steps in [−δ, δ]³ has <Δr²> = m δ², and m averages one per sweep,
-// so MSD(t) = δ² t; F_s falls below 1/e once the MSD reaches the scale 1/q².
-TEST(SwapMc, DynamicsOfAnIdealGasDiffuseAsExpected) {
+// so MSD(t) = δ² t; F_s falls below 1/e once the MSD reaches the scale 1/q². Gaussian displacements:
+// F_s ≈ exp(−q² MSD / 6), so 1/e at t ≈ 6 / (q² δ²) (q = 7, δ = 0.05: 49 sweeps).
+constexpr double kIdealGasTau = 6.0 / (49.0 * 0.05 * 0.05);
+
+DynamicsResult ideal_gas_dynamics(std::int64_t origins, std::int64_t spacing, double stop_below = 0.0) {
   const Configuration start = test::random_configuration("polydisperse-ss", 400, 6, 0.0);
   auto u = make_potential("polydisperse-ss");
   McDynamicsOptions o;
@@ -253,52 +256,44 @@ TEST(SwapMc, DynamicsOfAnIdealGasDiffuseAsExpected) {
   o.sweeps = 200;
   o.max_displacement = 0.05;
   o.q = 7.0;
-  o.stop_below = 0.0;
-  const DynamicsResult d = measure_mc_dynamics(*u, start, o);
-  ASSERT_EQ(d.time.back(), 200.0);
-  for (std::size_t k = 0; k < d.time.size(); ++k)
-    if (d.time[k] >= 10) {
-      EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, 0.08) << "t = " << d.time[k];
-    }
-  ASSERT_TRUE(d.tau_alpha.has_value());
-  // Gaussian displacements: F_s ≈ exp(−q² MSD / 6), so 1/e at t ≈ 6 / (q² δ²).
-  EXPECT_NEAR(*d.tau_alpha, 6.0 / (49.0 * 0.05 * 0.05), 6.0);
+  o.stop_below = stop_below;
+  o.origins = origins;
+  o.spacing = spacing;
+  return measure_mc_dynamics(*u, start, o);
 }
 
-// Four time origins 30 sweeps apart: the averaged curve keeps the ideal-gas law, every origin finds its own τ near
-// the analytic one, and the run is exactly as long as the last origin needs.
-TEST(SwapMc, DynamicsFromSeveralTimeOrigins) {
-  const Configuration start = test::random_configuration("polydisperse-ss", 400, 6, 0.0);
-  auto u = make_potential("polydisperse-ss");
-  McDynamicsOptions o;
-  o.temperature = 1e9;
-  o.sweeps = 200;
-  o.max_displacement = 0.05;
-  o.q = 7.0;
-  o.stop_below = 0.0;
-  o.origins = 4;
-  o.spacing = 30;
-  const DynamicsResult d = measure_mc_dynamics(*u, start, o);
+void expect_ideal_gas_msd(const DynamicsResult& d, double tolerance) {
   ASSERT_EQ(d.time.back(), 200.0);
   for (std::size_t k = 0; k < d.time.size(); ++k)
     if (d.time[k] >= 10) {
-      EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, 0.05) << "t = " << d.time[k];
+      EXPECT_NEAR(d.msd[k] / (d.time[k] * 0.05 * 0.05), 1.0, tolerance) << "t = " << d.time[k];
     }
+}
+
+TEST(SwapMc, DynamicsOfAnIdealGasDiffuseAsExpected) {
+  const DynamicsResult d = ideal_gas_dynamics(1, 1);
+  expect_ideal_gas_msd(d, 0.08);
+  ASSERT_TRUE(d.tau_alpha.has_value());
+  EXPECT_NEAR(*d.tau_alpha, kIdealGasTau, 6.0);
+  ASSERT_EQ(d.tau_by_origin.size(), 1u);
+  EXPECT_EQ(d.tau_by_origin[0], d.tau_alpha);
+}
+
+// Four time origins 30 sweeps apart: the averaged curve keeps the ideal-gas law more tightly, every origin finds its
+// own τ near the analytic one, the first origin's curve is the one-origin run's, and with stop_below the run ends
+// once the last origin has fallen below it.
+TEST(SwapMc, DynamicsFromSeveralTimeOrigins) {
+  const DynamicsResult d = ideal_gas_dynamics(4, 30);
+  expect_ideal_gas_msd(d, 0.05);
   ASSERT_EQ(d.tau_by_origin.size(), 4u);
   for (const auto& t : d.tau_by_origin) {
     ASSERT_TRUE(t.has_value());
-    EXPECT_NEAR(*t, 6.0 / (49.0 * 0.05 * 0.05), 6.0);
+    EXPECT_NEAR(*t, kIdealGasTau, 6.0);
   }
-  // One origin reproduces the single-origin measurement exactly (the same chain, the same samples).
-  o.origins = 1;
-  const DynamicsResult one = measure_mc_dynamics(*u, start, o);
-  o.origins = 4;
-  o.stop_below = 0.5;  // the run ends once the last origin has fallen below 0.5
-  const DynamicsResult early = measure_mc_dynamics(*u, start, o);
+  EXPECT_EQ(d.tau_by_origin[0], ideal_gas_dynamics(1, 1).tau_alpha);  // the same chain, the same samples
+  const DynamicsResult early = ideal_gas_dynamics(4, 30, 0.5);
   EXPECT_LT(early.time.back(), 200.0);
   EXPECT_LT(early.fs.back(), 0.6);
-  EXPECT_EQ(one.time.size(), d.time.size());
-  EXPECT_EQ(one.tau_by_origin.size(), 1u);
 }
 
 TEST(SwapMc, ResumedChainIsBitIdentical) {

@@ -131,10 +131,27 @@ def unwrapped_positions(path):
     return out
 
 
-pv = unwrapped_positions(work / "shear_vitrum" / "final.data")
-pl = unwrapped_positions(work / "shear_lammps" / "final.data")
-worst_r = max(math.dist(pv[i], pl[i]) for i in pv)
-check(worst_r < 1e-6, f"final unwrapped positions: worst distance {worst_r:.2e}")
+def compare_final_positions(name, tolerance, what):
+    pv = unwrapped_positions(work / f"{name}_vitrum" / "final.data")
+    pl = unwrapped_positions(work / f"{name}_lammps" / "final.data")
+    worst = max(math.dist(pv[i], pl[i]) for i in pv)
+    check(worst < tolerance, f"{what}final unwrapped positions: worst distance {worst:.2e}")
+
+
+def compare_md(name, make_recipe, stages, what):
+    """Both engines run `stages`; mean T, E/N and P within 3 combined standard errors."""
+    md = {}
+    for engine in ("vitrum", "lammps"):
+        run(make_recipe(engine, stages), f"{name}_{engine}")
+        md[engine] = json.loads((work / f"{name}_{engine}" / "summary.json").read_text())["stages"][0]
+    for key in ("temperature", "pe_per_particle", "pressure"):
+        a, b = md["vitrum"]["mean"][key], md["lammps"]["mean"][key]
+        sa, sb = md["vitrum"]["stderr"][key], md["lammps"]["stderr"][key]
+        z = abs(a - b) / math.hypot(sa, sb)
+        check(z < 3, f"{what}MD mean {key}: vitrum {a:.5f} +- {sa:.5f}, lammps {b:.5f} +- {sb:.5f} ({z:.2f} errors)")
+
+
+compare_final_positions("shear", 1e-6, "")
 
 # NVT MD: averages within 3 combined standard errors (independent trajectories, different velocity seeds).
 MD = """[[stage]]
@@ -146,15 +163,7 @@ steps = 10000
 equilibrate = 2000
 velocities = "create"
 """
-md = {}
-for engine in ("vitrum", "lammps"):
-    run(recipe(engine, MD), f"md_{engine}")
-    md[engine] = json.loads((work / f"md_{engine}" / "summary.json").read_text())["stages"][0]
-for key in ("temperature", "pe_per_particle", "pressure"):
-    a, b = md["vitrum"]["mean"][key], md["lammps"]["mean"][key]
-    sa, sb = md["vitrum"]["stderr"][key], md["lammps"]["stderr"][key]
-    z = abs(a - b) / math.hypot(sa, sb)
-    check(z < 3, f"MD mean {key}: vitrum {a:.5f} +- {sa:.5f}, lammps {b:.5f} +- {sb:.5f} ({z:.2f} errors)")
+compare_md("md", recipe, MD, "")
 rows = (work / "md_lammps" / "thermo.csv").read_text().strip().split("\n")
 check(len(rows) == 1 + 100, f"thermo.csv of the lammps run: {len(rows) - 1} rows every 100 steps")
 
@@ -204,10 +213,7 @@ check(len(ev) == len(el) == 11 and worst_e < 1e-9, f"EAM AQS energies per atom: 
 sv, sl = v[1]["stress_xy"], l[1]["stress_xy"]
 worst_s = max(abs(a - b) for a, b in zip(sv, sl)) / max(map(abs, sv))
 check(worst_s < 1e-8, f"EAM AQS stresses (bar): worst difference relative to the largest stress {worst_s:.2e}")
-pv = unwrapped_positions(work / "eam_shear_vitrum" / "final.data")
-pl = unwrapped_positions(work / "eam_shear_lammps" / "final.data")
-worst_r = max(math.dist(pv[i], pl[i]) for i in pv)
-check(worst_r < 1e-5, f"EAM final unwrapped positions: worst distance {worst_r:.2e} Angstrom")
+compare_final_positions("eam_shear", 1e-5, "EAM (Angstrom) ")
 EAM_MD = """[[stage]]
 kind = "md"
 ensemble = "nvt"
@@ -217,15 +223,7 @@ steps = 4000
 equilibrate = 500
 velocities = "create"
 """
-md = {}
-for engine in ("vitrum", "lammps"):
-    run(eam_recipe(engine, EAM_MD), f"eam_md_{engine}")
-    md[engine] = json.loads((work / f"eam_md_{engine}" / "summary.json").read_text())["stages"][0]
-for key in ("temperature", "pe_per_particle", "pressure"):
-    a, b = md["vitrum"]["mean"][key], md["lammps"]["mean"][key]
-    sa, sb = md["vitrum"]["stderr"][key], md["lammps"]["stderr"][key]
-    z = abs(a - b) / math.hypot(sa, sb)
-    check(z < 3, f"EAM MD mean {key}: vitrum {a:.5f} +- {sa:.5f}, lammps {b:.5f} +- {sb:.5f} ({z:.2f} errors)")
+compare_md("eam_md", eam_recipe, EAM_MD, "EAM ")
 
 # Refusals, each one line naming the problem.
 p = run(recipe("lammps", "[[stage]]\nkind = \"swap\"\ntemperature = 0.5\nsweeps = 5\n"), "refuse_swap", False)
