@@ -49,6 +49,8 @@ FatigueResult run_fatigue(System& s, const FatigueOptions& opt, const FatigueMon
       }
     f.d2min_mean = finite > 0 ? sum / static_cast<double>(finite) : 0.0;
     f.band = detect_band(previous, d2, opt.band);
+    // A cycle that brought the state back (MSD below absorbing_msd) has no band, whatever its round-off D²min looks like.
+    if (c.msd < opt.cyclic.absorbing_msd) f.band.detected = false;
     res.before_last = std::move(previous);
     previous = s.cfg;
     // e_el > 0 for a solid (|e_el| in case it is not); a rise must be positive even if e_el were 0.

@@ -15,8 +15,8 @@ namespace vitrum {
 // compared with the one before (the minimised start for c = 1):
 //   band(c):   D²min over the cycle (from the previous stroboscopic state, cutoff d2min_cutoff), binned in slabs, is
 //              localised: detect_band's localization index >= band.threshold and the run of high slabs spans at most
-//              half the box. Per cycle, not from the start: a band that wanders (Parmar et al.) would otherwise smear
-//              the accumulated D²min over the whole box within a few cycles;
+//              half the box, in a cycle that changed the state (MSD >= absorbing_msd). Per cycle, not from the
+//              start: a band that wanders (Parmar et al.) would smear the accumulated D²min over a small box;
 //   rise(c):   the stroboscopic energy has risen above the lowest one so far (start included) by at least
 //              energy_rise × e_el, e_el = ½ γ_max (σ(γ_max) − σ(0)) V/N in the first cycle (the elastic energy per
 //              particle of the loop's first quarter, ½ G γ_max² V/N: a scale in the model's own units, so the rule reads
