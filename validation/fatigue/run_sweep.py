@@ -6,6 +6,7 @@ from the glass's data file (a fresh recipe in OUT/<glass>-<amplitude>/); the per
 OUT/sweep.json and printed as a table. Runs already finished (their summary.json exists) are not rerun.
 Usage: run_sweep.py VITRUM GLASSES_OUT OUT [--jobs N] [--max-cycles N] [--dgamma X] [--amplitudes a,b,...]"""
 import argparse
+import csv
 import json
 import os
 import subprocess
@@ -56,11 +57,22 @@ def run(glass, amp):
 jobs = [(g, float(x)) for g in a.glass.split(",") for x in a.amplitudes.split(",")]
 with ThreadPoolExecutor(a.jobs) as pool:
     results = list(pool.map(lambda j: run(*j), jobs))
+def first_band(glass, amp):
+    """First cycle whose D²min is a band in a cycle that moved the state (the stage's rule since b108ced; recomputed
+    from the CSV so that runs made before it read the same)."""
+    path = a.out / f"{glass}-{amp:.3f}" / "out" / "stage1-fatigue.csv"
+    with open(path) as f:
+        for row in csv.DictReader(f):
+            if row["band"] == "1" and float(row["msd"]) >= 1e-8:
+                return int(row["cycle"])
+    return None
+
+
 table = []
 for glass, amp, summary in results:
     st = summary["stages"][0]
     table.append({"glass": glass, "amplitude": amp, "outcome": st["outcome"], "cycles": st["cycles"],
-                  "cycles_to_failure": st["cycles_to_failure"], "band_cycle": st["band_cycle"],
+                  "cycles_to_failure": st["cycles_to_failure"], "band_cycle": first_band(glass, amp),
                   "limit_cycle_at": st["limit_cycle_at"], "start_pe": st["start_pe_per_particle"],
                   "strobe_pe": st["strobe_pe_per_particle"], "work": st["dissipated_work_per_cycle"],
                   "stress_amplitude": st["stress_amplitude"], "localization_index": st["localization_index"],
