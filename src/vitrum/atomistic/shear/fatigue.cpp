@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <utility>
 
 #include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/shear/d2min.hpp"
@@ -29,7 +30,7 @@ FatigueResult run_fatigue(System& s, const FatigueOptions& opt, const FatigueMon
   const double start_stress = shear_stress(s);
 
   double lowest = start_energy;
-  const CyclicAqsResult cyc = run_cyclic_aqs(s, opt.cyclic, [&](const CyclicAqsCycle& c, std::int64_t number) {
+  CyclicAqsResult cyc = run_cyclic_aqs(s, opt.cyclic, [&](const CyclicAqsCycle& c, std::int64_t number) {
     FatigueCycle f;
     f.strobe = c;
     f.stress_amplitude = 0.5 * (c.max_stress - c.min_stress);
@@ -64,7 +65,7 @@ FatigueResult run_fatigue(System& s, const FatigueOptions& opt, const FatigueMon
     if (c.period > 0 && opt.stop_at_limit_cycle) return false;
     return go_on;
   });
-  res.curve = cyc.curve;
+  res.curve = std::move(cyc.curve);
   res.start_pe_per_particle = cyc.start_pe_per_particle;
   res.converged = cyc.converged;
   res.worst_fmax = cyc.worst_fmax;
