@@ -32,6 +32,9 @@ kind = "md"
 # An indent stage's required keys, valid for good.data once it has a vacuum gap.
 IND = "radius = 2.0\nstiffness = 10.0\nmax_depth = 0.5\nfixed_thickness = 1.0\n"
 
+# A fatigue stage's keys, valid for good.data.
+FAT = "amplitude = 0.02\ndgamma = 0.005\nmax_cycles = 2\n"
+
 # A coarse_grain stage on good.data (64 atoms of KA, energies near -6): 4 x 4 cells of 1.5 x 1.5.
 CG = "nx = 4\nny = 4\nbeta = 0.01\nu0 = -100.0\n"
 # An stz stage's tables (its initial field: the coarse_grain before it, by default).
@@ -248,6 +251,17 @@ files = {
     "indent_unknown_key.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "indenter_speed = 1.0\n",
     "indent_temperature.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND + "temperature = 0.1\n",
     "indent_no_surface.toml": RECIPE.replace('kind = "md"', 'kind = "indent"') + IND,
+    # The fatigue stage (issue 24): each key's bad value, cyclic_aqs's `cycles` (an unknown key here), a missing amplitude.
+    "fatigue_amplitude_0.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("amplitude = 0.02", "amplitude = 0.0"),
+    "fatigue_amplitude_negative.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("amplitude = 0.02", "amplitude = -0.02"),
+    "fatigue_amplitude_fraction.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("amplitude = 0.02", "amplitude = 0.0125"),
+    "fatigue_no_amplitude.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("amplitude = 0.02\n", ""),
+    "fatigue_cycles_0.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("max_cycles = 2", "max_cycles = 0"),
+    "fatigue_unknown_key.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT + "cycles = 5\n",
+    "fatigue_dgamma_big.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT.replace("dgamma = 0.005", "dgamma = 0.05"),
+    "fatigue_energy_rise_negative.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT + "energy_rise = -1.0\n",
+    "fatigue_band_threshold_1.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT + "band_threshold = 1.0\n",
+    "fatigue_stop_string.toml": RECIPE.replace('kind = "md"', 'kind = "fatigue"') + FAT + 'stop_at_failure = "yes"\n',
     # A hot χ field sheared slowly: the stiff plastic relaxation would need ~1e12 steps (it once ran for hours).
     "stz_hot_chi.toml": 'units = "SI"\nseed = 1\n[grid]\nnx = 8\nny = 8\nheight = 1e-3\n[plasticity]\nlaw = "stz"\n'
                         'diffusion_length = 3e-4\n[initial]\nkind = "uniform"\nvalue = 3000.0\n'

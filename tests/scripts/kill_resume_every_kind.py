@@ -28,7 +28,7 @@ GLASS = '[[stage]]\nkind = "minimize"\nftol = 1e-4\n'  # a short relaxation firs
 # kind -> recipe; the last stage is the one killed, sized to run for a second or two on one core. Kinds that rerun
 # from their start on resume (docs/architecture.md: a minimisation, AQS, the analysis and other-scale stages) are
 # listed in RESTART; every other kind must resume mid-stage, from an in-stage checkpoint (the resume line's step > 0).
-RESTART = {"minimize", "aqs", "cyclic_aqs", "uniaxial", "indent", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
+RESTART = {"minimize", "aqs", "cyclic_aqs", "fatigue", "uniaxial", "indent", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
 FIRST = KA + OUTPUT + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 FIRST2 = KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20") + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 CG = '[[stage]]\nkind = "coarse_grain"\nnx = 8\nny = 8\nbeta = 0.02\nu0 = -9.0\n'
@@ -45,6 +45,9 @@ CASES = {
            + '[[stage]]\nkind = "aqs"\ndgamma = 1e-3\ngamma_max = 0.015\nftol = 1e-6\n',
     "cyclic_aqs": FIRST.replace("dump_every = 200", "dump_every = 1")
                   + '[[stage]]\nkind = "cyclic_aqs"\ndgamma = 2e-3\namplitude = 0.01\ncycles = 2\nftol = 1e-6\n',
+    "fatigue": FIRST.replace("dump_every = 200", "dump_every = 1")
+               + '[[stage]]\nkind = "fatigue"\ndgamma = 2e-3\namplitude = 0.01\nmax_cycles = 3\nftol = 1e-6\n'
+                 'stop_at_limit_cycle = false\n',
     "uniaxial": FIRST.replace("dump_every = 200", "dump_every = 2")
                 + '[[stage]]\nkind = "uniaxial"\nstrain_step = -2e-4\nmax_strain = 0.004\nftol = 1e-8\n',
     "indent": FIRST.replace("dump_every = 200", "dump_every = 2")

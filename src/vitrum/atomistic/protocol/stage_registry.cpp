@@ -9,6 +9,7 @@
 #include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
 #include "vitrum/atomistic/protocol/cyclic_aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/epm_stage.hpp"
+#include "vitrum/atomistic/protocol/fatigue_stage.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/indent_stage.hpp"
 #include "vitrum/atomistic/protocol/lpbf_stage.hpp"
@@ -68,6 +69,12 @@ const std::vector<StageKind>& stage_kinds() {
         "drop_threshold", "absorbing_msd", "max_period"},
        parse_cyclic_aqs_stage,
        "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 0.001\namplitude = 0.05\ncycles = 20\n"},
+      {"fatigue", "cyclic AQS at one amplitude until failure: work per cycle, stroboscopic energy, D2min band, cycles to failure",
+       {"dgamma", "strain_step", "amplitude", "max_cycles", "stop_at_failure", "stop_at_limit_cycle", "energy_rise",
+        "d2min_cutoff", "band_slab_width", "band_threshold", "drop_threshold", "absorbing_msd", "max_period", "ftol",
+        "force_tolerance", "method", "max_iterations", "memory"},
+       parse_fatigue_stage,
+       "[[stage]]\nkind = \"fatigue\"\namplitude = 0.08\ndgamma = 0.002\nmax_cycles = 50\n"},
       {"uniaxial", "athermal quasistatic tension or compression along one axis, sides free or fixed: Young's modulus, Poisson's ratio",
        {"axis", "strain_step", "max_strain", "lateral", "stress_tolerance", "max_lateral_iterations", "modulus_points", "ftol",
         "force_tolerance", "method", "max_iterations", "memory"},

@@ -20,6 +20,14 @@ double stroboscopic_msd(const std::vector<Vec3>& a, const std::vector<Vec3>& b) 
   return sum / n;
 }
 
+double loop_work(const std::vector<AqsPoint>& curve, std::size_t first, std::size_t last, double volume, std::size_t n) {
+  if (last >= curve.size() || first > last || n == 0) throw Error("loop_work: bad curve range or particle count");
+  double w = 0;
+  for (std::size_t k = first + 1; k <= last; ++k)
+    w += 0.5 * (curve[k].stress_xy + curve[k - 1].stress_xy) * (curve[k].gamma - curve[k - 1].gamma);
+  return w * volume / static_cast<double>(n);
+}
+
 namespace {
 
 std::vector<Vec3> unwrapped(const System& s) {
@@ -67,6 +75,7 @@ CyclicAqsResult run_cyclic_aqs(System& s, const CyclicAqsOptions& opt, const Cyc
     cy.max_stress = -1e300;
     cy.min_stress = 1e300;
     iterations = 0;
+    const std::size_t first = res.curve.size() - 1;  // the previous stroboscopic point closes this loop's start
     for (std::int64_t j = 1; j <= 4 * quarter; ++j) {
       // Phase in steps: up to +quarter, down to −quarter, back up to 0; targets from integers (no drift).
       const std::int64_t phase = j <= quarter ? j : (j <= 3 * quarter ? 2 * quarter - j : j - 4 * quarter);
@@ -78,12 +87,14 @@ CyclicAqsResult run_cyclic_aqs(System& s, const CyclicAqsOptions& opt, const Cyc
       prev_stress = pt.stress_xy;
       cy.max_stress = std::max(cy.max_stress, pt.stress_xy);
       cy.min_stress = std::min(cy.min_stress, pt.stress_xy);
+      if (j == quarter) cy.stress_at_amplitude = pt.stress_xy;
       res.curve.push_back(pt);
     }
     const AqsPoint& end = res.curve.back();
     cy.pe_per_particle = end.pe_per_particle;
     cy.stress_xy = end.stress_xy;
     cy.iterations = iterations;
+    cy.work = loop_work(res.curve, first, res.curve.size() - 1, s.volume(), s.size());
     std::vector<Vec3> now = unwrapped(s);
     cy.msd = stroboscopic_msd(strobes.front(), now);
     cy.msd_from_start = stroboscopic_msd(start, now);

@@ -29,8 +29,16 @@ struct CyclicAqsCycle {
   double msd_from_start = 0;     // the same from the minimised start
   std::int64_t period = 0;       // smallest lag p <= max_period with MSD to the state p cycles back < absorbing_msd; 0: none
   double max_stress = 0, min_stress = 0;
+  double stress_at_amplitude = 0;  // σ_xy at +γ_max (the end of the cycle's first quarter)
   std::int64_t iterations = 0;   // minimiser iterations of the cycle
+  // Work done on the system per particle, ∮ σ_xy dγ · V/N by the trapezoid rule over the cycle's steps: the
+  // hysteresis loop's area (0 for a reversible cycle; the stroboscopic energy change plus the energy lost in events).
+  double work = 0;
 };
+
+// ∫ σ_xy dγ · volume/n along curve[first .. last] (trapezoid rule; energy per particle).
+[[nodiscard]] double loop_work(const std::vector<AqsPoint>& curve, std::size_t first, std::size_t last, double volume,
+                               std::size_t n);
 
 struct CyclicAqsResult {
   std::vector<AqsPoint> curve;   // curve[0]: the minimised start; then one point per step of every cycle
