@@ -53,7 +53,6 @@ class SwapMonteCarlo final : public MonteCarloChain {
   void set_neighbor_lists(bool on);
   [[nodiscard]] bool uses_neighbor_lists() const { return use_list_; }
   [[nodiscard]] std::uint64_t neighbor_list_builds() const { return list_builds_; }
-  [[nodiscard]] std::uint64_t neighbor_list_reanchors() const { return list_reanchors_; }
   [[nodiscard]] const Potential& potential() const { return u_; }
   [[nodiscard]] std::size_t particle_count() const override { return p_.size(); }
 
@@ -77,7 +76,7 @@ class SwapMonteCarlo final : public MonteCarloChain {
   bool use_list_ = false;
   McNeighborList list_;
   bool list_stale_ = true;
-  std::uint64_t list_builds_ = 0, list_reanchors_ = 0;
+  std::uint64_t list_builds_ = 0;
   std::vector<Vec3> left_;  // the positions as the last sweep left them: a change between sweeps rebuilds the lists
   double cutoff_sq_;
   double delta_ = 0.1;

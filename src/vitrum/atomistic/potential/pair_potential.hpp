@@ -301,8 +301,7 @@ class PairPotential final : public Potential {
   // other, where v_before is the pair model of identity `before` and v_after that of `after`: a translation (same
   // identity, two positions) or an identity change (one position, two identities). Each chunk's terms are computed
   // branch-free in a loop the compiler vectorises (every candidate evaluated, masked by its own cut-off), then added
-  // in block order. Cloned per instruction set as compute_impl is (bitwise reproducible for a given ISA path).
-  __attribute__((target_clones("avx512f", "avx2", "default")))
+  // in block order.
   [[nodiscard]] double add_dense_changes(const CellBlock& b, std::size_t self, std::size_t other,
                                          const Identity& before, const Identity& after, const Vec3& from,
                                          const Vec3& to, double de) const {
