@@ -6,10 +6,8 @@
 #include <cmath>
 #include <map>
 #include <omp.h>
-#include <random>
 
 #include "test_helpers.hpp"
-#include "vitrum/atomistic/mc/mc_neighbor_list.hpp"
 #include "vitrum/atomistic/mc/parallel_tempering.hpp"
 #include "vitrum/atomistic/mc/swap_monte_carlo.hpp"
 #include "vitrum/atomistic/minimize/minimizer.hpp"
@@ -296,81 +294,6 @@ TEST(SwapMc, DynamicsFromSeveralTimeOrigins) {
   const DynamicsResult early = ideal_gas_dynamics(4, 30, 0.5);
   EXPECT_LT(early.time.back(), 200.0);
   EXPECT_LT(early.fs.back(), 0.6);
-}
-
-// The Verlet lists hold every partner within the cut-off of every particle while each has moved less than half the
-// skin, each as the image next to its owner (the minimum-image distance), in a tilted box too.
-TEST(SwapMc, NeighborListsAreCompleteWithinHalfTheSkin) {
-  for (const double tilt : {0.0, 0.35}) {
-    SCOPED_TRACE(tilt);
-    Configuration cfg = test::random_configuration("polydisperse-ss", 1500, 12, tilt);
-    const double rc = 2.0, skin = 0.5;
-    ASSERT_TRUE(McNeighborList::fits(cfg.box, rc, skin));
-    McNeighborList list(cfg.box, rc, skin);
-    list.build(cfg.particles.position);
-    std::mt19937_64 gen(4);
-    std::uniform_real_distribution<double> uni(-1.0, 1.0);
-    std::vector<Vec3> wrapped(cfg.particles.size());
-    for (std::size_t i = 0; i < wrapped.size(); ++i) {
-      Vec3 d{uni(gen), uni(gen), uni(gen)};
-      d = (0.499 * skin * std::abs(uni(gen)) / norm(d)) * d;  // less than skin/2 in any direction
-      list.set_position(i, list.position(i) + d);
-      ASSERT_TRUE(list.covers(i, list.position(i)));
-      wrapped[i] = cfg.particles.position[i] + d;
-    }
-    std::size_t pairs = 0;
-    for (std::size_t i = 0; i < wrapped.size(); ++i) {
-      const CellBlock b = list.gather(i, cfg.particles);
-      std::map<std::int32_t, double> listed;
-      for (std::size_t k = 0; k < b.count; ++k)
-        listed[b.index[k]] = norm(list.position(i) - Vec3{b.x[k], b.y[k], b.z[k]});
-      for (std::size_t j = 0; j < wrapped.size(); ++j) {
-        if (j == i) continue;
-        const double r = norm(cfg.box.min_image(wrapped[i] - wrapped[j]));
-        const auto it = listed.find(static_cast<std::int32_t>(j));
-        if (r < rc) {
-          ++pairs;
-          ASSERT_NE(it, listed.end()) << i << " " << j << " at " << r;
-        }
-        if (it != listed.end()) {
-          ASSERT_NEAR(it->second, r, 1e-12) << i << " " << j;
-        }
-      }
-    }
-    EXPECT_GT(pairs, 20u * wrapped.size());
-  }
-}
-
-// A chain on Verlet lists takes the same moves as one on cell scans (ΔE equal up to round-off), rebuilding its lists
-// whenever a particle leaves its skin; both rules and a tilted box.
-TEST(SwapMc, NeighborListsTakeTheCellListsMoves) {
-  struct Case { const char* model; std::size_t n; double tilt; double T; };
-  for (const Case c : {Case{"polydisperse-ss", 1500, 0.3, 0.2}, Case{"ka2", 800, 0.2, 0.8}}) {
-    SCOPED_TRACE(c.model);
-    Configuration a = test::random_configuration(c.model, c.n, 8, c.tilt), b = a;
-    auto u = make_potential(c.model);
-    SwapMonteCarlo listed(*u, a.particles, a.box, swap_rule_for(c.model), 5);
-    SwapMonteCarlo scanned(*u, b.particles, b.box, swap_rule_for(c.model), 5);
-    scanned.set_neighbor_lists(false);
-    ASSERT_TRUE(listed.uses_neighbor_lists());
-    ASSERT_FALSE(scanned.uses_neighbor_lists());
-    for (std::uint64_t s = 0; s < 30; ++s) {
-      for (SwapMonteCarlo* mc : {&listed, &scanned}) {
-        mc->sweep(s, c.T, 0.2);
-        if (s % 5 == 4) mc->adapt_step(0.4);
-      }
-    }
-    EXPECT_GT(listed.neighbor_list_builds(), 1u);  // rebuilt on the way
-    EXPECT_EQ(listed.counters().translation_accepts, scanned.counters().translation_accepts);
-    EXPECT_EQ(listed.counters().swap_accepts, scanned.counters().swap_accepts);
-    EXPECT_GT(listed.counters().swap_accepts, 0);
-    EXPECT_NEAR(listed.energy(), scanned.energy(), 1e-9 * std::abs(scanned.energy()));
-    for (std::size_t i = 0; i < a.particles.size(); ++i) {
-      ASSERT_LT(norm(a.box.min_image(a.particles.position[i] - b.particles.position[i])), 1e-9) << i;
-      ASSERT_EQ(a.particles.type[i], b.particles.type[i]) << i;
-      ASSERT_EQ(a.particles.diameter[i], b.particles.diameter[i]) << i;
-    }
-  }
 }
 
 TEST(SwapMc, ResumedChainIsBitIdentical) {

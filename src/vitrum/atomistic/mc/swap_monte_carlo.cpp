@@ -15,24 +15,9 @@ SwapRule swap_rule_for(std::string_view model) {
   return {};
 }
 
-namespace {
-// The Verlet lists' skin as a fraction of the cut-off. A particle may wander skin/2 from its build position before
-// the lists are rebuilt; in a glass or a viscous liquid most stay caged well within that, so rebuilds are rare.
-// (Measured on the polydisperse model at T = 0.1, N = 1500: bench/README.md.)
-constexpr double kSkinFraction = 0.25;
-}  // namespace
-
 SwapMonteCarlo::SwapMonteCarlo(const Potential& u, Particles& p, const Box& box, SwapRule rule, std::uint32_t seed,
                                int dimension)
-    : u_(u),
-      p_(p),
-      box_(box),
-      rule_(rule),
-      seed_(seed),
-      grid_(box, u.cutoff()),
-      use_list_(McNeighborList::fits(box, u.cutoff(), kSkinFraction * u.cutoff())),
-      list_(box, u.cutoff(), kSkinFraction * u.cutoff()),
-      cutoff_sq_(u.cutoff() * u.cutoff()) {
+    : u_(u), p_(p), box_(box), rule_(rule), seed_(seed), grid_(box, u.cutoff()), cutoff_sq_(u.cutoff() * u.cutoff()) {
   if (p.size() < 2) throw Error("Monte Carlo needs at least two particles");
   if (dimension != 2 && dimension != 3) throw Error(fmt::format("Monte Carlo: dimension {} must be 2 or 3", dimension));
   z_move_ = dimension == 2 ? 0.0 : 1.0;
@@ -77,7 +62,6 @@ void SwapMonteCarlo::sweep(std::uint64_t sweep_index, double temperature, double
   for (std::size_t i = 0; i < p_.size(); ++i) box_.wrap(p_.position[i], p_.image[i]);
   grid_.build(p_);
   index_species();
-  if (use_list_ && p_.position != left_) list_stale_ = true;  // moved by someone else since the last sweep
   const double beta = 1.0 / temperature;
   const std::uint64_t n = p_.size();
   for (std::uint64_t m = 0; m < n; ++m) {
@@ -85,61 +69,31 @@ void SwapMonteCarlo::sweep(std::uint64_t sweep_index, double temperature, double
     if (p_swap > 0 && pick.uniform() < p_swap) swap_move(sweep_index, m, beta);
     else translation_move(sweep_index, m, beta);
   }
-  if (use_list_) left_ = p_.position;
-}
-
-void SwapMonteCarlo::set_neighbor_lists(bool on) {
-  use_list_ = on && McNeighborList::fits(box_, u_.cutoff(), kSkinFraction * u_.cutoff());
-  list_stale_ = true;
-}
-
-McNeighborList& SwapMonteCarlo::current_list() {
-  if (list_stale_) {
-    list_.build(p_.position);
-    list_stale_ = false;
-    ++list_builds_;
-  }
-  return list_;
 }
 
 void SwapMonteCarlo::translation_move(std::uint64_t sweep, std::uint64_t move, double beta) {
   Rng r(Stream::DisplacementMC, seed_, sweep, move);
   const std::size_t n = p_.size();
   const std::size_t i = std::min(n - 1, static_cast<std::size_t>(r.uniform() * static_cast<double>(n)));
-  Vec3 trial_step;
-  trial_step.x = delta_ * (2.0 * r.uniform() - 1.0);
-  trial_step.y = delta_ * (2.0 * r.uniform() - 1.0);
-  trial_step.z = z_move_ * delta_ * (2.0 * r.uniform() - 1.0);
   Vec3 trial = p_.position[i];
-  trial.x += trial_step.x;
-  trial.y += trial_step.y;
-  trial.z += trial_step.z;
+  trial.x += delta_ * (2.0 * r.uniform() - 1.0);
+  trial.y += delta_ * (2.0 * r.uniform() - 1.0);
+  trial.z += z_move_ * delta_ * (2.0 * r.uniform() - 1.0);
   Int3 image = p_.image[i];
   box_.wrap(trial, image);
   ++counters_.translation_attempts;
   double de = 0;
-  const Identity id = identity_of(p_, i);
-  Vec3 unwrapped{};  // the trial position as the Verlet lists follow it
-  bool listed = false;
-  if (use_list_) {
-    McNeighborList& list = current_list();
-    const Vec3 from = list.position(i);
-    unwrapped = from + trial_step;
-    listed = list.covers(i, unwrapped);
-    if (listed) de = u_.add_move_energy_changes(list.gather(i, p_), i, id, from, unwrapped, de);
-  }
-  if (!listed && grid_.in_cell_of(i, trial)) {  // one scan serves both positions
+  if (grid_.in_cell_of(i, trial)) {  // one scan serves both positions (most moves)
     const Vec3 from = p_.position[i];
+    const Identity id = identity_of(p_, i);
     grid_.for_each_block_near(from, [&](const CellBlock& b) { de = u_.add_move_energy_changes(b, i, id, from, trial, de); });
-  } else if (!listed) {
+  } else {
     de = particle_energy(i, trial) - particle_energy(i, p_.position[i]);
   }
   if (de <= 0 || r.uniform() < std::exp(-beta * de)) {
     p_.position[i] = trial;
     p_.image[i] = image;
     grid_.move(i, trial);
-    if (listed) list_.set_position(i, unwrapped);
-    else list_stale_ = true;  // beyond the skin (or no lists): rebuilt before the next move that needs them
     energy_ += de;
     ++counters_.translation_accepts;
   }
@@ -176,11 +130,6 @@ void SwapMonteCarlo::swap_move(std::uint64_t sweep, std::uint64_t move, double b
   double de = 0;
   for (const auto& [x, y] : {std::pair{i, j}, std::pair{j, i}}) {
     const Identity now = identity_of(p_, x), then = identity_of(p_, y);
-    if (use_list_) {
-      McNeighborList& list = current_list();
-      de = u_.add_identity_change_energies(list.gather(x, p_), x, y, now, then, list.position(x), de);
-      continue;
-    }
     const Vec3& r = p_.position[x];
     grid_.for_each_block_near(r, [&](const CellBlock& b) {
       de = u_.add_identity_change_energies(b, x, y, now, then, r, de);
@@ -206,13 +155,6 @@ void SwapMonteCarlo::checkpoint(Archive& ar) {
   ar(energy_);
   ar(counters_);
   ar(adapt_mark_);
-  auto stale = static_cast<std::uint8_t>(list_stale_);
-  ar(stale);
-  list_.checkpoint(ar);
-  if (ar.reading()) {
-    list_stale_ = stale != 0 || list_.empty();
-    if (use_list_) left_ = p_.position;
-  }
 }
 
 }  // namespace vitrum

@@ -5,7 +5,6 @@
 #include <vector>
 
 #include "vitrum/atomistic/mc/cell_grid.hpp"
-#include "vitrum/atomistic/mc/mc_neighbor_list.hpp"
 #include "vitrum/atomistic/mc/monte_carlo_chain.hpp"
 #include "vitrum/atomistic/potential/potential.hpp"
 #include "vitrum/io/archive.hpp"
@@ -48,11 +47,6 @@ class SwapMonteCarlo final : public MonteCarloChain {
   [[nodiscard]] const McCounters& counters() const override { return counters_; }
   void reset_counters() override { counters_ = {}; adapt_mark_ = {}; }
   [[nodiscard]] const SwapRule& rule() const { return rule_; }
-  // Verlet lists (on by default where the box is at least 2 (r_c + skin) wide) or the cell list for every move:
-  // the same chain up to round-off in ΔE. For tests and benchmarks.
-  void set_neighbor_lists(bool on);
-  [[nodiscard]] bool uses_neighbor_lists() const { return use_list_; }
-  [[nodiscard]] std::uint64_t neighbor_list_builds() const { return list_builds_; }
   [[nodiscard]] const Potential& potential() const { return u_; }
   [[nodiscard]] std::size_t particle_count() const override { return p_.size(); }
 
@@ -63,8 +57,6 @@ class SwapMonteCarlo final : public MonteCarloChain {
   void swap_move(std::uint64_t sweep, std::uint64_t move, double beta);
   void exchange(std::size_t i, std::size_t j);
   void index_species();
-  // The Verlet lists, rebuilt from the current positions when stale.
-  McNeighborList& current_list();
 
   const Potential& u_;
   Particles& p_;
@@ -72,12 +64,6 @@ class SwapMonteCarlo final : public MonteCarloChain {
   SwapRule rule_;
   std::uint32_t seed_;
   CellGrid grid_;
-  // Verlet lists (mc_neighbor_list.hpp) where the box is wide enough; else every move scans the cell list.
-  bool use_list_ = false;
-  McNeighborList list_;
-  bool list_stale_ = true;
-  std::uint64_t list_builds_ = 0;
-  std::vector<Vec3> left_;  // the positions as the last sweep left them: a change between sweeps rebuilds the lists
   double cutoff_sq_;
   double delta_ = 0.1;
   double z_move_ = 1.0;  // 0 in 2D

@@ -22,9 +22,6 @@ struct CellBlock {
   std::size_t count = 0;
   Vec3 shift{};
   const Box* min_image_box = nullptr;
-  // Most candidates lie within the cut-off (a Verlet list, not 27 cells): kernels then evaluate every candidate
-  // branch-free, masked by its pair cut-off, instead of listing the near ones first.
-  bool dense = false;
 };
 
 // rsq[k] = |r − (x_k, y_k, z_k)|² for k < n: the distance loop of every Monte Carlo kernel, vectorised for the widest

@@ -224,7 +224,6 @@ class PairPotential final : public Potential {
 
   [[nodiscard]] double add_move_energy_changes(const CellBlock& b, std::size_t self, const Identity& id,
                                                const Vec3& from, const Vec3& to, double de) const override {
-    if (b.dense) return add_dense_changes(b, self, self, id, id, from, to, de);
     const double rc_sq = eval_.cutoff() * eval_.cutoff();
     double before[kChunk], after[kChunk];
     std::uint8_t near[kChunk];
@@ -252,7 +251,6 @@ class PairPotential final : public Potential {
   [[nodiscard]] double add_identity_change_energies(const CellBlock& b, std::size_t self, std::size_t other,
                                                     const Identity& now, const Identity& then, const Vec3& r,
                                                     double de) const override {
-    if (b.dense) return add_dense_changes(b, self, other, now, then, r, r, de);
     for_each_within(b, r, [&](std::size_t k, double rsq) {
       const auto j = static_cast<std::size_t>(b.index[k]);
       if (j == self || j == other) return;
@@ -296,36 +294,6 @@ class PairPotential final : public Potential {
 
   // Candidates per pass of the local-energy kernels (distances kept on the stack).
   static constexpr std::size_t kChunk = 64;
-
-  // de plus Σ_k [v_after(|to − x_k|) − v_before(|from − x_k|)] over a dense block's candidates other than self and
-  // other, where v_before is the pair model of identity `before` and v_after that of `after`: a translation (same
-  // identity, two positions) or an identity change (one position, two identities). Each chunk's terms are computed
-  // branch-free in a loop the compiler vectorises (every candidate evaluated, masked by its own cut-off), then added
-  // in block order.
-  [[nodiscard]] double add_dense_changes(const CellBlock& b, std::size_t self, std::size_t other,
-                                         const Identity& before, const Identity& after, const Vec3& from,
-                                         const Vec3& to, double de) const {
-    alignas(64) double rb[kChunk], ra[kChunk], term[kChunk];
-    for (std::size_t start = 0; start < b.count; start += kChunk) {
-      const std::size_t n = std::min(kChunk, b.count - start);
-      squared_distances(b, start, n, from, rb);
-      if (&from == &to) std::copy(rb, rb + n, ra);
-      else squared_distances(b, start, n, to, ra);
-#pragma omp simd
-      for (std::size_t k = 0; k < n; ++k) {
-        const auto cb = coeffs(before, b, start + k);
-        const auto ca = coeffs(after, b, start + k);
-        const auto j = static_cast<std::size_t>(b.index[start + k]);
-        const bool skip = j == self || j == other;
-        // Beyond a cut-off (or for the skipped pairs) the distance given to eval is a harmless 1.
-        const bool in_b = !skip && rb[k] < cb.rcut_sq, in_a = !skip && ra[k] < ca.rcut_sq;
-        const double eb = E::eval(in_b ? rb[k] : 1.0, cb).energy, ea = E::eval(in_a ? ra[k] : 1.0, ca).energy;
-        term[k] = (in_a ? ea : 0.0) - (in_b ? eb : 0.0);
-      }
-      for (std::size_t k = 0; k < n; ++k) de += term[k];
-    }
-    return de;
-  }
 
   // Calls f(k, rsq) for each of the block's candidates k closer to r than the model's cut-off, in block order.
   template <class F>
