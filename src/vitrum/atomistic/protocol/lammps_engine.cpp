@@ -436,27 +436,11 @@ StageResult run_md(const MdStage& st, StageContext& ctx, const EngineSpec& e, co
   ctx.step = st.steps;
   take_state(s, dir / "out.data");
   s.cfg.has_velocities = true;
-  const int blocks = ctx.output.blocks;
-  const MeanError te = block_average(t_samples, blocks), pe = block_average(pe_samples, blocks),
-                  pr = block_average(p_samples, blocks);
-  StageResult result = {{"kind", "md"},
-                        {"engine", "lammps"},
-                        {"ensemble", o.ensemble},
-                        {"dt", o.dt},
-                        {"steps", st.steps},
-                        {"equilibrate", st.equilibrate},
-                        {"samples", t_samples.size()},
-                        {"mean", {{"temperature", te.mean}, {"pe_per_particle", pe.mean}, {"pressure", pr.mean}}},
-                        {"stderr", {{"temperature", te.stderr_}, {"pe_per_particle", pe.stderr_}, {"pressure", pr.stderr_}}},
-                        {"final", final_state_json(s)},
-                        {"steps_per_second", run.wall_seconds > 0 ? static_cast<double>(st.steps) / run.wall_seconds : 0.0},
-                        {"mpi_ranks", e.mpi_ranks},
-                        {"wall_seconds", run.wall_seconds}};
-  if (o.ensemble != "nve") {
-    result["thermostat"] = o.ensemble == "nvt" ? o.thermostat : o.ensemble;
-    result["temperature_target"] = {t0, t1};
-  }
-  if (o.ensemble == "npt") result["pressure_target"] = u.pressure_out(o.pressure);
+  StageResult result = st.report(ctx, t_samples, pe_samples, p_samples, final_state_json(s),
+                                 run.wall_seconds > 0 ? static_cast<double>(st.steps) / run.wall_seconds : 0.0,
+                                 run.wall_seconds);
+  result["engine"] = "lammps";
+  result["mpi_ranks"] = e.mpi_ranks;
   return result;
 }
 
@@ -511,8 +495,7 @@ std::vector<std::pair<std::string, std::string>> needed_styles(const PotentialSp
 void check_lammps_install(const EngineSpec& e, const PotentialSpec& potential) {
   const LammpsInstall in = probe_lammps(e);
   for (const auto& [category, style] : needed_styles(potential)) {
-    const auto it = in.styles.find(category);
-    if (it == in.styles.end() || !it->second.count(style))
+    if (!in.has(category, style))
       throw Error(fmt::format("engine lammps: the installed LAMMPS ({}, version {}) has no {} style '{}', which this "
                               "recipe needs (`{} -h` lists what it has)",
                               e.lmp, in.version, category, style, e.lmp));
@@ -527,10 +510,7 @@ std::string describe_engines(const EngineSpec& e) {
   } catch (const Error& err) {
     return out + fmt::format("lammps: not available: {}\n", err.what());
   }
-  auto has = [&](const char* category, const std::string& style) {
-    const auto it = in.styles.find(category);
-    return it != in.styles.end() && it->second.count(style) > 0;
-  };
+  auto has = [&](const std::string& category, const std::string& style) { return in.has(category, style); };
   out += fmt::format("lammps: {} (version {}), MPI launcher {}\n", find_program(e.lmp), in.version,
                      find_program(e.mpirun).empty() ? e.mpirun + " not found (mpi_ranks = 1 only)" : find_program(e.mpirun));
   out += "  stages:\n";

@@ -35,6 +35,11 @@ std::string lammps_potential_commands(const PotentialSpec& spec, const Potential
 struct LammpsInstall {
   std::string version;
   std::map<std::string, std::set<std::string>> styles;
+  // Whether `lmp -h` listed `style` under `category` ("pair", "fix", "minimize", ...).
+  [[nodiscard]] bool has(const std::string& category, const std::string& style) const {
+    const auto it = styles.find(category);
+    return it != styles.end() && it->second.count(style) > 0;
+  }
 };
 // Runs `lmp -h`: Error naming the program when it is missing or does not run.
 LammpsInstall probe_lammps(const EngineSpec& e);

@@ -124,7 +124,7 @@ StageResult MdStage::run(StageContext& ctx) const {
     const bool sample = k > equilibrate && k % out.sample_every == 0;
     const bool row = ctx.global_step % out.thermo_every == 0;
     if (sample || row) {
-      const Thermo t = report(s);
+      const Thermo t = vitrum::report(s);  // the free function (thermo.hpp), not MdStage::report
       // The guard in internal units (measure(), not the reported units); a thermostat must hold a positive target.
       const Thermo internal = measure(s);
       ctx.guard.check(s, internal, k);
@@ -151,30 +151,37 @@ StageResult MdStage::run(StageContext& ctx) const {
   s.need_energy_virial = true;
   s.list.set_sorting(false);
   const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  const UnitSystem& u = s.units;
-  const MeanError te = block_average(t_samples, out.blocks), pe = block_average(pe_samples, out.blocks),
-                  pr = block_average(p_samples, out.blocks);
-  const Thermo t = report(s);
+  const Thermo t = vitrum::report(s);  // the free function (thermo.hpp), not MdStage::report
   nlohmann::json fin = final_state_json(s);
   fin["conserved_per_particle"] = (t.kinetic_energy + t.potential_energy + integ->reservoir_energy(s, t_end)) / n;
+  return report(ctx, t_samples, pe_samples, p_samples, std::move(fin), wall > 0 ? (steps - first) / wall : 0.0, wall);
+}
+
+StageResult MdStage::report(const StageContext& ctx, const std::vector<double>& t_samples,
+                            const std::vector<double>& pe_samples, const std::vector<double>& p_samples,
+                            nlohmann::json final_state, double steps_per_second, double wall_seconds) const {
+  const UnitSystem& u = ctx.sys.units;
+  const int blocks = ctx.output.blocks;
+  const MeanError te = block_average(t_samples, blocks), pe = block_average(pe_samples, blocks),
+                  pr = block_average(p_samples, blocks);
   StageResult result = {{"kind", "md"},
                         {"ensemble", integrator.ensemble},
-                        {"dt", dt},
+                        {"dt", integrator.dt},
                         {"steps", steps},
                         {"equilibrate", equilibrate},
                         {"samples", t_samples.size()},
                         {"mean", {{"temperature", te.mean}, {"pe_per_particle", pe.mean}, {"pressure", pr.mean}}},
                         {"stderr", {{"temperature", te.stderr_}, {"pe_per_particle", pe.stderr_}, {"pressure", pr.stderr_}}},
-                        {"final", fin},
-                        {"steps_per_second", wall > 0 ? (steps - first) / wall : 0.0},
-                        {"wall_seconds", wall}};
+                        {"final", std::move(final_state)},
+                        {"steps_per_second", steps_per_second},
+                        {"wall_seconds", wall_seconds}};
   if (integrator.ensemble != "nve") {
     result["thermostat"] = integrator.ensemble == "nvt" ? integrator.thermostat : integrator.ensemble;
     result["temperature_target"] = {u.temperature_out(t_start), u.temperature_out(t_end)};
   }
   if (integrator.ensemble == "npt") result["pressure_target"] = u.pressure_out(integrator.pressure);
   if (t_start != t_end)
-    result["rate"] = u.temperature_out(std::abs(t_end - t_start)) / (static_cast<double>(steps) * dt);
+    result["rate"] = u.temperature_out(std::abs(t_end - t_start)) / (static_cast<double>(steps) * integrator.dt);
   return result;
 }
 

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "vitrum/atomistic/integrate/integrator.hpp"
 #include "vitrum/atomistic/protocol/stage.hpp"
@@ -22,6 +23,11 @@ class MdStage final : public Stage {
   std::string velocities = "auto"; // auto (create if the system has none) | create | keep
 
   [[nodiscard]] StageResult run(StageContext& ctx) const override;
+  // The summary entry from the sampled T, E/N and P (block averages), the final state and the timing: one form for
+  // every engine (the lammps engine adds its own keys).
+  [[nodiscard]] StageResult report(const StageContext& ctx, const std::vector<double>& t_samples,
+                                   const std::vector<double>& pe_samples, const std::vector<double>& p_samples,
+                                   nlohmann::json final_state, double steps_per_second, double wall_seconds) const;
 };
 
 std::unique_ptr<Stage> parse_md_stage(RecipeTable& t, const StageParseContext& c);
