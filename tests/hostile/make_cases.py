@@ -149,6 +149,11 @@ files = {
     "md_good.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',
     "md_chain_1e9.toml": RECIPE + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\nchain = 1000000000\n',
     "shear_rate_absurd.toml": RECIPE.replace('kind = "md"', 'kind = "shear_rate"') + 'rate = 1000\ntemperature = 0.5\nsteps = 100\n',
+    "liquid_unknown_key.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8]\nsteps = 100\ntau_fit = 3\n',
+    "liquid_gk_cutoff_bad.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8]\nsteps = 100\ngk_cutoff = "plateau"\n',
+    "liquid_steps_length.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8, 0.7, 0.6]\nsteps = [100, 200]\n',
+    "liquid_negative_temperature.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8, -0.5]\nsteps = 100\n',
+    "liquid_too_few_origins.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8]\nsteps = 100\nblocks = 50\n',
     "generate_1e9.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 1000000000 }')
                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "replicate_1000.toml": RECIPE.replace('seed = 1', 'seed = 1\nreplicate = [1000, 1000, 1000]')

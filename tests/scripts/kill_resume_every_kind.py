@@ -55,6 +55,7 @@ CASES = {
                 'unload_steps = 2\nvacuum = 10.0\nfixed_thickness = 1.5\nftol = 1e-6\n',
     "shear_rate": FIRST.replace("dump_every = 200", 'dump_every = 200\ndump_format = "lammps"') + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
+    "liquid": FIRST + '[[stage]]\nkind = "liquid"\ntemperatures = [1.0, 0.8]\nequilibrate = 300\nsteps = 1000\nq = 7.25\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
     "coarse_grain": FIRST + CG,
     "stz": FIRST + CG + '[[stage]]\nkind = "stz"\ngrid = { nx = 8, ny = 8, height = 1e-3 }\n'

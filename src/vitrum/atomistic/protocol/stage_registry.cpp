@@ -12,6 +12,7 @@
 #include "vitrum/atomistic/protocol/fatigue_stage.hpp"
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/indent_stage.hpp"
+#include "vitrum/atomistic/protocol/liquid_stage.hpp"
 #include "vitrum/atomistic/protocol/lpbf_stage.hpp"
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/minimize_stage.hpp"
@@ -97,6 +98,13 @@ const std::vector<StageKind>& stage_kinds() {
         "integral_time", "steady_fraction", "arrest_rate"},
        parse_creep_stage,
        "[[stage]]\nkind = \"creep\"\nstress = 0.5\nsteps = 20000\ntemperature = 0.3\n"},
+      {"liquid", "supercooled liquid over a temperature ladder: tau_alpha and D from F_s/MSD, Green-Kubo viscosity, VFT/parabolic/MCT fits, fragility",
+       {"temperatures", "steps", "equilibrate", "dt", "thermostat", "tdamp", "chain", "seed", "production", "max_lag",
+        "origin_every", "blocks", "q", "species", "stress_every", "gk_cutoff", "msd_min", "glass_tau",
+        "fit_max_temperature", "mct_max_temperature", "points_per_decade"},
+       parse_liquid_stage,
+       "[[stage]]\nkind = \"liquid\"\ntemperatures = [1.0, 0.8, 0.7, 0.6]\nequilibrate = [2000, 4000, 8000, 20000]\n"
+       "steps = [10000, 20000, 40000, 100000]\nq = 7.25\n"},
       {"analyze", "structure analysis of the state as `vitrum analyze`: g(r), S(q), Voronoi, q6, modes, elastic constants",
        {"compute", "minimize", "ftol", "rmax", "bins", "qmax", "qbins", "sq_method", "fft_grid", "q_neighbors", "q_cutoff",
         "face_threshold", "modes", "soft_modes"},
