@@ -40,6 +40,9 @@ inline Lookup locate_rho(double rho, double rdrho, int nrho) {
 
 inline double value(const EamKnot& c, double p) { return ((c[3] * p + c[4]) * p + c[5]) * p + c[6]; }
 inline double slope(const EamKnot& c, double p) { return (c[0] * p + c[1]) * p + c[2]; }
+// The same two polynomials on packed coefficients: a = (c3, c4, c5, c6), resp. (c0, c1, c2).
+inline double value4(const double* a, double p) { return ((a[0] * p + a[1]) * p + a[2]) * p + a[3]; }
+inline double slope3(const double* a, double p) { return (a[0] * p + a[1]) * p + a[2]; }
 
 // One block of a particle's listed neighbours for the EAM passes: the separation and distance of every listed pair in
 // a loop without a branch or a dependence between iterations (vectorised where the CPU allows; the ~35 % beyond the
@@ -97,6 +100,7 @@ EamPotential::EamPotential(EamTables tables, std::string description) : t_(std::
   rdr_ = 1.0 / t_.dr;
   rdrho_ = 1.0 / t_.drho;
   cutforcesq_ = t_.cut * t_.cut;
+  pack_knots();
   // σ_ab for overlap checks and `inspect`: where φ_ab rises through 1 eV going inwards. EAM pair
   // terms have no gauge-free zero (Mendelev's φ stays positive inside the first shell), so an
   // energy level it is: ~1.95 Å for Cu-Cu, 2.8 Å for Zr-Zr of CuZr_mm; atoms at half of it overlap.
@@ -108,6 +112,29 @@ EamPotential::EamPotential(EamTables tables, std::string description) : t_(std::
       double s = t_.cut - h;
       while (s > h && pair_energy(a, b, s) < 1.0) s -= h;
       sigma_[a * stride + b] = s;
+    }
+}
+
+void EamPotential::pack_knots() {
+  const int nt = t_.type_count(), stride = nt + 1;
+  const std::size_t rows = static_cast<std::size_t>(stride * stride) * static_cast<std::size_t>(t_.nr + 1);
+  density_knots_.assign(rows, DensityKnot{});
+  force_knots_.assign(rows, ForceKnot{});
+  for (int ti = 1; ti <= nt; ++ti)
+    for (int tj = 1; tj <= nt; ++tj) {
+      const auto& rho_i = t_.rhor[t_.type2rhor[tj * stride + ti]];  // at i due to j
+      const auto& rho_j = t_.rhor[t_.type2rhor[ti * stride + tj]];  // at j due to i
+      const auto& z2 = t_.z2r[t_.type2z2r[ti * stride + tj]];
+      const std::size_t row = knot_row(ti, tj);
+      for (int m = 1; m <= t_.nr; ++m) {
+        DensityKnot& d = density_knots_[row + m];
+        ForceKnot& f = force_knots_[row + m];
+        std::copy(rho_i[m].begin() + 3, rho_i[m].end(), d.at_i);
+        std::copy(rho_j[m].begin() + 3, rho_j[m].end(), d.at_j);
+        std::copy(rho_j[m].begin(), rho_j[m].begin() + 3, f.rho_at_j);
+        std::copy(rho_i[m].begin(), rho_i[m].begin() + 3, f.rho_at_i);
+        std::copy(z2[m].begin(), z2[m].end(), f.z2);
+      }
     }
 }
 
@@ -179,7 +206,8 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
   const int nthreads = omp_get_max_threads();
   if (static_cast<int>(thread_rho_.size()) < nthreads - 1) thread_rho_.resize(nthreads - 1);
   rho_.resize(n);
-  const int stride = t_.type_count() + 1;
+  const DensityKnot* __restrict knots = density_knots_.data();
+  const std::size_t row_stride = static_cast<std::size_t>(t_.nr + 1);
 #pragma omp parallel num_threads(nthreads)
   {
     const int th = omp_get_thread_num();
@@ -192,13 +220,13 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
 #pragma omp for schedule(static, 64)
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
-      const int ti = type[i];
+      const std::size_t row_i = knot_row(type[i], 0);
       double rho_i = 0;
       for_each_inside(pos, shifts, xi, list, i, cutforcesq_, block, [&](std::size_t j, double, double, double, double r) {
-        const int tj = type[j];
         const Lookup l = locate_r(r, rdr_, t_.nr);
-        rho_i += value(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-        rho[j] += value(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
+        const DensityKnot& c = knots[row_i + static_cast<std::size_t>(type[j]) * row_stride + l.m];
+        rho_i += value4(c.at_i, l.p);
+        rho[j] += value4(c.at_j, l.p);
       });
       rho[i] += rho_i;
     }
@@ -236,7 +264,8 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
   if (static_cast<int>(thread_force_.size()) < nthreads - 1) thread_force_.resize(nthreads - 1);
   std::vector<double> energy(nthreads, 0.0);
   std::vector<Sym6> virial(nthreads, Sym6{});
-  const int stride = t_.type_count() + 1;
+  const ForceKnot* __restrict knots = force_knots_.data();
+  const std::size_t row_stride = static_cast<std::size_t>(t_.nr + 1);
 #pragma omp parallel num_threads(nthreads)
   {
     const int th = omp_get_thread_num();
@@ -251,17 +280,16 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
 #pragma omp for schedule(static, 64)
     for (std::size_t i = 0; i < n; ++i) {
       const Vec3 xi = pos[i];
-      const int ti = type[i];
+      const std::size_t row_i = knot_row(type[i], 0);
       double fx = 0, fy = 0, fz = 0;
       for_each_inside(pos, shifts, xi, list, i, cutforcesq_, block,
                       [&](std::size_t j, double dx, double dy, double dz, double r) {
-        const int tj = type[j];
         const Lookup l = locate_r(r, rdr_, t_.nr);
+        const ForceKnot& c = knots[row_i + static_cast<std::size_t>(type[j]) * row_stride + l.m];
         // ρ'_ij: density at j due to i (rhoip), at i due to j (rhojp); z2 = r φ.
-        const double rhoip = slope(t_.rhor[t_.type2rhor[ti * stride + tj]][l.m], l.p);
-        const double rhojp = slope(t_.rhor[t_.type2rhor[tj * stride + ti]][l.m], l.p);
-        const EamKnot& cz = t_.z2r[t_.type2z2r[ti * stride + tj]][l.m];
-        const double z2p = slope(cz, l.p), z2 = value(cz, l.p);
+        const double rhoip = slope3(c.rho_at_j, l.p);
+        const double rhojp = slope3(c.rho_at_i, l.p);
+        const double z2p = slope3(c.z2, l.p), z2 = value4(c.z2 + 3, l.p);
         const double recip = 1.0 / r;
         const double phi = z2 * recip;
         const double phip = z2p * recip - phi * recip;

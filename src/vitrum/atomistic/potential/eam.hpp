@@ -48,8 +48,25 @@ class EamPotential final : public Potential {
   ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy);
   void accumulate_densities(const Particles& p, const Box& box, const NeighborList& list);
 
+  // The knots one pair lookup needs, packed per ordered type pair (ti, tj) and grid index m so that a pass touches
+  // one or two cache lines a pair instead of three scattered knots (the same coefficients: the same bits).
+  // Density pass: value coefficients (c3..c6) of ρ at i due to j, and at j due to i.
+  struct alignas(64) DensityKnot {
+    double at_i[4], at_j[4];
+  };
+  // Force pass: slope coefficients (c0..c2) of ρ at j due to i and at i due to j, and all of z2 = r φ.
+  struct alignas(64) ForceKnot {
+    double rho_at_j[3], rho_at_i[3], z2[7];
+  };
+  void pack_knots();
+  [[nodiscard]] std::size_t knot_row(int ti, int tj) const {
+    return static_cast<std::size_t>(ti * (t_.type_count() + 1) + tj) * static_cast<std::size_t>(t_.nr + 1);
+  }
+
   EamTables t_;
   std::string name_;
+  std::vector<DensityKnot> density_knots_;           // [knot_row(ti, tj) + m], m = 1..nr
+  std::vector<ForceKnot> force_knots_;
   double rdr_ = 0, rdrho_ = 0, cutforcesq_ = 0;
   std::vector<double> sigma_;                        // (ntypes+1)²: the length scale of overlap checks
   std::vector<double> rho_, fp_;                     // per atom: density and F'(ρ)
