@@ -120,3 +120,87 @@ if flow:
     fig.tight_layout()
     fig.savefig(os.path.join(out, "flow.png"), dpi=120)
     print(f"plot: {os.path.join(out, 'flow.png')}")
+
+# Supercooled-liquid stages: F_s(q,t) per temperature, tau_alpha(1/T) with the VFT, parabolic and MCT fits, the
+# Angell plot (T_g from the VFT at tau_g = glass_tau), D and eta against 1/T; one figure per stage and a table.
+import math  # noqa: E402
+
+
+def law(fit, T):
+    p = {k: v["value"] for k, v in fit["params"].items()}
+    if fit["law"] == "vft":
+        return p["ln_tau0"] + p["D"] * p["T0"] / (T - p["T0"]) if T > p["T0"] else float("nan")
+    if fit["law"] == "parabolic":
+        return p["ln_tau0"] + p["J"] ** 2 * (1 / T - 1 / p["T_o"]) ** 2
+    return p["ln_A"] - p["gamma"] * math.log(T - p["T_c"]) if T > p["T_c"] else float("nan")
+
+
+for st in [s for s in stages if s["kind"] == "liquid"]:
+    k = st["index"]
+    entries = st["temperatures"]
+    fits = st["fits"]
+    fig, ((ax_f, ax_t), (ax_a, ax_d)) = plt.subplots(2, 2, figsize=(11, 8))
+    sp = str(st["species"]) if st["species"] > 0 else "all"
+    print()
+    print(f"liquid stage {k} (species {sp}, q = {st['q']:g})")
+    print(f"{'T':>7} {'tau_alpha':>10} {'+-':>8} {'D':>10} {'+-':>9} {'eta':>9} {'+-':>8} {'D tau/T':>8}")
+    temps, taus, errs, ds, derrs, etas, etaerrs = [], [], [], [], [], [], []
+    for e in entries:
+        T = e["T"]
+        a = e["fit_species"]
+        rows_c = list(csv.DictReader(open(os.path.join(out, e["curves"]))))
+        ax_f.semilogx([float(r["time"]) for r in rows_c], [float(r[f"fs_{sp}"]) for r in rows_c], label=f"T = {T:g}")
+        tau, tau_e = a["tau_alpha"]["value"], a["tau_alpha"]["stderr"]
+        D, D_e = a["D"]["value"], a["D"]["stderr"]
+        eta = e["eta"].get("value") if isinstance(e["eta"], dict) else None
+        eta_e = e["eta"].get("stderr") if isinstance(e["eta"], dict) else None
+        se = e.get("stokes_einstein", {}).get("D_tau_over_T")
+        fmtn = lambda x, w, f: f"{x:>{w}{f}}" if x is not None else f"{'-':>{w}}"  # noqa: E731
+        print(f"{T:>7g} {fmtn(tau, 10, '.4g')} {fmtn(tau_e, 8, '.2g')} {fmtn(D, 10, '.4g')} {fmtn(D_e, 9, '.2g')} "
+              f"{fmtn(eta, 9, '.4g')} {fmtn(eta_e, 8, '.2g')} {fmtn(se, 8, '.4g')}")
+        if tau is not None:
+            temps.append(T), taus.append(tau), errs.append(tau_e or 0.0)
+            ds.append(D), derrs.append(D_e or 0.0), etas.append(eta), etaerrs.append(eta_e or 0.0)
+    ax_f.axhline(math.exp(-1), color="k", lw=0.5, ls=":")
+    ax_f.set_xlabel("t")
+    ax_f.set_ylabel(f"F_s(q = {st['q']:g}, t), species {sp}")
+    ax_f.legend(fontsize=7)
+    inv = [1 / T for T in temps]
+    ax_t.errorbar(inv, taus, yerr=errs, fmt="o", color="k", label="this run")
+    if temps:
+        grid = [min(temps) * 0.98 + (max(temps) * 1.02 - min(temps) * 0.98) * i / 200 for i in range(201)]
+        for name, style in (("vft", "-"), ("parabolic", "--"), ("mct", ":")):
+            f = fits.get(name, {})
+            if "params" not in f:
+                continue
+            ax_t.plot([1 / T for T in grid], [math.exp(law(f, T)) for T in grid], style, label=name)
+            p = f["params"]
+            print(f"  {name:<9} " + ", ".join(f"{n} = {v['value']:.4g} ± {v['stderr']:.2g}" for n, v in p.items())
+                  + (f"; m = {f['fragility']['m']:.3g} ± {f['fragility']['m_stderr']:.2g} at T_g = "
+                     f"{f['fragility']['T_g']:.4g}" if "fragility" in f else ""))
+    ax_t.set_yscale("log")
+    ax_t.set_xlabel("1/T")
+    ax_t.set_ylabel("τ_α")
+    ax_t.legend(fontsize=8)
+    vft = fits.get("vft", {})
+    if "fragility" in vft:
+        tg = vft["fragility"]["T_g"]
+        ax_a.plot([tg / T for T in temps], [math.log10(t) for t in taus], "o", color="k", label="this run")
+        xs = [0.2 + 0.8 * i / 200 for i in range(201)]
+        ax_a.plot(xs, [law(vft, tg / x) / math.log(10) for x in xs], "-",
+                  label=f"VFT, m = {vft['fragility']['m']:.3g}")
+        ax_a.set_xlabel(f"T_g / T  (T_g = {tg:.3g}: τ_VFT(T_g) = {vft['fragility']['tau_g']:.0e})")
+        ax_a.set_ylabel("log10 τ_α")
+        ax_a.legend(fontsize=8)
+    ax_d.errorbar(inv, ds, yerr=derrs, fmt="s", label="D")
+    ok = [(x, y, e) for x, y, e in zip(inv, etas, etaerrs) if y is not None]
+    if ok:
+        ax_d.errorbar([o[0] for o in ok], [o[1] for o in ok], yerr=[o[2] for o in ok], fmt="^", label="η (Green–Kubo)")
+    ax_d.set_yscale("log")
+    ax_d.set_xlabel("1/T")
+    ax_d.legend(fontsize=8)
+    fig.suptitle(f"supercooled liquid, {summary['potential']}, N = {summary['n']}")
+    fig.tight_layout()
+    name = os.path.join(out, f"liquid-stage{k}.png")
+    fig.savefig(name, dpi=120)
+    print(f"plot: {name}")

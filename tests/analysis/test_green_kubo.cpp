@@ -63,6 +63,34 @@ TEST(GreenKubo, FixedCutoffGivesTheTruncatedExactIntegralAndThePrefactor) {
   EXPECT_NEAR(g.running[static_cast<std::size_t>(tc / dt)], g.integral, 1e-9 * exact);
 }
 
+TEST(GreenKubo, WeightsAndTracelessComponentsOfAnIsotropicStress) {
+  const double dt = 0.05;
+  const auto x = ornstein_uhlenbeck(20000, dt, 1.0, 1.0, 9);
+  std::vector<double> twice(x);
+  for (double& v : twice) v *= 2;
+  const GreenKuboCutoff cut{GreenKuboCutoff::Rule::Fixed, 3.0};
+  const double one = green_kubo({x}, dt, 4.0, cut, 5).integral;
+  // Weighted mean of the ACFs of x and 2x: 0.5 C + 0.5 · 4 C = 2.5 C.
+  EXPECT_NEAR(green_kubo({x, twice}, dt, 4.0, cut, 5, 1.0, {0.5, 0.5}).integral, 2.5 * one, 1e-9 * one);
+  // An isotropic traceless stress built from five independent OU shear modes: the weighted ACF of the six
+  // components estimates the ACF of one off-diagonal component (exact integral σ² τ (1 − e^{−t_c/τ})).
+  const std::size_t n = 40000;
+  std::vector<std::vector<double>> m;
+  for (int k = 0; k < 5; ++k) m.push_back(ornstein_uhlenbeck(n, dt, 1.0, 1.0, 50 + k));
+  std::vector<double> xx(n), yy(n), zz(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    // Two diagonal modes orthonormal in the traceless subspace: Q = a (2,−1,−1)/√3 + b (0,1,−1), so that
+    // <Q_xx²> = 4/3 <a²> = 4/3 σ², as isotropy requires of <Q_xx²>/<P_xy²>.
+    xx[i] = 2 * m[3][i] / std::sqrt(3.0) + 5.0;  // plus a constant pressure, which the traceless part removes
+    yy[i] = -m[3][i] / std::sqrt(3.0) + m[4][i] + 5.0;
+    zz[i] = -m[3][i] / std::sqrt(3.0) - m[4][i] + 5.0;
+  }
+  const StressComponents c = traceless_stress_components(xx, yy, zz, m[0], m[1], m[2]);
+  const GreenKuboResult g = green_kubo(c.series, dt, 4.0, cut, 10, 1.0, c.weights);
+  EXPECT_NEAR(g.integral, 1 - std::exp(-3.0), 3.5 * g.error);
+  EXPECT_LT(g.error, 0.05);
+}
+
 TEST(Diffusion, LineFitRecoversDAndTheOnsetRule) {
   std::vector<double> t, msd;
   for (int i = 0; i < 60; ++i) {

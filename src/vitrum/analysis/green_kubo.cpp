@@ -45,14 +45,15 @@ std::vector<double> autocorrelation(const std::vector<double>& x, std::size_t ma
 
 namespace {
 
-std::vector<double> mean_acf(const std::vector<std::vector<double>>& comps, std::size_t lo, std::size_t hi,
-                             std::size_t max_lag) {
+std::vector<double> mean_acf(const std::vector<std::vector<double>>& comps, const std::vector<double>& w,
+                             std::size_t lo, std::size_t hi, std::size_t max_lag) {
   std::vector<double> sum(max_lag + 1, 0.0);
-  for (const auto& x : comps) {
+  for (std::size_t c = 0; c < comps.size(); ++c) {
+    const auto& x = comps[c];
     const std::vector<double> a =
         autocorrelation(std::vector<double>(x.begin() + static_cast<std::ptrdiff_t>(lo),
                                             x.begin() + static_cast<std::ptrdiff_t>(hi)), max_lag);
-    for (std::size_t k = 0; k < a.size(); ++k) sum[k] += a[k] / static_cast<double>(comps.size());
+    for (std::size_t k = 0; k < a.size(); ++k) sum[k] += w[c] * a[k];
   }
   return sum;
 }
@@ -71,8 +72,13 @@ double integrate(const std::vector<double>& c, std::size_t last, double frac, do
 }  // namespace
 
 GreenKuboResult green_kubo(const std::vector<std::vector<double>>& components, double dt, double max_time,
-                           const GreenKuboCutoff& cutoff, int blocks, double prefactor) {
+                           const GreenKuboCutoff& cutoff, int blocks, double prefactor,
+                           const std::vector<double>& weights) {
   if (components.empty()) throw Error("Green-Kubo: no series");
+  if (!weights.empty() && weights.size() != components.size())
+    throw Error("Green-Kubo: one weight per component");
+  const std::vector<double> w =
+      weights.empty() ? std::vector<double>(components.size(), 1.0 / static_cast<double>(components.size())) : weights;
   const std::size_t n = components.front().size();
   for (const auto& x : components)
     if (x.size() != n) throw Error("Green-Kubo: the components must have the same length");
@@ -86,7 +92,7 @@ GreenKuboResult green_kubo(const std::vector<std::vector<double>>& components, d
   GreenKuboResult r;
   r.blocks = blocks;
   r.block_time = static_cast<double>(block_len) * dt;
-  r.acf = mean_acf(components, 0, n, max_lag);
+  r.acf = mean_acf(components, w, 0, n, max_lag);
   r.time.resize(r.acf.size());
   r.running.assign(r.acf.size(), 0.0);
   for (std::size_t k = 0; k < r.acf.size(); ++k) {
@@ -120,7 +126,7 @@ GreenKuboResult green_kubo(const std::vector<std::vector<double>>& components, d
   double mean = 0;
   for (int b = 0; b < blocks; ++b) {
     const std::size_t lo = static_cast<std::size_t>(b) * block_len;
-    const std::vector<double> c = mean_acf(components, lo, lo + block_len, max_lag);
+    const std::vector<double> c = mean_acf(components, w, lo, lo + block_len, max_lag);
     r.block_integrals.push_back(prefactor * integrate(c, last, frac, dt));
     mean += r.block_integrals.back() / blocks;
   }
@@ -129,6 +135,21 @@ GreenKuboResult green_kubo(const std::vector<std::vector<double>>& components, d
   r.error = std::sqrt(var / (blocks * (blocks - 1.0)));
   for (double& v : r.running) v *= prefactor;
   return r;
+}
+
+StressComponents traceless_stress_components(const std::vector<double>& xx, const std::vector<double>& yy,
+                                             const std::vector<double>& zz, const std::vector<double>& xy,
+                                             const std::vector<double>& xz, const std::vector<double>& yz) {
+  StressComponents c;
+  c.series = {xy, xz, yz, xx, yy, zz};
+  for (std::size_t i = 0; i < xx.size(); ++i) {
+    const double third = (xx[i] + yy[i] + zz[i]) / 3.0;
+    c.series[3][i] -= third;
+    c.series[4][i] -= third;
+    c.series[5][i] -= third;
+  }
+  c.weights = {0.2, 0.2, 0.2, 0.1, 0.1, 0.1};
+  return c;
 }
 
 }  // namespace vitrum

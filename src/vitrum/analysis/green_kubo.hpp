@@ -26,11 +26,25 @@ struct GreenKuboResult {
   double block_time = 0;      // length of one block; should be many times cutoff_time
 };
 
-// prefactor · ∫_0^{t_c} <x(0) x(t)> dt, the ACF averaged over the components (e.g. σ_xy, σ_xz, σ_yz of an isotropic
-// liquid; prefactor V/(k_B T) gives the shear viscosity). Samples are `dt` apart; the ACF is computed up to
+// prefactor · ∫_0^{t_c} <x(0) x(t)> dt, the ACF averaged over the components with `weights` (empty: equal weights
+// 1/count; e.g. σ_xy, σ_xz, σ_yz of an isotropic liquid; prefactor V/(k_B T) gives the shear viscosity). Samples are `dt` apart; the ACF is computed up to
 // `max_time`. Errors: the series is cut into `blocks` equal consecutive blocks, each block's ACF integrated to the
 // same t_c, and the standard error is sd(block integrals)/√blocks. Throws vitrum::Error on bad input.
 GreenKuboResult green_kubo(const std::vector<std::vector<double>>& components, double dt, double max_time,
-                           const GreenKuboCutoff& cutoff, int blocks, double prefactor = 1.0);
+                           const GreenKuboCutoff& cutoff, int blocks, double prefactor = 1.0,
+                           const std::vector<double>& weights = {});
+
+// The shear-stress components for green_kubo from the pressure tensor series (xx, yy, zz, xy, xz, yz) of an
+// isotropic liquid: the three off-diagonal ones with weight 1/5 and the three diagonal ones of the traceless part
+// Q = P − (tr P/3) 1 with weight 1/10, whose weighted ACF equals <P_xy(0) P_xy(t)> (isotropy: <Q_xx Q_xx> =
+// 4/3 <P_xy P_xy>) with the statistics of all five independent components (Daivis & Evans, J. Chem. Phys. 100,
+// 541 (1994)). Returns {components, weights}.
+struct StressComponents {
+  std::vector<std::vector<double>> series;
+  std::vector<double> weights;
+};
+StressComponents traceless_stress_components(const std::vector<double>& xx, const std::vector<double>& yy,
+                                             const std::vector<double>& zz, const std::vector<double>& xy,
+                                             const std::vector<double>& xz, const std::vector<double>& yz);
 
 }  // namespace vitrum

@@ -75,12 +75,12 @@ struct Cursor {
   std::int64_t step = 0;    // within the phase
   std::int64_t total = 0;   // steps over the stage (the resume line)
   double q = 0;
-  std::vector<double> sxy, sxz, syz, temperature, pe;
+  std::vector<double> sxx, syy, szz, sxy, sxz, syz, temperature, pe;
   std::string done = "[]";  // finished temperatures' entries (JSON)
 
   void checkpoint(Archive& ar) {
     ar(index), ar(phase), ar(step), ar(total), ar(q);
-    ar(sxy), ar(sxz), ar(syz), ar(temperature), ar(pe);
+    ar(sxx), ar(syy), ar(szz), ar(sxy), ar(sxz), ar(syz), ar(temperature), ar(pe);
     ar(done);
   }
 };
@@ -294,7 +294,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
       }
       cur.phase = 1;
       cur.step = 0;
-      cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
+      cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
       prod = make_integrator(prod_opt);
       corr = make_correlator(i);
       s.need_energy_virial = true;
@@ -313,6 +313,9 @@ StageResult LiquidStage::run(StageContext& ctx) const {
       if (stress) {
         const Thermo th = measure(s);
         ctx.guard.check(s, th, k);
+        cur.sxx.push_back(-th.stress[0]);
+        cur.syy.push_back(-th.stress[1]);
+        cur.szz.push_back(-th.stress[2]);
         cur.sxy.push_back(-th.stress[3]);
         cur.sxz.push_back(-th.stress[4]);
         cur.syz.push_back(-th.stress[5]);
@@ -359,7 +362,8 @@ StageResult LiquidStage::run(StageContext& ctx) const {
         d_fit = ds.value;
       }
     }
-    // Green–Kubo: η = V/(k_B T) ∫ <σ_ab(0) σ_ab(t)> dt, averaged over xy, xz, yz.
+    // Green–Kubo: η = V/(k_B T) ∫ <σ_xy(0) σ_xy(t)> dt, the ACF from the five independent components of the
+    // traceless stress (traceless_stress_components).
     const double sample_dt = static_cast<double>(sp.stress_every) * dt;
     const double max_time = static_cast<double>(sp.max_lag[i]) * dt;
     GreenKuboCutoff cut;
@@ -373,7 +377,8 @@ StageResult LiquidStage::run(StageContext& ctx) const {
     }
     if (sp.gk_first_zero || tau_fit) {
       try {
-        gk = green_kubo({cur.sxy, cur.sxz, cur.syz}, sample_dt, max_time, cut, sp.blocks, s.volume() / T);
+        const StressComponents sc = traceless_stress_components(cur.sxx, cur.syy, cur.szz, cur.sxy, cur.sxz, cur.syz);
+        gk = green_kubo(sc.series, sample_dt, max_time, cut, sp.blocks, s.volume() / T, sc.weights);
         eta = {{"value", u.pressure_out(gk->integral)},
                {"stderr", u.pressure_out(gk->error)},
                {"cutoff_rule", sp.gk_first_zero ? "first zero of the ACF"
@@ -444,7 +449,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
     cur.index += 1;
     cur.phase = 0;
     cur.step = 0;
-    cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
+    cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
     if (cur.index < static_cast<std::int64_t>(sp.temperatures.size())) ctx.poll(fields, checkpoint_every > 0);
   }
   progress.finish();
@@ -487,8 +492,9 @@ StageResult LiquidStage::run(StageContext& ctx) const {
                           "scatter of the blocks' own crossings"},
             {"D", "MSD = 2 d D t + c fitted from where the MSD reaches msd_min (default (pi/q)^2, half a neighbour distance squared), and at least "
                   "tau_alpha, to the longest lag; stderr from the blocks"},
-            {"eta", "V/(k_B T) * integral of the stress ACF (mean of xy, xz, yz) to the cut-off; stderr from the "
-                    "blocks of the stress series; units pressure*time"},
+            {"eta", "V/(k_B T) * integral of the shear-stress ACF to the cut-off, the ACF from the 5 independent "
+                    "components of the traceless stress (xy, xz, yz weight 1/5; Q_xx, Q_yy, Q_zz weight 1/10); "
+                    "stderr from the blocks of the stress series; units pressure*time"},
             {"stokes_einstein", "D_eta_over_kT = D eta/(k_B T) [1/length], D_tau_over_T = D tau_alpha / T"}}},
           {"msd_min", sp.msd_min > 0 ? sp.msd_min : std::pow(M_PI / cur.q, 2)},
           {"temperatures", entries},
