@@ -75,11 +75,12 @@ struct Cursor {
   std::int64_t step = 0;    // within the phase
   std::int64_t total = 0;   // steps over the stage (the resume line)
   double q = 0;
+  double started = 0;        // ctx.elapsed() when this temperature began (its wall time, across resumes)
   std::vector<double> sxx, syy, szz, sxy, sxz, syz, temperature, pe;
   std::string done = "[]";  // finished temperatures' entries (JSON)
 
   void checkpoint(Archive& ar) {
-    ar(index), ar(phase), ar(step), ar(total), ar(q);
+    ar(index), ar(phase), ar(step), ar(total), ar(q), ar(started);
     ar(sxx), ar(syy), ar(szz), ar(sxy), ar(sxz), ar(syz), ar(temperature), ar(pe);
     ar(done);
   }
@@ -278,6 +279,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
     // Equilibration: fresh Maxwell–Boltzmann velocities at T, then NVT.
     if (cur.phase == 0) {
       if (cur.step == 0) {
+        cur.started = ctx.elapsed();
         create_velocities(s, T, sp.seed + static_cast<std::uint32_t>(i));
         s.cfg.has_velocities = true;
         equil = make_integrator(sp.integrator);
@@ -409,7 +411,10 @@ StageResult LiquidStage::run(StageContext& ctx) const {
         {"production_over_tau", tau_fit ? nlohmann::json(static_cast<double>(sp.steps[i]) * dt / *tau_fit)
                                         : nlohmann::json(nullptr)},
         {"curves", fmt::format("{}-T{}.csv", base, tag(Tu))},
-        {"gk_file", fmt::format("{}-gk-T{}.csv", base, tag(Tu))}};
+        {"gk_file", fmt::format("{}-gk-T{}.csv", base, tag(Tu))},
+        {"wall_seconds", ctx.elapsed() - cur.started},
+        {"steps_per_second", static_cast<double>(sp.equilibrate[i] + sp.steps[i]) /
+                                 std::max(1e-9, ctx.elapsed() - cur.started)}};
     // Stokes–Einstein: D η/(k_B T) [1/length] and D τ_α / T.
     if (d_fit && gk && !eta.contains("error")) entry["stokes_einstein"]["D_eta_over_kT"] = *d_fit * gk->integral / T;
     if (d_fit && tau_fit) entry["stokes_einstein"]["D_tau_over_T"] = *d_fit * *tau_fit / Tu;
