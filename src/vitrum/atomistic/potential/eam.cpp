@@ -240,7 +240,8 @@ void EamPotential::accumulate_densities(const Particles& p, const Box& box, cons
 }
 
 template <bool kEnergyVirial>
-ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy) {
+ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy,
+                                       Sym6* atom_virial) {
   const std::size_t n = p.size();
   accumulate_densities(p, box, list);
   ForceResult out;
@@ -259,8 +260,8 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
     }
   }
   const auto shifts = NeighborList::shift_vectors(box);
-  // Per-atom energies split pair terms across atoms of other threads: run those on one thread.
-  const int nthreads = atom_energy ? 1 : omp_get_max_threads();
+  // Per-atom energies and virials split pair terms across atoms of other threads: run those on one thread.
+  const int nthreads = atom_energy || atom_virial ? 1 : omp_get_max_threads();
   if (static_cast<int>(thread_force_.size()) < nthreads - 1) thread_force_.resize(nthreads - 1);
   std::vector<double> energy(nthreads, 0.0);
   std::vector<Sym6> virial(nthreads, Sym6{});
@@ -306,6 +307,14 @@ ForceResult EamPotential::compute_impl(Particles& p, const Box& box, const Neigh
           }
           wxx += dx * fpx; wyy += dy * fpy; wzz += dz * fpz;
           wxy += dx * fpy; wxz += dx * fpz; wyz += dy * fpz;
+          if (atom_virial) {
+            const Sym6 half = {0.5 * dx * fpx, 0.5 * dy * fpy, 0.5 * dz * fpz,
+                               0.5 * dx * fpy, 0.5 * dx * fpz, 0.5 * dy * fpz};
+            for (int a = 0; a < 6; ++a) {
+              atom_virial[i][a] += half[a];
+              atom_virial[j][a] += half[a];
+            }
+          }
         }
       });
       f[i].x += fx; f[i].y += fy; f[i].z += fz;
@@ -335,6 +344,12 @@ std::vector<double> EamPotential::per_atom_energies(Particles& p, const Box& box
   std::vector<double> e(p.size(), 0.0);
   compute_impl<true>(p, box, list, e.data());
   return e;
+}
+
+std::vector<Sym6> EamPotential::per_atom_virials(Particles& p, const Box& box, const NeighborList& list) {
+  std::vector<Sym6> w(p.size(), Sym6{});
+  compute_impl<true>(p, box, list, nullptr, w.data());
+  return w;
 }
 
 double EamPotential::pair_sigma(const Particles& p, std::size_t i, std::size_t j) const {

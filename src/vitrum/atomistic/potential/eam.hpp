@@ -27,6 +27,7 @@ class EamPotential final : public Potential {
   void check(const Particles& p) const override;
   ForceResult compute(Particles& p, const Box& box, const NeighborList& list, bool energy_and_virial = true) override;
   std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) override;
+  std::vector<Sym6> per_atom_virials(Particles& p, const Box& box, const NeighborList& list) override;
   [[nodiscard]] double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const override;
   [[nodiscard]] const EamTables& tables() const { return t_; }
   // The electron density at every atom of the last compute() (for tests and analysis).
@@ -45,7 +46,8 @@ class EamPotential final : public Potential {
 
  private:
   template <bool kEnergyVirial>
-  ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy);
+  ForceResult compute_impl(Particles& p, const Box& box, const NeighborList& list, double* atom_energy,
+                           Sym6* atom_virial = nullptr);
   void accumulate_densities(const Particles& p, const Box& box, const NeighborList& list);
 
   // The knots one pair lookup needs, packed per ordered type pair (ti, tj) and grid index m so that a pass touches

@@ -57,6 +57,10 @@ class Potential {
   // Energy of each atom (LAMMPS compute pe/atom: pair terms split evenly, embedding energy to its atom);
   // sums to compute()'s energy. Also overwrites p.force.
   virtual std::vector<double> per_atom_energies(Particles& p, const Box& box, const NeighborList& list) = 0;
+  // Virial of each atom, W_i = ½ Σ_j r_ij ⊗ f_ij (xx yy zz xy xz yz; LAMMPS compute stress/atom without the
+  // kinetic part, times −V); sums to compute()'s virial. Pair models by pair_term(), EAM by its own passes; other
+  // many-body models refuse by name. Also overwrites p.force.
+  virtual std::vector<Sym6> per_atom_virials(Particles& p, const Box& box, const NeighborList& list);
   // σ_ij of the pair (i, j): the length that scales their interaction [length].
   [[nodiscard]] virtual double pair_sigma(const Particles& p, std::size_t i, std::size_t j) const = 0;
   // One pair's term at squared distance rsq (zero beyond its cut-off): for Monte Carlo and tests.
