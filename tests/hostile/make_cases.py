@@ -283,6 +283,11 @@ files = {
     "lpbf_stage_no_kinetics_file.toml": RECIPE.replace('kind = "md"', 'kind = "lpbf"')
                                         + 'material = { name = "X", kinetics = "nowhere.toml", conductivity_W_per_m_K = 5.0, '
                                           'density_kg_per_m3 = 6620, specific_heat_J_per_kg_K = 326, ambient_K = 300 }\n',
+    # The aqs stage's event_configurations (issue 23, softness): not a boolean; asked of the lammps engine.
+    "aqs_event_configurations_string.toml": RECIPE.replace('kind = "md"', 'kind = "aqs"')
+                                            + 'gamma_max = 0.01\nevent_configurations = "yes"\n',
+    "aqs_event_configurations_lammps.toml": RECIPE.replace('seed = 1', 'seed = 1\nengine = "lammps"').replace('kind = "md"', 'kind = "aqs"')
+                                            + 'gamma_max = 0.01\nrefine = false\nevent_configurations = true\n',
     # A run that leaves a checkpoint to damage (see the @flip steps of the manifest).
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',

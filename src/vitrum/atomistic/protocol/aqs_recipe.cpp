@@ -161,6 +161,7 @@ std::unique_ptr<Stage> parse_aqs_stage(RecipeTable& t, const StageParseContext&)
   if (!(s->band.slab_width > 0)) t.fail("band_slab_width", "must be positive");
   s->band.threshold = t.get_double("band_threshold", s->band.threshold);
   if (!(s->band.threshold > 0 && s->band.threshold < 1)) t.fail("band_threshold", "must be in (0, 1)");
+  s->event_configurations = t.get_bool("event_configurations", s->event_configurations);
   return s;
 }
 

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <filesystem>
 #include <fmt/format.h>
 #include <sstream>
 
@@ -46,14 +47,45 @@ StageResult AqsStage::run(StageContext& ctx) const {
   // none during: D2min and the events compare particles by index.
   ctx.sys.sort_particles();
   ctx.sys.list.set_sorting(false);
-  AqsResult r = run_aqs(ctx.sys, o, [&](const AqsPoint&, std::size_t k) {
+  // event_configurations: the state of the previous step is kept, and written with the current one when this step
+  // held an event (one event per event step: row K of the events file is event-K-before/after.data).
+  const std::string events_dir = fmt::format("stage{}-aqs-events", ctx.number);
+  Configuration previous;
+  std::ostringstream index;
+  std::size_t event_count = 0;
+  if (event_configurations) {
+    std::filesystem::create_directories(ctx.out_dir / events_dir);
+    index << "event,strain_before,strain_after,stress_drop,before,after\n";
+  }
+  double previous_stress = 0;
+  AqsResult r = run_aqs(ctx.sys, o, [&](const AqsPoint& p, std::size_t k) {
+    if (event_configurations) {
+      Configuration now = ctx.sys.configuration_for_output();
+      if (p.event && k > 0) {
+        const std::string before = fmt::format("event-{:04d}-before.data", event_count);
+        const std::string after = fmt::format("event-{:04d}-after.data", event_count);
+        write_configuration(ctx.out_dir / events_dir / before, previous, fmt::format("AQS strain {}", previous.box.strain_xy()));
+        write_configuration(ctx.out_dir / events_dir / after, now, fmt::format("AQS strain {}", now.box.strain_xy()));
+        // Data files do not carry the unwrapped strain that D²min needs across tilt flips: the index does.
+        index << fmt::format("{},{:.17g},{:.17g},{:.17g},{},{}\n", event_count, previous.box.strain_xy(), now.box.strain_xy(),
+                             ctx.sys.units.pressure_out(previous_stress - p.stress_xy), before, after);
+        ++event_count;
+      }
+      previous = std::move(now);
+      previous_stress = p.stress_xy;
+    }
     if (ctx.frame_due(static_cast<std::int64_t>(k))) ctx.write_frame(static_cast<std::int64_t>(k));
     progress.update(static_cast<std::int64_t>(k));
     ctx.poll();
     return true;
   });
   progress.finish();
-  return report(ctx, std::move(r), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  StageResult result = report(ctx, std::move(r), std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+  if (event_configurations) {
+    write_file_atomically(ctx.out_dir / events_dir / "index.csv", index.str());
+    result["event_configurations"] = events_dir + "/index.csv";
+  }
+  return result;
 }
 
 StageResult AqsStage::report(StageContext& ctx, AqsResult r, double wall) const {

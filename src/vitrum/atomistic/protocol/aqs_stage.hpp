@@ -16,6 +16,9 @@ class AqsStage final : public Stage {
   std::int64_t modulus_points = 10;   // steps (before the first event) fitted for the shear modulus
   double d2min_cutoff = 2.5;          // D²min from the stage's first to last state (Falk & Langer's 2.5 σ)
   BandOptions band;                   // band_slab_width, band_threshold
+  // Writes the configuration of the step before and after every event (stageN-aqs-events/, with an index.csv that
+  // gives each file's unwrapped strain): the per-event D²min labels of `vitrum softness train`.
+  bool event_configurations = false;
 
   // Writes stageN-aqs.csv, -events.csv, -d2min.csv. Summary entry: strain[], stress_xy[], shear_modulus,
   // yield_stress, flow_stress, largest_drop, events, band_*, ... Restarts from its beginning on resume.

@@ -68,6 +68,8 @@ void check_lammps_can_run(RecipeTable& t, const StageSpec& st) {
   if (st.kind == "aqs" && st.as<AqsStage>().aqs.refine)
     t.fail("refine", "the lammps engine does not bisect events: set refine = false (events are then bracketed by one "
                      "strain step, as with refine = false on the vitrum engine)");
+  if (st.kind == "aqs" && st.as<AqsStage>().event_configurations)
+    t.fail("event_configurations", "the lammps engine does not write per-event configurations: use engine = \"vitrum\"");
 }
 
 std::string lammps_potential_commands(const PotentialSpec& spec, const Potential& u) {

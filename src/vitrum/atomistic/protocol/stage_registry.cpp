@@ -62,7 +62,7 @@ const std::vector<StageKind>& stage_kinds() {
       {"aqs", "athermal quasistatic simple shear: stress-strain curve, events, modulus, yield, D2min band",
        {"dgamma", "strain_step", "gamma_max", "max_strain", "ftol", "force_tolerance", "method", "max_iterations",
         "memory", "drop_threshold", "refine", "min_dgamma", "modulus_points", "d2min_cutoff", "band_slab_width",
-        "band_threshold"},
+        "band_threshold", "event_configurations"},
        parse_aqs_stage,
        "[[stage]]\nkind = \"aqs\"\ndgamma = 1e-4\ngamma_max = 0.2\nmethod = \"cg\"\n"},
       {"cyclic_aqs", "cyclic AQS shear 0 -> amplitude -> -amplitude -> 0: stroboscopic energy, MSD, absorbing state",
