@@ -154,6 +154,11 @@ files = {
     "liquid_steps_length.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8, 0.7, 0.6]\nsteps = [100, 200]\n',
     "liquid_negative_temperature.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8, -0.5]\nsteps = 100\n',
     "liquid_too_few_origins.toml": RECIPE.replace('kind = "md"', 'kind = "liquid"') + 'temperatures = [0.8]\nsteps = 100\nblocks = 50\n',
+    "local_yield_unknown_key.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'grid = [1, 1, 1]\nradius = 3\n',
+    "local_yield_direction_bad.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'direction = "yx"\n',
+    "local_yield_grid_bad.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'grid = [2, 0.5, 2]\n',
+    "local_yield_radius_negative.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'inner_radius = -1.0\n',
+    "local_yield_gamma_max_small.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'dgamma = 1e-3\ngamma_max = 1e-4\n',
     "generate_1e9.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 1000000000 }')
                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "replicate_1000.toml": RECIPE.replace('seed = 1', 'seed = 1\nreplicate = [1000, 1000, 1000]')

@@ -13,6 +13,7 @@
 #include "vitrum/atomistic/protocol/flow_stage.hpp"
 #include "vitrum/atomistic/protocol/indent_stage.hpp"
 #include "vitrum/atomistic/protocol/liquid_stage.hpp"
+#include "vitrum/atomistic/protocol/local_yield_stage.hpp"
 #include "vitrum/atomistic/protocol/lpbf_stage.hpp"
 #include "vitrum/atomistic/protocol/md_stage.hpp"
 #include "vitrum/atomistic/protocol/minimize_stage.hpp"
@@ -110,6 +111,11 @@ const std::vector<StageKind>& stage_kinds() {
         "face_threshold", "modes", "soft_modes"},
        parse_analyze_stage,
        "[[stage]]\nkind = \"analyze\"\ncompute = [\"gr\", \"sq\", \"voronoi\", \"q6\"]\n"},
+      {"local_yield", "frozen-matrix local yield stress (Patinet et al. 2016) on a grid of sites: soft spots of the state",
+       {"inner_radius", "dgamma", "gamma_max", "drop_threshold", "direction", "grid", "ftol", "force_tolerance", "method",
+        "max_iterations", "memory"},
+       parse_local_yield_stage,
+       "[[stage]]\nkind = \"local_yield\"\ninner_radius = 3.0\ngrid = [4, 4, 4]\ndgamma = 1e-4\n"},
       {"coarse_grain", "atoms -> initial chi field for the continuum: per-atom energies on an nx x ny grid, chi = beta (U - U0) e_z/k_B",
        {"nx", "ny", "beta", "u0", "ez_over_kb", "smoothing"},
        parse_coarse_grain_stage,
