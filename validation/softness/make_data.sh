@@ -12,7 +12,7 @@ vitrum=${VITRUM:-$here/../../build/apps/vitrum}
 mkdir -p "$out"
 for s in "${seeds[@]}"; do
   [[ -f "$out/glass$s/summary.json" ]] && continue
-  sed "s/^seed = .*/seed = $s/" "$here/glass.toml" > "$out/glass$s.toml"
+  sed "s/^seed = .*/seed = $s/" "$here/../../recipes/softness-ka.toml" > "$out/glass$s.toml"
   OMP_NUM_THREADS=1 "$vitrum" run "$out/glass$s.toml" --out "$out/glass$s" --no-plots > "$out/glass$s.log" 2>&1
   echo "glass $s: $(grep -c . "$out/glass$s"/stage5-aqs-events/index.csv) lines in the event index"
 done
