@@ -38,6 +38,8 @@ steps = [1000, 1000, 1200, 2000]
 max_lag = [400, 400, 500, 800]
 q = 7.25
 gk_cutoff = 1.0
+e_is_samples = 1
+e_is_ftol = 1e-3
 )";
 
 std::string replace(std::string s, const std::string& from, const std::string& to) {
@@ -69,6 +71,11 @@ TEST(LiquidStage, TinyKaLadderGivesOrderedTauAndDAndConsistentEntries) {
     EXPECT_GT(tau, last_tau) << "tau_alpha must grow on cooling";
     EXPECT_LT(D, last_d) << "D must fall on cooling";
     last_tau = tau, last_d = D;
+    // Inherent states lie below the liquid's mean potential energy per particle (by about 3T/2 in a harmonic basin).
+    ASSERT_EQ(e["e_is"]["samples"], 1);
+    const double eis = e["e_is"]["mean"];
+    EXPECT_LT(eis, e["pe_per_particle"]["mean"].get<double>() - 0.5 * T);
+    EXPECT_GT(eis, -7.8);  // KA's e_IS lies near −7.5 … −7.7 (docs/liquid.md; REFERENCES.md [meas])
     EXPECT_GT(a["tau_alpha"]["stderr"].get<double>(), 0);
     ASSERT_TRUE(e["eta"].contains("value")) << e.dump();
     EXPECT_GT(e["eta"]["value"].get<double>(), 0);
@@ -134,6 +141,8 @@ TEST(LiquidStage, BadValuesAreErrorsNamingTheKey) {
   EXPECT_NE(m.find("species"), std::string::npos) << m;
   m = err("q = 7.25", "q = 7.25\nproduction = \"npt\"");
   EXPECT_NE(m.find("production: must be nvt or nve"), std::string::npos) << m;
+  m = err("e_is_samples = 1", "e_is_samples = 0\nglasses = [\"glass.data\"]");
+  EXPECT_NE(m.find("glasses: fictive temperatures need the liquid's e_IS(T): set e_is_samples"), std::string::npos) << m;
   m = err("max_lag = [400, 400, 500, 800]", "max_lag = 1500");
   EXPECT_NE(m.find("max_lag: must be in 1 .. steps"), std::string::npos) << m;
 }

@@ -103,3 +103,34 @@ TEST(RelaxationFits, TooFewPointsAreRefused) {
 
 }  // namespace
 }  // namespace vitrum
+
+// Fictive temperature: on a smooth e_IS(T) sampled every 0.05 the linear interpolation recovers the T at which the
+// curve has the glass's energy; below the coldest point it extrapolates and says so; errors divide by the slope.
+#include "vitrum/analysis/fictive_temperature.hpp"
+
+namespace vitrum {
+namespace {
+
+double e_curve(double T) { return -7.7 + 0.4 * T * T; }  // rises with T, as e_IS of a liquid does
+
+TEST(FictiveTemperature, InterpolatesExtrapolatesAndPropagatesErrors) {
+  std::vector<double> T, e, err;
+  for (double t = 1.0; t > 0.49; t -= 0.05) T.push_back(t), e.push_back(e_curve(t)), err.push_back(0.001);
+  const auto f = fictive_temperature(T, e, err, e_curve(0.62), 0.002);
+  ASSERT_TRUE(f.has_value());
+  EXPECT_FALSE(f->extrapolated);
+  EXPECT_NEAR(f->T_f, 0.62, 2e-3);  // chord error of a parabola over a 0.05 interval
+  const double slope = 0.8 * 0.62;
+  EXPECT_NEAR(f->error, std::hypot(0.002, 0.001 / std::sqrt(2.0)) / slope, 0.15 * f->error);
+  const auto cold = fictive_temperature(T, e, {}, e_curve(0.4));
+  ASSERT_TRUE(cold.has_value());
+  EXPECT_TRUE(cold->extrapolated);
+  // The chord through the two coldest points, continued.
+  const double t0 = T.back(), t1 = T[T.size() - 2];
+  const double chord = (e_curve(t1) - e_curve(t0)) / (t1 - t0);
+  EXPECT_NEAR(cold->T_f, t0 + (e_curve(0.4) - e_curve(t0)) / chord, 1e-12);
+  EXPECT_FALSE(fictive_temperature({0.5}, {-7.6}, {}, -7.6).has_value());
+}
+
+}  // namespace
+}  // namespace vitrum

@@ -8,11 +8,13 @@
 #include <sstream>
 
 #include "vitrum/analysis/diffusion.hpp"
+#include "vitrum/analysis/fictive_temperature.hpp"
 #include "vitrum/analysis/green_kubo.hpp"
 #include "vitrum/analysis/relaxation_fits.hpp"
 #include "vitrum/analysis/self_correlator.hpp"
 #include "vitrum/atomistic/integrate/thermo.hpp"
 #include "vitrum/atomistic/integrate/velocities.hpp"
+#include "vitrum/atomistic/minimize/minimizer.hpp"
 #include "vitrum/atomistic/protocol/dynamics.hpp"
 #include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/progress.hpp"
@@ -76,17 +78,27 @@ struct Cursor {
   std::int64_t total = 0;   // steps over the stage (the resume line)
   double q = 0;
   double started = 0;        // ctx.elapsed() when this temperature began (its wall time, across resumes)
-  std::vector<double> sxx, syy, szz, sxy, sxz, syz, temperature, pe;
+  std::vector<double> sxx, syy, szz, sxy, sxz, syz, temperature, pe, e_is;
   std::string done = "[]";  // finished temperatures' entries (JSON)
 
   void checkpoint(Archive& ar) {
     ar(index), ar(phase), ar(step), ar(total), ar(q), ar(started);
-    ar(sxx), ar(syy), ar(szz), ar(sxy), ar(sxz), ar(syz), ar(temperature), ar(pe);
+    ar(sxx), ar(syy), ar(szz), ar(sxy), ar(sxz), ar(syz), ar(temperature), ar(pe), ar(e_is);
     ar(done);
   }
 };
 
 std::string tag(double T_user) { return fmt::format("{}", T_user); }
+
+// e_IS per particle of `cfg` with the potential of `s`: FIRE on a separate system (s is untouched).
+double inherent_energy(const System& s, const Configuration& cfg, double ftol) {
+  System copy = make_system(cfg, s.potential->clone(), s.units, "inherent state", s.list.skin());
+  MinimizeOptions mo;
+  mo.method = "fire";
+  mo.ftol = ftol;
+  const MinimizeResult r = minimize(copy, mo);
+  return r.energy / static_cast<double>(cfg.particles.size());
+}
 
 }  // namespace
 
@@ -158,6 +170,21 @@ std::unique_ptr<Stage> parse_liquid_stage(RecipeTable& t, const StageParseContex
   const std::int64_t ppd = t.get_int("points_per_decade", 20);
   if (ppd < 2 || ppd > 1000) t.fail("points_per_decade", "must be in 2 .. 1000");
   s.points_per_decade = static_cast<int>(ppd);
+  const std::int64_t eis = t.get_int("e_is_samples", 0);
+  if (eis < 0 || eis > 10000) t.fail("e_is_samples", "must be in 0 .. 10000");
+  for (std::size_t i = 0; i < n; ++i)
+    if (eis > s.steps[i]) t.fail("e_is_samples", "at most one per production step");
+  s.e_is_samples = static_cast<int>(eis);
+  s.e_is_ftol = t.get_positive("e_is_ftol", 1e-6);
+  if (t.has("glasses")) {
+    for (const std::string& g : t.get_strings("glasses")) {
+      const std::filesystem::path p(g);
+      s.glasses.push_back((p.is_absolute() ? p : c.base_dir / p).string());
+    }
+    if (s.e_is_samples == 0) t.fail("glasses", "fictive temperatures need the liquid's e_IS(T): set e_is_samples");
+  } else {
+    t.allow("glasses");
+  }
   for (double& T : s.temperatures) T = u.temperature_in(T);
   return st;
 }
@@ -296,7 +323,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
       }
       cur.phase = 1;
       cur.step = 0;
-      cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
+      cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear(), cur.e_is.clear();
       prod = make_integrator(prod_opt);
       corr = make_correlator(i);
       s.need_energy_virial = true;
@@ -325,6 +352,10 @@ StageResult LiquidStage::run(StageContext& ctx) const {
         cur.pe.push_back(th.potential_energy / n);
       }
       if (corr.due(k)) corr.add(k, unwrapped_positions(s.particles(), s.box()));
+      // Inherent states at e_is_samples evenly spaced production steps (FIRE on a copy; the run goes on untouched).
+      if (sp.e_is_samples > 0 && k * sp.e_is_samples % sp.steps[i] < sp.e_is_samples &&
+          static_cast<std::int64_t>(cur.e_is.size()) < sp.e_is_samples)
+        cur.e_is.push_back(inherent_energy(s, s.cfg, sp.e_is_ftol));
       if (cur.total % 50 == 0) progress.update(cur.total);
       ctx.poll(fields, checkpoint_every > 0 && cur.total % checkpoint_every == 0 && k < sp.steps[i]);
     }
@@ -412,9 +443,17 @@ StageResult LiquidStage::run(StageContext& ctx) const {
                                         : nlohmann::json(nullptr)},
         {"curves", fmt::format("{}-T{}.csv", base, tag(Tu))},
         {"gk_file", fmt::format("{}-gk-T{}.csv", base, tag(Tu))},
+        {"e_is", nlohmann::json(nullptr)},
         {"wall_seconds", ctx.elapsed() - cur.started},
         {"steps_per_second", static_cast<double>(sp.equilibrate[i] + sp.steps[i]) /
                                  std::max(1e-9, ctx.elapsed() - cur.started)}};
+    if (!cur.e_is.empty()) {  // independent samples (one production run apart / e_is_samples): standard error of the mean
+      double m = 0, v = 0;
+      for (double x : cur.e_is) m += x / static_cast<double>(cur.e_is.size());
+      for (double x : cur.e_is) v += (x - m) * (x - m);
+      const double ns = static_cast<double>(cur.e_is.size());
+      entry["e_is"] = {{"mean", m}, {"stderr", ns > 1 ? std::sqrt(v / (ns * (ns - 1))) : 0.0}, {"samples", cur.e_is.size()}};
+    }
     // Stokes–Einstein: D η/(k_B T) [1/length] and D τ_α / T.
     if (d_fit && gk && !eta.contains("error")) entry["stokes_einstein"]["D_eta_over_kT"] = *d_fit * gk->integral / T;
     if (d_fit && tau_fit) entry["stokes_einstein"]["D_tau_over_T"] = *d_fit * *tau_fit / Tu;
@@ -454,7 +493,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
     cur.index += 1;
     cur.phase = 0;
     cur.step = 0;
-    cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear();
+    cur.sxx.clear(), cur.syy.clear(), cur.szz.clear(), cur.sxy.clear(), cur.sxz.clear(), cur.syz.clear(), cur.temperature.clear(), cur.pe.clear(), cur.e_is.clear();
     if (cur.index < static_cast<std::int64_t>(sp.temperatures.size())) ctx.poll(fields, checkpoint_every > 0);
   }
   progress.finish();
@@ -462,6 +501,31 @@ StageResult LiquidStage::run(StageContext& ctx) const {
   s.compute_forces();
 
   const nlohmann::json entries = nlohmann::json::parse(cur.done);
+  // Fictive temperatures: each glass's e_IS placed on the liquid's equilibrium e_IS(T).
+  nlohmann::json glasses = nlohmann::json::array();
+  if (!sp.glasses.empty()) {
+    std::vector<double> ts, es, errs;
+    for (const auto& e : entries)
+      if (!e["e_is"].is_null()) {
+        ts.push_back(e["T"].get<double>());
+        es.push_back(e["e_is"]["mean"].get<double>());
+        errs.push_back(e["e_is"]["stderr"].get<double>());
+      }
+    for (const std::string& path : sp.glasses) {
+      if (!std::filesystem::exists(path))
+        throw Error(fmt::format("{}: stage {} (liquid): glasses: no such file {}", ctx.source, ctx.number, path));
+      Configuration g = read_configuration(path);
+      masses_to_internal(g, u);
+      const double e = inherent_energy(s, g, sp.e_is_ftol);
+      nlohmann::json j = {{"file", path}, {"e_is", e}, {"fictive_temperature", nullptr}};
+      if (const auto f = fictive_temperature(ts, es, errs, e)) {
+        j["fictive_temperature"] = f->T_f;
+        j["fictive_temperature_stderr"] = f->error;
+        j["extrapolated"] = f->extrapolated;
+      }
+      glasses.push_back(j);
+    }
+  }
   std::ostringstream csv;
   csv << "T,T_measured,pe_per_particle,pe_stderr,tau_alpha,tau_alpha_stderr,tau_alpha_all,D,D_stderr,D_all,eta,"
          "eta_stderr,D_eta_over_kT,D_tau_over_T\n";
@@ -504,6 +568,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
           {"msd_min", sp.msd_min > 0 ? sp.msd_min : std::pow(M_PI / cur.q, 2)},
           {"temperatures", entries},
           {"fits", ladder_fits(entries, sp)},
+          {"glasses", glasses},
           {"file", base + ".csv"},
           {"final", final_state_json(s)},
           {"wall_seconds", ctx.elapsed()}};

@@ -28,6 +28,9 @@ struct LiquidSpec {
   double fit_max_temperature = 0;               // user units; 0: every temperature enters the VFT/parabolic fits
   double mct_max_temperature = 0;               // user units; 0: every temperature enters the MCT fits
   int points_per_decade = 20;
+  int e_is_samples = 0;                         // inherent states (FIRE on a copy) per production run: e_IS(T)
+  double e_is_ftol = 1e-6;                      // their force tolerance
+  std::vector<std::string> glasses;             // configuration files: their e_IS and fictive temperature on e_IS(T)
   std::uint32_t seed = 1;
 };
 
@@ -35,7 +38,8 @@ class LiquidStage final : public Stage {
  public:
   LiquidSpec spec;
   // Writes stage<N>-liquid.csv (one row per temperature), stage<N>-liquid-T<T>.csv (F_s and MSD per species) and
-  // stage<N>-liquid-gk-T<T>.csv (stress ACF and running η); returns the per-temperature entries and the fits.
+  // stage<N>-liquid-gk-T<T>.csv (stress ACF and running η); returns the per-temperature entries and the fits, and,
+// with e_is_samples, the equilibrium e_IS(T) and the fictive temperature of each of `glasses`.
   // Checkpoints inside each temperature's run and resumes bit for bit.
   [[nodiscard]] StageResult run(StageContext& ctx) const override;
 };

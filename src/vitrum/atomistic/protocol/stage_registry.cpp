@@ -102,7 +102,7 @@ const std::vector<StageKind>& stage_kinds() {
       {"liquid", "supercooled liquid over a temperature ladder: tau_alpha and D from F_s/MSD, Green-Kubo viscosity, VFT/parabolic/MCT fits, fragility",
        {"temperatures", "steps", "equilibrate", "dt", "thermostat", "tdamp", "chain", "seed", "production", "max_lag",
         "origin_every", "blocks", "q", "species", "stress_every", "gk_cutoff", "msd_min", "glass_tau",
-        "fit_max_temperature", "mct_max_temperature", "points_per_decade"},
+        "fit_max_temperature", "mct_max_temperature", "points_per_decade", "e_is_samples", "e_is_ftol", "glasses"},
        parse_liquid_stage,
        "[[stage]]\nkind = \"liquid\"\ntemperatures = [1.0, 0.8, 0.7, 0.6]\nequilibrate = [2000, 4000, 8000, 20000]\n"
        "steps = [10000, 20000, 40000, 100000]\nq = 7.25\n"},
