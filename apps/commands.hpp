@@ -93,5 +93,6 @@ void add_coarse_grain(CLI::App& app);
 void add_lpbf(CLI::App& app);
 void add_info(CLI::App& app);
 void add_engines(CLI::App& app);
+void add_softness(CLI::App& app);
 
 }  // namespace vitrum::cli

@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_lpbf(app);
   vitrum::cli::add_info(app);
   vitrum::cli::add_engines(app);
+  vitrum::cli::add_softness(app);
   auto* potentials = app.add_subcommand("potentials", "List the potentials (models) and their sources");
   auto list_kim = std::make_shared<bool>(false);
   potentials->add_flag("--kim", *list_kim, "list the installed OpenKIM portable models (style kim) instead");

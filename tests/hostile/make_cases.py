@@ -2,6 +2,7 @@
 """Writes the hostile-input corpus (cases/) from one small valid Kob-Andersen configuration; run once, output committed.
 
 Each case is one file or recipe; manifest.tsv says how vitrum is run on it, the exit code and a message fragment."""
+import json
 import os
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -297,6 +298,22 @@ files = {
     "md_checkpoint.toml": RECIPE.replace("thermo_every = 10", "thermo_every = 10\ncheckpoint_every = 20")
                           + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 50\n',
 }
+# Softness models (issue 23): a valid 3-type lj model (good.data has 2 types) and the same with a future version.
+def softness_model(version):
+    per_type = {"mean": [0.0] * 6, "sd": [1.0] * 6, "weights": [1.0] * 6, "bias": 0.0}
+    return json.dumps({"format": "vitrum-softness", "version": version, "units": "lj", "length_scale": 1.0,
+                       "type_count": 3, "dimension": 3,
+                       "features": {"r_min": 0.4, "r_max": 0.5, "r_step": 0.1, "width": 0.1, "count": 6},
+                       "labels": {}, "classifiers": [per_type, None, None]}) + "\n"
+
+
+files["softness_3types.json"] = softness_model(1)
+files["softness_version2.json"] = softness_model(2)
+os.makedirs(os.path.join(CASES, "softness_bad_events"), exist_ok=True)
+files["softness_bad_events/index.csv"] = "event,strain,stress\n0,0.01,0.1\n"
+files["softness_events_missing/index.csv"] = ("event,strain_before,strain_after,stress_drop,before,after\n"
+                                              "0,0.01,0.0105,0.1,event-0000-before.data,event-0000-after.data\n")
+os.makedirs(os.path.join(CASES, "softness_events_missing"), exist_ok=True)
 for name, text in files.items():
     with open(os.path.join(CASES, name), "w") as f:
         f.write(text)

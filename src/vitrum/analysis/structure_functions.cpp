@@ -1,0 +1,106 @@
+// Radial structure functions (Cubuk et al. 2015): Gaussian-smoothed neighbour counts per neighbour species.
+#include "vitrum/analysis/structure_functions.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "vitrum/analysis/neighbors.hpp"
+#include "vitrum/core/error.hpp"
+
+namespace vitrum::analysis {
+
+std::size_t RadialGrid::count() const {
+  // The last point is r_max itself when (r_max − r_min)/r_step is whole (to round-off).
+  return static_cast<std::size_t>(std::floor((r_max - r_min) / r_step + 1e-9)) + 1;
+}
+
+void RadialGrid::check(const char* what) const {
+  if (!(std::isfinite(r_min) && r_min >= 0)) throw Error(fmt::format("{}: r_min must be >= 0, got {}", what, r_min));
+  if (!(std::isfinite(r_max) && r_max > r_min))
+    throw Error(fmt::format("{}: r_max must be above r_min ({}), got {}", what, r_min, r_max));
+  if (!(std::isfinite(r_step) && r_step > 0)) throw Error(fmt::format("{}: r_step must be positive, got {}", what, r_step));
+  if (!(std::isfinite(width) && width > 0)) throw Error(fmt::format("{}: width must be positive, got {}", what, width));
+  if (count() > 100000) throw Error(fmt::format("{}: {} grid points per species (more than 100000)", what, count()));
+}
+
+namespace {
+
+// Adds the Gaussians of one neighbour at distance r to the row's block of its species.
+inline void add_pair(double* block, const RadialGrid& g, std::size_t n, double r) {
+  const double reach = 5.0 * g.width;
+  const double lo = std::ceil((r - reach - g.r_min) / g.r_step);
+  const double hi = std::floor((r + reach - g.r_min) / g.r_step);
+  const auto k0 = static_cast<std::ptrdiff_t>(std::max(0.0, lo));
+  const auto k1 = static_cast<std::ptrdiff_t>(std::min(static_cast<double>(n) - 1, hi));
+  const double inv = 1.0 / (2.0 * g.width * g.width);
+  for (std::ptrdiff_t k = k0; k <= k1; ++k) {
+    const double x = r - g.r(static_cast<std::size_t>(k));
+    block[k] += std::exp(-x * x * inv);
+  }
+}
+
+}  // namespace
+
+std::vector<double> radial_structure_functions(const Box& box, const std::vector<Vec3>& positions,
+                                               const std::vector<int>& types, int type_count, const RadialGrid& grid,
+                                               const std::vector<std::size_t>& which, int dimension,
+                                               bool force_direct_sum) {
+  grid.check("structure functions");
+  const std::size_t n_all = positions.size();
+  if (types.size() != n_all) throw Error("structure functions: one type per particle expected");
+  for (int t : types)
+    if (t < 1 || t > type_count) throw Error(fmt::format("structure functions: type {} outside 1..{}", t, type_count));
+  std::vector<std::size_t> rows = which;
+  if (rows.empty())
+    for (std::size_t i = 0; i < n_all; ++i) rows.push_back(i);
+  std::vector<std::ptrdiff_t> row_of(n_all, -1);
+  for (std::size_t p = 0; p < rows.size(); ++p) {
+    if (rows[p] >= n_all) throw Error(fmt::format("structure functions: particle index {} of {}", rows[p], n_all));
+    row_of[rows[p]] = static_cast<std::ptrdiff_t>(p);
+  }
+  const std::size_t n = grid.count();
+  const std::size_t columns = n * static_cast<std::size_t>(type_count);
+  std::vector<double> out(rows.size() * columns, 0.0);
+  const double rc = grid.cutoff();
+  auto block = [&](std::size_t row, int type) { return out.data() + row * columns + static_cast<std::size_t>(type - 1) * n; };
+
+  const Vec3 w = box.perpendicular_widths();
+  const bool cell_list = !force_direct_sum && dimension == 3 && 2 * rc < std::min({w.x, w.y, w.z});
+  if (cell_list) {
+    // Each unordered pair once: it adds to both ends that are rows.
+    PairVisitor(box, positions, rc).for_each([&](std::size_t i, std::size_t j, const Vec3& d) {
+      const double r = std::sqrt(norm2(d));
+      if (row_of[i] >= 0) add_pair(block(static_cast<std::size_t>(row_of[i]), types[j]), grid, n, r);
+      if (row_of[j] >= 0) add_pair(block(static_cast<std::size_t>(row_of[j]), types[i]), grid, n, r);
+    });
+    return out;
+  }
+  // Direct sum over every particle and every lattice image a·na + b·nb + c·nc within the cut-off (b carries the tilt).
+  const Vec3 L = box.lengths();
+  const Vec3 a{L.x, 0, 0}, b{box.xy(), L.y, 0}, c{0, 0, L.z};
+  const int ma = static_cast<int>(std::ceil(rc / w.x)) + 1;
+  const int mb = static_cast<int>(std::ceil(rc / w.y)) + 1;
+  const int mc = dimension == 2 ? 0 : static_cast<int>(std::ceil(rc / w.z)) + 1;
+  const double rc2 = rc * rc;
+#pragma omp parallel for schedule(dynamic, 16)
+  for (std::size_t p = 0; p < rows.size(); ++p) {
+    const std::size_t i = rows[p];
+    for (std::size_t j = 0; j < n_all; ++j) {
+      const Vec3 d0 = box.min_image(positions[j] - positions[i]);
+      double* blk = block(p, types[j]);
+      for (int na = -ma; na <= ma; ++na)
+        for (int nb = -mb; nb <= mb; ++nb)
+          for (int nc = -mc; nc <= mc; ++nc) {
+            if (j == i && na == 0 && nb == 0 && nc == 0) continue;
+            const Vec3 d = d0 + a * static_cast<double>(na) + b * static_cast<double>(nb) + c * static_cast<double>(nc);
+            const double r2 = norm2(d);
+            if (r2 < rc2) add_pair(blk, grid, n, std::sqrt(r2));
+          }
+    }
+  }
+  return out;
+}
+
+}  // namespace vitrum::analysis
