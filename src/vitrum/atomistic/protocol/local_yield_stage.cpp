@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "vitrum/atomistic/protocol/final_state.hpp"
+#include "vitrum/atomistic/protocol/progress.hpp"
 #include "vitrum/atomistic/protocol/recipe.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
 #include "vitrum/core/error.hpp"
@@ -59,6 +60,7 @@ StageResult LocalYieldStage::run(StageContext& ctx) const {
   // Sites in parallel, each on its own copy with one thread inside; chunks of one site per thread between signal
   // checks. The result of a site does not depend on the thread that ran it.
   const int nthreads = std::max(1, omp_get_max_threads());
+  Progress progress(ctx.label, static_cast<std::int64_t>(sites.size()));
   for (std::size_t k0 = 0; k0 < sites.size(); k0 += static_cast<std::size_t>(nthreads)) {
     ctx.poll();
     const std::size_t k1 = std::min(sites.size(), k0 + static_cast<std::size_t>(nthreads));
@@ -73,7 +75,9 @@ StageResult LocalYieldStage::run(StageContext& ctx) const {
       }
     }
     if (!failure.empty()) throw Error(fmt::format("{}: {}", ctx.label, failure));
+    progress.update(static_cast<std::int64_t>(k1));
   }
+  progress.finish();
 
   const UnitSystem& u = ctx.sys.units;
   const auto file = local_yield_file_name(ctx.number);
