@@ -77,27 +77,36 @@ std::vector<double> radial_structure_functions(const Box& box, const std::vector
     });
     return out;
   }
-  // Direct sum over every particle and every lattice image a·na + b·nb + c·nc within the cut-off (b carries the tilt).
+  // Direct sum over every particle and every lattice image a·na + b·nb + c·nc within the cut-off. With a = (Lx,0,0),
+  // b = (xy,Ly,0), c = (0,0,Lz) the images within reach follow from z, then y, then x alone: no wasted images.
   const Vec3 L = box.lengths();
-  const Vec3 a{L.x, 0, 0}, b{box.xy(), L.y, 0}, c{0, 0, L.z};
-  const int ma = static_cast<int>(std::ceil(rc / w.x)) + 1;
-  const int mb = static_cast<int>(std::ceil(rc / w.y)) + 1;
-  const int mc = dimension == 2 ? 0 : static_cast<int>(std::ceil(rc / w.z)) + 1;
-  const double rc2 = rc * rc;
+  const double xy = box.xy(), rc2 = rc * rc;
+  auto range = [rc](double v, double period, int& lo, int& hi) {
+    lo = static_cast<int>(std::ceil((-rc - v) / period));
+    hi = static_cast<int>(std::floor((rc - v) / period));
+  };
 #pragma omp parallel for schedule(dynamic, 16)
   for (std::size_t p = 0; p < rows.size(); ++p) {
     const std::size_t i = rows[p];
     for (std::size_t j = 0; j < n_all; ++j) {
       const Vec3 d0 = box.min_image(positions[j] - positions[i]);
       double* blk = block(p, types[j]);
-      for (int na = -ma; na <= ma; ++na)
-        for (int nb = -mb; nb <= mb; ++nb)
-          for (int nc = -mc; nc <= mc; ++nc) {
+      int c0 = 0, c1 = 0, b0, b1, a0, a1;
+      if (dimension != 2) range(d0.z, L.z, c0, c1);  // a planar system has no images along z
+      for (int nc = c0; nc <= c1; ++nc) {
+        const double z = d0.z + nc * L.z;
+        range(d0.y, L.y, b0, b1);
+        for (int nb = b0; nb <= b1; ++nb) {
+          const double y = d0.y + nb * L.y, xb = d0.x + nb * xy;
+          range(xb, L.x, a0, a1);
+          for (int na = a0; na <= a1; ++na) {
             if (j == i && na == 0 && nb == 0 && nc == 0) continue;
-            const Vec3 d = d0 + a * static_cast<double>(na) + b * static_cast<double>(nb) + c * static_cast<double>(nc);
-            const double r2 = norm2(d);
+            const double x = xb + na * L.x;
+            const double r2 = x * x + y * y + z * z;
             if (r2 < rc2) add_pair(blk, grid, n, std::sqrt(r2));
           }
+        }
+      }
     }
   }
   return out;
