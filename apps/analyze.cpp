@@ -67,7 +67,7 @@ void add_analyze(CLI::App& app) {
       ->required();
   cmd->add_option("--potential-file", opt->potential_file, "EAM potential file (funcfl: one per type, comma-separated)");
   cmd->add_option("--elements", opt->elements, "element of each atom type, e.g. Cu,Zr (EAM)");
-  cmd->add_option("--compute", opt->compute, "comma-separated: gr,sq,voronoi,q6,modes,elastic");
+  cmd->add_option("--compute", opt->compute, "comma-separated: gr,sq,voronoi,q6,modes,elastic,softness");
   cmd->add_option("--format", opt->format, "text or json")->check(CLI::IsMember({"text", "json"}));
   cmd->add_option("--threads", opt->threads, "OpenMP threads (default OMP_NUM_THREADS, else all cores)")->check(kPositive);
   cmd->add_option("--out,-o", opt->out, "output folder (summary.json, CSVs, plots)");
@@ -87,6 +87,7 @@ void add_analyze(CLI::App& app) {
   cmd->add_option("--face-threshold", opt->a.face_threshold, "Voronoi: drop faces below this fraction of the cell area");
   cmd->add_option("--modes", opt->a.modes, "number of lowest non-zero modes");
   cmd->add_option("--soft-modes", opt->a.soft_modes, "modes summed in the soft-spot field");
+  cmd->add_option("--softness-model", opt->a.softness_model, "model file of `vitrum softness train` (--compute softness)");
   cmd->callback([opt] { run(*opt); });
 }
 

@@ -307,6 +307,11 @@ def softness_model(version):
                        "labels": {}, "classifiers": [per_type, None, None]}) + "\n"
 
 
+files["analyze_softness_no_model.toml"] = RECIPE.replace('kind = "md"', 'kind = "analyze"') + 'compute = ["softness"]\n'
+files["analyze_softness_model_unused.toml"] = (RECIPE.replace('kind = "md"', 'kind = "analyze"')
+                                               + 'compute = ["gr"]\nsoftness_model = "softness_3types.json"\n')
+files["analyze_softness_types.toml"] = (RECIPE.replace('kind = "md"', 'kind = "analyze"')
+                                        + 'compute = ["softness"]\nsoftness_model = "softness_3types.json"\n')
 files["softness_3types.json"] = softness_model(1)
 files["softness_version2.json"] = softness_model(2)
 os.makedirs(os.path.join(CASES, "softness_bad_events"), exist_ok=True)

@@ -10,6 +10,7 @@
 #include "vitrum/analysis/elastic_constants.hpp"
 #include "vitrum/analysis/hessian_modes.hpp"
 #include "vitrum/analysis/neighbors.hpp"
+#include "vitrum/analysis/softness.hpp"
 #include "vitrum/analysis/rdf.hpp"
 #include "vitrum/analysis/steinhardt.hpp"
 #include "vitrum/analysis/structure_factor.hpp"
@@ -212,6 +213,26 @@ AnalyzeReport analyze(System& s, const AnalyzeOptions& opt, const std::string& l
                     {"affine_shear_modulus_xy", ec.affine_shear_modulus_xy()}, {"bulk_modulus", ec.bulk_modulus()},
                     {"shear_modulus_voigt_average", ec.shear_modulus()}, {"seconds", timing_json(ec.timing())}};
   }
+  if (what.count("softness")) {
+    if (opt.softness_model.empty())
+      throw Error(fmt::format("{}: the softness analysis needs a model file (--softness-model, or softness_model in a recipe)", label));
+    const SoftnessModel m = read_softness_model(opt.softness_model);
+    check_model_fits(m, opt.softness_model, s.cfg, s.units.name, label);
+    const std::vector<double> soft = predict_softness(m, s.cfg);
+    json types = json::array();
+    for (int t = 1; t <= m.type_count; ++t) {
+      double sum = 0;
+      std::size_t n = 0, positive = 0;
+      for (std::size_t i = 0; i < p.size(); ++i)
+        if (p.type[i] == t && !std::isnan(soft[i])) sum += soft[i], ++n, positive += soft[i] > 0;
+      types.push_back({{"type", t}, {"particles", n},
+                       {"mean", n ? json(sum / static_cast<double>(n)) : json(nullptr)},
+                       {"fraction_soft", n ? json(static_cast<double>(positive) / static_cast<double>(n)) : json(nullptr)}});
+    }
+    j["softness"] = {{"model", opt.softness_model}, {"types", types}, {"column", "softness (particles.csv; nan: no hyperplane)"}};
+    pnames.push_back("softness");
+    pcols.push_back(soft);
+  }
   files.emplace_back("particles.csv", curves_csv(pnames, pcols));
   return report;
 }
@@ -234,6 +255,11 @@ std::string analyze_text(const nlohmann::json& j) {
   if (j.contains("elastic"))
     out += fmt::format("elastic  G_xy = {:.5f} (affine {:.5f}), K = {:.5f}\n", j["elastic"]["shear_modulus_xy"].get<double>(),
                        j["elastic"]["affine_shear_modulus_xy"].get<double>(), j["elastic"]["bulk_modulus"].get<double>());
+  if (j.contains("softness"))
+    for (const auto& t : j["softness"]["types"])
+      if (t["particles"].get<std::size_t>() > 0)
+        out += fmt::format("softness type {}: mean S {:.4f}, S > 0 for {:.1f} %\n", t["type"].get<int>(),
+                           t["mean"].get<double>(), 100 * t["fraction_soft"].get<double>());
   return out;
 }
 

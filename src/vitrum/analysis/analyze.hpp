@@ -14,7 +14,7 @@
 namespace vitrum::analysis {
 
 // The analyses by name, in the order they run and appear in the summary.
-inline const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "elastic"};
+inline const std::vector<std::string> kAnalyses{"gr", "sq", "voronoi", "q6", "modes", "elastic", "softness"};
 
 struct AnalyzeOptions {
   std::set<std::string> compute{"gr", "sq", "voronoi", "q6"};  // names from kAnalyses
@@ -30,6 +30,7 @@ struct AnalyzeOptions {
   double q_cutoff = 0;                   // 0: the first minimum of g(r)
   double face_threshold = 0;             // Voronoi: faces below this fraction of the cell area are dropped
   int modes = 20, soft_modes = 20;       // lowest non-zero modes; modes summed in the soft-spot field
+  std::string softness_model;            // softness: the model file of `vitrum softness train` (docs/softness.md)
 };
 
 struct AnalyzeReport {

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <chrono>
+#include <filesystem>
 
 #include "vitrum/atomistic/protocol/final_state.hpp"
 #include "vitrum/atomistic/protocol/stage_context.hpp"
@@ -11,7 +12,7 @@
 
 namespace vitrum {
 
-std::unique_ptr<Stage> parse_analyze_stage(RecipeTable& t, const StageParseContext&) {
+std::unique_ptr<Stage> parse_analyze_stage(RecipeTable& t, const StageParseContext& c) {
   auto s = std::make_unique<AnalyzeStage>();
   analysis::AnalyzeOptions& o = s->options;
   try {
@@ -42,6 +43,15 @@ std::unique_ptr<Stage> parse_analyze_stage(RecipeTable& t, const StageParseConte
   o.modes = static_cast<int>(count("modes", o.modes, 100000));
   o.soft_modes = static_cast<int>(count("soft_modes", o.soft_modes, 100000));
   if (o.soft_modes > o.modes) t.fail("soft_modes", "must be at most modes");
+  // Relative to the recipe's folder, as every file a recipe names.
+  if (t.has("softness_model")) {
+    const std::filesystem::path m = t.get_string("softness_model");
+    o.softness_model = (m.is_absolute() ? m : c.base_dir / m).string();
+  }
+  if (o.compute.count("softness") && o.softness_model.empty())
+    t.fail("compute", "the softness analysis needs softness_model = \"FILE\" (a model of `vitrum softness train`)");
+  if (!o.compute.count("softness") && !o.softness_model.empty())
+    t.fail("softness_model", "applies to compute = [..., \"softness\"] only");
   return s;
 }
 

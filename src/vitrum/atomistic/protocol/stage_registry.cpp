@@ -108,7 +108,7 @@ const std::vector<StageKind>& stage_kinds() {
        "steps = [10000, 20000, 40000, 100000]\nq = 7.25\n"},
       {"analyze", "structure analysis of the state as `vitrum analyze`: g(r), S(q), Voronoi, q6, modes, elastic constants",
        {"compute", "minimize", "ftol", "rmax", "bins", "qmax", "qbins", "sq_method", "fft_grid", "q_neighbors", "q_cutoff",
-        "face_threshold", "modes", "soft_modes"},
+        "face_threshold", "modes", "soft_modes", "softness_model"},
        parse_analyze_stage,
        "[[stage]]\nkind = \"analyze\"\ncompute = [\"gr\", \"sq\", \"voronoi\", \"q6\"]\n"},
       {"local_yield", "frozen-matrix local yield stress (Patinet et al. 2016) on a grid of sites: soft spots of the state",
