@@ -67,6 +67,7 @@ struct Options {
   EventLabelOptions labels; // d2min_cutoff and thresholds in multiples of length_scale (squared for D²min)
   SvmOptions svm;
   std::vector<double> c_grid;
+  bool angular = false;     // add the angular structure functions (AngularSet's defaults, multiples of length_scale)
 };
 
 double scale_of(const Options& o, const std::string& units) {
@@ -105,9 +106,13 @@ void train(Options o) {
   g.r_min *= ls, g.r_max *= ls, g.r_step *= ls, g.width *= ls;
   EventLabelOptions lab = o.labels;
   lab.d2min_cutoff *= ls, lab.rearranging *= ls * ls, lab.quiet *= ls * ls;
-  const LabelledSet set = collect_labelled(read_runs(o.runs), lab, g);
+  AngularSet ang;
+  ang.check("softness train");
+  for (double& x : ang.xi) x *= ls;
+  ang.cutoff *= ls;
+  const LabelledSet set = collect_labelled(read_runs(o.runs), lab, g, o.angular ? &ang : nullptr);
   const double t_features = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  SoftnessModel m = train_softness(set, g, ls, units, lab, o.svm);
+  SoftnessModel m = train_softness(set, g, ls, units, lab, o.svm, o.angular ? &ang : nullptr);
   const double t_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   m.labels["runs"] = o.runs;
   write_softness_model(o.model, m);
@@ -160,7 +165,8 @@ void evaluate(const Options& o) {
     throw Error(fmt::format("{}: labels lack d2min_cutoff, rearranging, quiet, window or max_fraction (a model made by `softness train`?)", o.model));
   }
   const auto t0 = std::chrono::steady_clock::now();
-  const LabelledSet set = collect_labelled(read_runs(o.runs), lab, m.grid_in_length_units());
+  const AngularSet ang = m.angular_in_length_units();
+  const LabelledSet set = collect_labelled(read_runs(o.runs), lab, m.grid_in_length_units(), m.use_angular ? &ang : nullptr);
   if (set.type_count != m.type_count)
     throw Error(fmt::format("{}: model has {} particle types, but the runs have {}", o.model, m.type_count, set.type_count));
   const std::vector<double> s = softness_of_rows(m, set);
@@ -280,6 +286,8 @@ void add_softness(CLI::App& app) {
   tr->add_option("--r-max", o.grid.r_max, "last grid distance [length_scale]")->check(kPositive);
   tr->add_option("--r-step", o.grid.r_step, "grid spacing [length_scale]")->check(kPositive);
   tr->add_option("--width", o.grid.width, "Gaussian width L [length_scale]")->check(kPositive);
+  tr->add_flag("--angular", o.angular, "add 16 angular structure functions (xi 1, 1.5; lambda -1, 1; zeta 1, 2, 4, 16; "
+                                      "cut-off 3.5) to the radial ones");
   add_label_options(tr, o);
   tr->add_option("--C", o.c_grid, "penalties tried by cross-validation (default 0.001 0.01 0.1 1 10)")->check(kPositive);
   tr->add_option("--folds", o.svm.folds, "cross-validation folds")->check(CLI::Range(2, 100));

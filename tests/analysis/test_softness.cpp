@@ -82,6 +82,36 @@ TEST(SoftnessStructureFunctions, CellListAndDirectSumAgreeInATiltedBox) {
   EXPECT_GT(largest, 0.5);  // something was counted
 }
 
+// Three particles forming a right angle at particle 0 (legs 1): Ψ(0) = e^{−4/ξ²} (cos θ = 0) and
+// Ψ(1) = e^{−4/ξ²} (1 + λ/√2)^ζ (its bonds 1 and √2 at 45°, the third side 1), for every (ξ, λ, ζ) in order.
+TEST(SoftnessStructureFunctions, AngularFunctionsOfARightAngle) {
+  const Box box({0, 0, 0}, {20, 20, 20});
+  const AngularSet a;  // xi 1, 1.5; lambda -1, 1; zeta 1, 2, 4, 16; cut-off 3.5
+  const std::vector<double> f = angular_structure_functions(box, {{5, 5, 5}, {6, 5, 5}, {5, 6, 5}}, a);
+  ASSERT_EQ(f.size(), 3 * a.count());
+  std::size_t k = 0;
+  for (double xi : a.xi)
+    for (double lambda : a.lambda)
+      for (int zeta : a.zeta) {
+        const double g = std::exp(-4.0 / (xi * xi));
+        EXPECT_NEAR(f[k], g, 1e-14) << k;
+        EXPECT_NEAR(f[a.count() + k], g * std::pow(1 + lambda / std::sqrt(2.0), zeta), 1e-13) << k;
+        EXPECT_NEAR(f[2 * a.count() + k], f[a.count() + k], 1e-13) << k;  // particle 2 mirrors particle 1
+        ++k;
+      }
+  // Cell list and direct image sum agree in a tilted box.
+  Box tilted({0, 0, 0}, {9, 8, 8.5}, -2.1);
+  std::mt19937_64 rng(11);
+  std::uniform_real_distribution<double> u(0, 1);
+  std::vector<Vec3> x;
+  for (int i = 0; i < 120; ++i) x.push_back(tilted.from_fractional({u(rng), u(rng), u(rng)}));
+  AngularSet small;
+  small.cutoff = 2.5;  // widths about 7.6 .. 8.5: the cell list applies
+  const auto cells = angular_structure_functions(tilted, x, small, {0, 5, 119});
+  const auto direct = angular_structure_functions(tilted, x, small, {0, 5, 119}, 3, true);
+  for (std::size_t i = 0; i < cells.size(); ++i) EXPECT_NEAR(cells[i], direct[i], 1e-10 * (1 + std::abs(direct[i]))) << i;
+}
+
 // Two linearly separable classes (margin 1 along a known direction u, in 6 features of different scales and offsets,
 // 150 positives and 400 negatives): balanced to 150 + 150, every training point on its side, and the hyperplane's
 // normal in raw feature units (w_k / sd_k) along u.
@@ -151,8 +181,19 @@ SoftnessModel small_model() {
   return m;
 }
 
-TEST(SoftnessModelFile, RoundTripGivesTheSameSoftness) {
-  const SoftnessModel m = small_model();
+// With and without the angular functions (16 more features, weights on them too).
+class SoftnessModelRoundTrip : public ::testing::TestWithParam<bool> {};
+
+TEST_P(SoftnessModelRoundTrip, GivesTheSameSoftness) {
+  SoftnessModel m = small_model();
+  if (GetParam()) {
+    m.use_angular = true;
+    for (std::size_t k = 0; k < m.angular.count(); ++k) {
+      m.classifiers[0].mean.push_back(0.5);
+      m.classifiers[0].sd.push_back(2.0);
+      m.classifiers[0].w.push_back(0.3 * std::cos(static_cast<double>(k)));
+    }
+  }
   const auto path = std::filesystem::temp_directory_path() / "vitrum_softness_model_test.json";
   write_softness_model(path, m);
   const SoftnessModel r = read_softness_model(path);
@@ -174,7 +215,10 @@ TEST(SoftnessModelFile, RoundTripGivesTheSameSoftness) {
     EXPECT_EQ(a[i], b[i]);
   }
   EXPECT_EQ(r.labels, m.labels);
+  EXPECT_EQ(r.use_angular, GetParam());
+  EXPECT_EQ(r.feature_count(), GetParam() ? 50u : 34u);
 }
+INSTANTIATE_TEST_SUITE_P(SoftnessModelFile, SoftnessModelRoundTrip, ::testing::Bool());
 
 TEST(SoftnessModelFile, MismatchedModelIsRefusedWithOneLine) {
   const SoftnessModel m = small_model();

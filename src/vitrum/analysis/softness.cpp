@@ -175,6 +175,30 @@ RadialGrid SoftnessModel::grid_in_length_units() const {
   return g;
 }
 
+AngularSet SoftnessModel::angular_in_length_units() const {
+  AngularSet a = angular;
+  for (double& x : a.xi) x *= length_scale;
+  a.cutoff *= length_scale;
+  return a;
+}
+
+std::vector<double> softness_features(const Configuration& c, const RadialGrid& grid, const AngularSet* angular,
+                                      const std::vector<std::size_t>& which) {
+  const auto& p = c.particles;
+  std::vector<double> radial = radial_structure_functions(c.box, p.position, p.type, c.type_count, grid, which, c.dimension);
+  if (!angular) return radial;
+  const std::vector<double> ang = angular_structure_functions(c.box, p.position, *angular, which, c.dimension);
+  const std::size_t rows = which.empty() ? p.size() : which.size();
+  const std::size_t fr = radial.size() / rows, fa = angular->count();
+  std::vector<double> out;
+  out.reserve(rows * (fr + fa));
+  for (std::size_t r = 0; r < rows; ++r) {
+    out.insert(out.end(), radial.begin() + static_cast<std::ptrdiff_t>(r * fr), radial.begin() + static_cast<std::ptrdiff_t>((r + 1) * fr));
+    out.insert(out.end(), ang.begin() + static_cast<std::ptrdiff_t>(r * fa), ang.begin() + static_cast<std::ptrdiff_t>((r + 1) * fa));
+  }
+  return out;
+}
+
 nlohmann::json to_json(const SoftnessModel& m) {
   nlohmann::json cls = nlohmann::json::array();
   for (std::size_t t = 0; t < m.classifiers.size(); ++t) {
@@ -200,7 +224,11 @@ nlohmann::json to_json(const SoftnessModel& m) {
             {"width", m.grid.width},
             {"per_species", m.grid.count()},
             {"count", m.feature_count()},
-            {"order", "neighbour type major, then r"},
+            {"angular", m.use_angular ? nlohmann::json{{"xi", m.angular.xi}, {"lambda", m.angular.lambda},
+                                                        {"zeta", m.angular.zeta}, {"cutoff", m.angular.cutoff},
+                                                        {"count", m.angular.count()}}
+                                      : nlohmann::json(nullptr)},
+            {"order", "radial: neighbour type major, then r; then angular: xi major, then lambda, then zeta"},
             {"lengths", "multiples of length_scale"}}},
           {"scaler", "z = (x - mean) / sd per feature, from the balanced training set"},
           {"softness", "S = (w . z + bias) / |w|, > 0 on the rearranging side"},
@@ -234,8 +262,17 @@ SoftnessModel softness_model_from_json(const nlohmann::json& j, const std::strin
     m.grid.r_max = need(f, "r_max").get<double>();
     m.grid.r_step = need(f, "r_step").get<double>();
     m.grid.width = need(f, "width").get<double>();
+    if (f.contains("angular") && !f.at("angular").is_null()) {
+      const auto& a = f.at("angular");
+      m.use_angular = true;
+      m.angular.xi = need(a, "xi").get<std::vector<double>>();
+      m.angular.lambda = need(a, "lambda").get<std::vector<double>>();
+      m.angular.zeta = need(a, "zeta").get<std::vector<int>>();
+      m.angular.cutoff = need(a, "cutoff").get<double>();
+    }
     try {
       m.grid.check("features");
+      if (m.use_angular) m.angular.check("features");
     } catch (const Error& e) {
       fail(e.what());
     }
@@ -313,8 +350,8 @@ std::vector<double> predict_softness(const SoftnessModel& m, const Configuration
     if (m.has_classifier[static_cast<std::size_t>(p.type[i] - 1)]) which.push_back(i);
   std::vector<double> s(p.size(), std::numeric_limits<double>::quiet_NaN());
   if (which.empty()) return s;
-  const std::vector<double> x =
-      radial_structure_functions(cfg.box, p.position, p.type, m.type_count, m.grid_in_length_units(), which, cfg.dimension);
+  const AngularSet angular = m.angular_in_length_units();
+  const std::vector<double> x = softness_features(cfg, m.grid_in_length_units(), m.use_angular ? &angular : nullptr, which);
   const std::size_t f = m.feature_count();
   for (std::size_t r = 0; r < which.size(); ++r)
     s[which[r]] = m.classifiers[static_cast<std::size_t>(p.type[which[r]] - 1)].distance(x.data() + r * f);

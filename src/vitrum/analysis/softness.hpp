@@ -46,6 +46,8 @@ struct SoftnessModel {
   std::string units = "lj";       // the unit system of the configurations it was trained on (lj or metal)
   double length_scale = 1.0;      // grid lengths are multiples of this (σ = 1 in lj; a stated length in Å in metal)
   RadialGrid grid;                // in multiples of length_scale
+  bool use_angular = false;       // angular functions after the radial ones (xi and cutoff in multiples of length_scale)
+  AngularSet angular;
   int type_count = 0;
   int dimension = 3;
   nlohmann::json labels;          // how the training labels were made (thresholds, inputs): for the record
@@ -54,8 +56,16 @@ struct SoftnessModel {
   std::vector<LinearClassifier> classifiers;
 
   [[nodiscard]] RadialGrid grid_in_length_units() const;  // grid × length_scale
-  [[nodiscard]] std::size_t feature_count() const { return grid.count() * static_cast<std::size_t>(type_count); }
+  [[nodiscard]] AngularSet angular_in_length_units() const;
+  [[nodiscard]] std::size_t feature_count() const {
+    return grid.count() * static_cast<std::size_t>(type_count) + (use_angular ? angular.count() : 0);
+  }
 };
+
+// The features of the particles `which` of c: radial structure functions, then the angular ones when `angular` is
+// given (lengths in the system's units), row-major.
+std::vector<double> softness_features(const Configuration& c, const RadialGrid& grid, const AngularSet* angular,
+                                      const std::vector<std::size_t>& which);
 
 nlohmann::json to_json(const SoftnessModel& m);
 // Throws vitrum::Error "FILE: ..." on a missing key, a wrong format name or version, or inconsistent lengths.

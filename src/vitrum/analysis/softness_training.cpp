@@ -11,7 +11,7 @@
 namespace vitrum::analysis {
 
 LabelledSet collect_labelled(const std::vector<std::vector<AqsEventRecord>>& runs, const EventLabelOptions& labels,
-                             const RadialGrid& grid) {
+                             const RadialGrid& grid, const AngularSet* angular) {
   LabelledSet s;
   for (std::size_t r = 0; r < runs.size(); ++r) {
     const std::vector<LabelledEvent> events = label_events(runs[r], labels);
@@ -20,7 +20,7 @@ LabelledSet collect_labelled(const std::vector<std::vector<AqsEventRecord>>& run
       const Configuration& c = e.before;
       if (s.type_count == 0) {
         s.type_count = c.type_count;
-        s.features = grid.count() * static_cast<std::size_t>(c.type_count);
+        s.features = grid.count() * static_cast<std::size_t>(c.type_count) + (angular ? angular->count() : 0);
       } else if (c.type_count != s.type_count) {
         throw Error(fmt::format("{}: {} particle types, but the first run has {}", runs[r][k].before.string(),
                                 c.type_count, s.type_count));
@@ -29,8 +29,7 @@ LabelledSet collect_labelled(const std::vector<std::vector<AqsEventRecord>>& run
       for (std::size_t i = 0; i < e.label.size(); ++i)
         if (e.label[i] != 0) which.push_back(i);
       if (which.empty()) continue;
-      const std::vector<double> x =
-          radial_structure_functions(c.box, c.particles.position, c.particles.type, c.type_count, grid, which, c.dimension);
+      const std::vector<double> x = softness_features(c, grid, angular, which);
       s.x.insert(s.x.end(), x.begin(), x.end());
       for (std::size_t i : which) {
         s.y.push_back(e.label[i]);
@@ -47,7 +46,7 @@ LabelledSet collect_labelled(const std::vector<std::vector<AqsEventRecord>>& run
 }
 
 SoftnessModel train_softness(const LabelledSet& set, const RadialGrid& grid, double length_scale, const std::string& units,
-                             const EventLabelOptions& labels, const SvmOptions& svm) {
+                             const EventLabelOptions& labels, const SvmOptions& svm, const AngularSet* angular) {
   SoftnessModel m;
   m.units = units;
   m.length_scale = length_scale;
@@ -57,6 +56,12 @@ SoftnessModel train_softness(const LabelledSet& set, const RadialGrid& grid, dou
   m.grid.r_step /= length_scale;
   m.grid.width /= length_scale;
   m.type_count = set.type_count;
+  if (angular) {
+    m.use_angular = true;
+    m.angular = *angular;
+    for (double& x : m.angular.xi) x /= length_scale;
+    m.angular.cutoff /= length_scale;
+  }
   m.dimension = 3;
   const std::size_t f = set.features;
   nlohmann::json per_type = nlohmann::json::array();

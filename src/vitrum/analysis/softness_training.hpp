@@ -25,13 +25,13 @@ struct LabelledSet {
 // Labels every event of every run (label_events) and computes the structure functions (grid in the system's length
 // units) of the labelled particles on each event's start state. Every run must have the same type count.
 LabelledSet collect_labelled(const std::vector<std::vector<AqsEventRecord>>& runs, const EventLabelOptions& labels,
-                             const RadialGrid& grid);
+                             const RadialGrid& grid, const AngularSet* angular = nullptr);
 
 // One hyperplane per particle type with at least `folds` samples of each class (train_linear_svm); a type with fewer
 // gets none. The model's grid is `grid` divided by length_scale; its labels record the options. Throws when no type
 // has enough samples.
 SoftnessModel train_softness(const LabelledSet& set, const RadialGrid& grid, double length_scale, const std::string& units,
-                             const EventLabelOptions& labels, const SvmOptions& svm);
+                             const EventLabelOptions& labels, const SvmOptions& svm, const AngularSet* angular = nullptr);
 
 // Held-out accuracy: per type, how many rearranging particles got S > 0 and how many non-rearranging S < 0.
 struct SoftnessScore {

@@ -27,6 +27,25 @@ struct RadialGrid {
   void check(const char* what) const;
 };
 
+// Angular structure functions of Cubuk et al. 2015 (Behler–Parrinello form), all neighbour species together:
+// Ψ(i; ξ, λ, ζ) = Σ_{j<k} exp(−(r_ij² + r_ik² + r_jk²)/ξ²) (1 + λ cos θ_jik)^ζ over the neighbours j, k of i closer
+// than `cutoff` (every periodic image), for every (ξ, λ, ζ) of the lists, ξ-major then λ then ζ.
+struct AngularSet {
+  std::vector<double> xi{1.0, 1.5};
+  std::vector<double> lambda{-1.0, 1.0};
+  std::vector<int> zeta{1, 2, 4, 16};
+  double cutoff = 3.5;  // a neighbour farther than this weighs at most e^{−(3.5/1.5)²} ≈ 0.004 of a close one
+
+  [[nodiscard]] std::size_t count() const { return xi.size() * lambda.size() * zeta.size(); }
+  // Throws vitrum::Error naming `what` unless ξ > 0, λ = ±1, ζ >= 1 and cutoff > 0 (and the lists are not empty).
+  void check(const char* what) const;
+};
+
+// Row-major rows × angular.count() matrix, rows as in radial_structure_functions.
+std::vector<double> angular_structure_functions(const Box& box, const std::vector<Vec3>& positions, const AngularSet& set,
+                                                const std::vector<std::size_t>& which = {}, int dimension = 3,
+                                                bool force_direct_sum = false);
+
 // Features of the particles `which` (indices; all when empty): a row-major matrix, row p for particle which[p], column
 // (X − 1)·count() + k for neighbour type X = 1..type_count and grid point k. `types` are 1-based. dimension 2 sums the
 // images in x and y only (a planar system's z is not periodic for it). Pairs come from the cell list when the box is
