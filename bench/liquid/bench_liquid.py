@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Cost of the `liquid` stage: KA N = 1000 (rho = 1.2) over T = 1.0, 0.8, 0.6 with short runs, one process, one
+"""Cost of the `liquid` stage: KA N = 1000 (rho = 1.2) over T = 1.0, 0.8, 0.7 with short runs, one process, one
 thread. Prints per temperature the wall time, steps per second and the wall time per tau_alpha of production, and
 the ratio of the liquid stage's speed to a plain NVT `md` stage of the same system in the same run (the overhead of
 the F_s/MSD origins and the stress sampling). Not part of `make check`.
@@ -34,7 +34,7 @@ temperature = 1.0
 steps = 12000
 [[stage]]
 kind = "liquid"
-temperatures = [1.0, 0.8, 0.6]
+temperatures = [1.0, 0.8, 0.7]
 equilibrate = 2000
 steps = 10000
 q = 7.25

@@ -283,6 +283,10 @@ StageResult LiquidStage::run(StageContext& ctx) const {
     if (sp.species > s.cfg.type_count)
       throw Error(fmt::format("{}: stage {} (liquid): species = {} but the system has {} types", ctx.source, ctx.number,
                               sp.species, s.cfg.type_count));
+    // The glasses are written by earlier stages: they must exist now, not only after the ladder.
+    for (const std::string& path : sp.glasses)
+      if (!std::filesystem::exists(path))
+        throw Error(fmt::format("{}: stage {} (liquid): glasses: no such file {}", ctx.source, ctx.number, path));
     cur.q = sp.q > 0 ? sp.q
                      : (u.is_metal() ? first_peak_q(s.particles(), s.box(), 1.5, 4.0, 0.05, s.dimension())
                                      : first_peak_q(s.particles(), s.box(), 4.0, 10.0, 0.1, s.dimension()));
