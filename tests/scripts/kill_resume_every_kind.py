@@ -28,7 +28,7 @@ GLASS = '[[stage]]\nkind = "minimize"\nftol = 1e-4\n'  # a short relaxation firs
 # kind -> recipe; the last stage is the one killed, sized to run for a second or two on one core. Kinds that rerun
 # from their start on resume (docs/architecture.md: a minimisation, AQS, the analysis and other-scale stages) are
 # listed in RESTART; every other kind must resume mid-stage, from an in-stage checkpoint (the resume line's step > 0).
-RESTART = {"minimize", "aqs", "cyclic_aqs", "fatigue", "uniaxial", "indent", "analyze", "local_yield", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
+RESTART = {"minimize", "aqs", "cyclic_aqs", "fatigue", "uniaxial", "indent", "analyze", "coarse_grain", "stz", "epm", "ttt", "lpbf"}
 FIRST = KA + OUTPUT + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 FIRST2 = KA2 + OUTPUT.replace("checkpoint_every = 100", "checkpoint_every = 20") + '[[stage]]\nkind = "minimize"\nftol = 1e-3\n'
 CG = '[[stage]]\nkind = "coarse_grain"\nnx = 8\nny = 8\nbeta = 0.02\nu0 = -9.0\n'
@@ -57,7 +57,8 @@ CASES = {
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
     "liquid": FIRST + '[[stage]]\nkind = "liquid"\ntemperatures = [1.0, 0.8]\nequilibrate = 300\nsteps = 1000\nq = 7.25\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
-    "local_yield": FIRST + '[[stage]]\nkind = "local_yield"\ngrid = [2, 2, 2]\ninner_radius = 2.5\ndgamma = 2e-3\nftol = 1e-6\n',
+    "local_yield": FIRST + '[[stage]]\nkind = "local_yield"\ngrid = [2, 2, 1]\ninner_radius = 2.5\ndgamma = 5e-3\ngamma_max = 0.06\n'
+                   'ftol = 1e-6\n',
     "coarse_grain": FIRST + CG,
     "stz": FIRST + CG + '[[stage]]\nkind = "stz"\ngrid = { nx = 8, ny = 8, height = 1e-3 }\n'
                         'plasticity = { law = "stz", diffusion_length = 1.3e-4 }\nloading = { strain_rate = 1.0, max_strain = 0.05 }\n',

@@ -4,7 +4,6 @@
 #include <omp.h>
 
 #include <algorithm>
-#include <chrono>
 #include <cmath>
 #include <fstream>
 
@@ -48,21 +47,35 @@ std::unique_ptr<Stage> parse_local_yield_stage(RecipeTable& t, const StageParseC
 }
 
 StageResult LocalYieldStage::run(StageContext& ctx) const {
-  ctx.begin();
-  const auto t0 = std::chrono::steady_clock::now();
+  std::vector<LocalYieldSite> out;
+  std::int64_t done = 0;  // sites finished, in grid order
+  const StageFields fields = [&](Archive& ar) {
+    ar(done);
+    ar(out);
+  };
+  if (ctx.fresh()) {
+    ctx.begin();
+  } else {
+    ctx.restore(fields);
+    fmt::print(stderr, "{}: resuming after site {} of {}\n", ctx.label, done, out.size());
+  }
+  // The stage never changes ctx.sys, so a resumed run sees the state the stage started from.
   System base = ctx.sys.copy();
   std::array<int, 3> n = grid;
   if (base.dimension() == 2) n[2] = 1;
   std::vector<Vec3> sites = site_grid(base.box(), n);
   if (base.dimension() == 2)
     for (Vec3& c : sites) c.z = base.cfg.particles.position.front().z;
-  std::vector<LocalYieldSite> out(sites.size());
-  // Sites in parallel, each on its own copy with one thread inside; chunks of one site per thread between signal
-  // checks. The result of a site does not depend on the thread that ran it.
+  if (out.empty()) out.resize(sites.size());
+  if (out.size() != sites.size()) throw Error(fmt::format("{}: the checkpoint holds {} sites, the grid {}", ctx.label, out.size(), sites.size()));
+  // Sites in parallel, each on its own copy with one thread inside, one site per thread between signal checks and
+  // checkpoints (a resumed run loses at most the chunk in flight). A site's result does not depend on the thread.
   const int nthreads = std::max(1, omp_get_max_threads());
-  Progress progress(ctx.label, static_cast<std::int64_t>(sites.size()));
-  for (std::size_t k0 = 0; k0 < sites.size(); k0 += static_cast<std::size_t>(nthreads)) {
-    ctx.poll();
+  Progress progress(ctx.label, static_cast<std::int64_t>(sites.size()), done);
+  while (done < static_cast<std::int64_t>(sites.size())) {
+    ctx.step = done;
+    ctx.poll(fields, ctx.output.checkpoint_every > 0 && done > 0);
+    const std::size_t k0 = static_cast<std::size_t>(done);
     const std::size_t k1 = std::min(sites.size(), k0 + static_cast<std::size_t>(nthreads));
     std::string failure;
 #pragma omp parallel for num_threads(nthreads) schedule(dynamic, 1)
@@ -75,8 +88,10 @@ StageResult LocalYieldStage::run(StageContext& ctx) const {
       }
     }
     if (!failure.empty()) throw Error(fmt::format("{}: {}", ctx.label, failure));
-    progress.update(static_cast<std::int64_t>(k1));
+    done = static_cast<std::int64_t>(k1);
+    progress.update(done);
   }
+  ctx.step = done;
   progress.finish();
 
   const UnitSystem& u = ctx.sys.units;
@@ -110,11 +125,16 @@ StageResult LocalYieldStage::run(StageContext& ctx) const {
   for (double v : dt) mean += v / static_cast<double>(dt.size());
   for (double v : dt) sd += (v - mean) * (v - mean) / std::max<double>(1.0, static_cast<double>(dt.size()) - 1.0);
   sd = std::sqrt(sd);
-  const double wall = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  fmt::print(stderr, "{}: local yield stress at {} sites ({} yielded, R_in = {:.4g}, {:.0f} particles a region): "
-             "mean {:.5g}, sd {:.5g}, min {:.5g} -> {} ({:.1f} s)\n",
-             ctx.label, out.size(), yielded, options.inner_radius, static_cast<double>(inner) / static_cast<double>(out.size()),
-             mean, sd, dt.empty() ? NAN : dt.front(), file.string(), wall);
+  const double wall = ctx.elapsed();
+  const double mean_inner = static_cast<double>(inner) / static_cast<double>(out.size());
+  if (dt.empty())
+    fmt::print(stderr, "{}: local yield stress at {} sites (R_in = {:.4g}, {:.0f} particles a region): none yielded up to "
+               "gamma_max = {:.4g} -> {} ({:.1f} s)\n", ctx.label, out.size(), options.inner_radius, mean_inner,
+               options.gamma_max, file.string(), wall);
+  else
+    fmt::print(stderr, "{}: local yield stress at {} sites ({} yielded, R_in = {:.4g}, {:.0f} particles a region): "
+               "mean {:.5g}, sd {:.5g}, min {:.5g} -> {} ({:.1f} s)\n", ctx.label, out.size(), yielded,
+               options.inner_radius, mean_inner, mean, sd, dt.front(), file.string(), wall);
   if (unconverged > 0)
     fmt::print(stderr, "{}: warning: {} sites had a minimisation that did not reach ftol (column `converged`)\n",
                ctx.label, unconverged);
@@ -123,7 +143,7 @@ StageResult LocalYieldStage::run(StageContext& ctx) const {
                       {"sites", out.size()},
                       {"grid", n},
                       {"inner_radius", options.inner_radius},
-                      {"mean_inner_particles", static_cast<double>(inner) / static_cast<double>(out.size())},
+                      {"mean_inner_particles", mean_inner},
                       {"direction", options.direction > 0 ? "+xy" : "-xy"},
                       {"dgamma", options.dgamma},
                       {"gamma_max", options.gamma_max},

@@ -18,8 +18,8 @@ class LocalYieldStage final : public Stage {
   LocalYieldOptions options;       // internal units
   std::array<int, 3> grid{4, 4, 4};
 
-  // Works on a copy of the state (left untouched), sites in parallel over threads; restarts from its beginning on
-  // resume (as the analyze stage).
+  // Works on a copy of the state (left untouched), sites in parallel over threads; checkpoints the finished sites
+  // ([output] checkpoint_every > 0) and resumes after them.
   [[nodiscard]] StageResult run(StageContext& ctx) const override;
 };
 
