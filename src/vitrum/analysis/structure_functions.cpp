@@ -27,6 +27,43 @@ void RadialGrid::check(const char* what) const {
 
 namespace {
 
+// Calls f(p, j, d) for every row p (particle rows[p] = i), particle j and periodic image d = x_j + image − x_i closer
+// than rc, i's own zero image excepted; rows in parallel (f may write row p's output only). The images within reach
+// follow from z, then y, then x alone, with a = (Lx,0,0), b = (xy,Ly,0), c = (0,0,Lz): no wasted images, and boxes
+// narrower than 2 rc are summed exactly. A planar system has no images along z.
+template <class F>
+void for_each_image_bond(const Box& box, const std::vector<Vec3>& positions, const std::vector<std::size_t>& rows,
+                         double rc, int dimension, F&& f) {
+  const Vec3 L = box.lengths();
+  const double xy = box.xy(), rc2 = rc * rc;
+  auto range = [rc](double v, double period, int& lo, int& hi) {
+    lo = static_cast<int>(std::ceil((-rc - v) / period));
+    hi = static_cast<int>(std::floor((rc - v) / period));
+  };
+  const std::size_t n_all = positions.size();
+#pragma omp parallel for schedule(dynamic, 16)
+  for (std::size_t p = 0; p < rows.size(); ++p) {
+    const std::size_t i = rows[p];
+    for (std::size_t j = 0; j < n_all; ++j) {
+      const Vec3 d0 = box.min_image(positions[j] - positions[i]);
+      int c0 = 0, c1 = 0, b0, b1, a0, a1;
+      if (dimension != 2) range(d0.z, L.z, c0, c1);
+      for (int nc = c0; nc <= c1; ++nc) {
+        range(d0.y, L.y, b0, b1);
+        for (int nb = b0; nb <= b1; ++nb) {
+          const double xb = d0.x + nb * xy;
+          range(xb, L.x, a0, a1);
+          for (int na = a0; na <= a1; ++na) {
+            if (j == i && na == 0 && nb == 0 && nc == 0) continue;
+            const Vec3 d{xb + na * L.x, d0.y + nb * L.y, d0.z + nc * L.z};
+            if (norm2(d) < rc2) f(p, j, d);
+          }
+        }
+      }
+    }
+  }
+}
+
 // Adds the Gaussians of one neighbour at distance r to the row's block of its species.
 inline void add_pair(double* block, const RadialGrid& g, std::size_t n, double r) {
   const double reach = 5.0 * g.width;
@@ -77,38 +114,10 @@ std::vector<double> radial_structure_functions(const Box& box, const std::vector
     });
     return out;
   }
-  // Direct sum over every particle and every lattice image a·na + b·nb + c·nc within the cut-off. With a = (Lx,0,0),
-  // b = (xy,Ly,0), c = (0,0,Lz) the images within reach follow from z, then y, then x alone: no wasted images.
-  const Vec3 L = box.lengths();
-  const double xy = box.xy(), rc2 = rc * rc;
-  auto range = [rc](double v, double period, int& lo, int& hi) {
-    lo = static_cast<int>(std::ceil((-rc - v) / period));
-    hi = static_cast<int>(std::floor((rc - v) / period));
-  };
-#pragma omp parallel for schedule(dynamic, 16)
-  for (std::size_t p = 0; p < rows.size(); ++p) {
-    const std::size_t i = rows[p];
-    for (std::size_t j = 0; j < n_all; ++j) {
-      const Vec3 d0 = box.min_image(positions[j] - positions[i]);
-      double* blk = block(p, types[j]);
-      int c0 = 0, c1 = 0, b0, b1, a0, a1;
-      if (dimension != 2) range(d0.z, L.z, c0, c1);  // a planar system has no images along z
-      for (int nc = c0; nc <= c1; ++nc) {
-        const double z = d0.z + nc * L.z;
-        range(d0.y, L.y, b0, b1);
-        for (int nb = b0; nb <= b1; ++nb) {
-          const double y = d0.y + nb * L.y, xb = d0.x + nb * xy;
-          range(xb, L.x, a0, a1);
-          for (int na = a0; na <= a1; ++na) {
-            if (j == i && na == 0 && nb == 0 && nc == 0) continue;
-            const double x = xb + na * L.x;
-            const double r2 = x * x + y * y + z * z;
-            if (r2 < rc2) add_pair(blk, grid, n, std::sqrt(r2));
-          }
-        }
-      }
-    }
-  }
+  // Direct sum over every particle and every lattice image within the cut-off.
+  for_each_image_bond(box, positions, rows, rc, dimension, [&](std::size_t p, std::size_t j, const Vec3& d) {
+    add_pair(block(p, types[j]), grid, n, std::sqrt(norm2(d)));
+  });
   return out;
 }
 
@@ -140,33 +149,8 @@ std::vector<std::vector<Vec3>> bonds_within(const Box& box, const std::vector<Ve
     });
     return out;
   }
-  const Vec3 L = box.lengths();
-  const double xy = box.xy(), rc2 = rc * rc;
-  auto range = [rc](double v, double period, int& lo, int& hi) {
-    lo = static_cast<int>(std::ceil((-rc - v) / period));
-    hi = static_cast<int>(std::floor((rc - v) / period));
-  };
-#pragma omp parallel for schedule(dynamic, 16)
-  for (std::size_t p = 0; p < rows.size(); ++p) {
-    const std::size_t i = rows[p];
-    for (std::size_t j = 0; j < n_all; ++j) {
-      const Vec3 d0 = box.min_image(positions[j] - positions[i]);
-      int c0 = 0, c1 = 0, b0, b1, a0, a1;
-      if (dimension != 2) range(d0.z, L.z, c0, c1);
-      for (int nc = c0; nc <= c1; ++nc) {
-        range(d0.y, L.y, b0, b1);
-        for (int nb = b0; nb <= b1; ++nb) {
-          const double xb = d0.x + nb * xy;
-          range(xb, L.x, a0, a1);
-          for (int na = a0; na <= a1; ++na) {
-            if (j == i && na == 0 && nb == 0 && nc == 0) continue;
-            const Vec3 d{xb + na * L.x, d0.y + nb * L.y, d0.z + nc * L.z};
-            if (norm2(d) < rc2) out[p].push_back(d);
-          }
-        }
-      }
-    }
-  }
+  for_each_image_bond(box, positions, rows, rc, dimension,
+                      [&](std::size_t p, std::size_t, const Vec3& d) { out[p].push_back(d); });
   return out;
 }
 
