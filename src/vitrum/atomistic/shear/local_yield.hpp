@@ -24,6 +24,10 @@ struct LocalYieldOptions {
   double drop_threshold = 1e-3;  // a fall of the local stress by more than this ends the loading [stress, internal]
   int direction = 1;             // +1: shear +xy, -1: shear -xy
   MinimizeOptions minimize;      // cg to ftol 1e-10 by default (set by the caller)
+  // Work on the particles that can act on the region only: within R_in + 1.5 r_c of the site for a pair model,
+  // R_in + 2.5 r_c for a many-body one (EAM: the densities of the shell's atoms too); the rest of a large box is
+  // dropped. The same physics as the whole box, to round-off in the order of the force sums.
+  bool trim = true;
 };
 
 struct LocalYieldSite {
@@ -39,9 +43,9 @@ struct LocalYieldSite {
   bool converged = true;          // every minimisation reached ftol
 };
 
-// Local shear stress σ_xy = −Σ_{i∈members} W_i,xy / V_in of a set of particles, V_in = |members| V/N; s must hold
-// the forces of its current positions (per_atom_virials recomputes them).
-[[nodiscard]] double local_shear_stress(System& s, const std::vector<std::size_t>& members);
+// Local shear stress σ_xy = −Σ_{i∈members} W_i,xy / V_in of a set of particles, V_in = |members| · volume_per_particle
+// (V/N of the whole glass); per_atom_virials recomputes the forces of s's current positions.
+[[nodiscard]] double local_shear_stress(System& s, const std::vector<std::size_t>& members, double volume_per_particle);
 
 // The frozen-matrix loading of one site. `s` must be an inherent state (minimised); it is not changed.
 [[nodiscard]] LocalYieldSite local_yield(const System& s, const Vec3& center, const LocalYieldOptions& opt);
