@@ -136,6 +136,8 @@ TEST(LocalYield, TrimmingTheMatrixChangesOnlyRoundOff) {
   o.trim = false;
   const LocalYieldSite whole = local_yield(s, c, o);
   EXPECT_EQ(trimmed.inner, whole.inner);
+  EXPECT_EQ(whole.particles, s.size());
+  EXPECT_LT(trimmed.particles, s.size());  // the corners of the box were dropped
   EXPECT_NEAR(trimmed.tau0, whole.tau0, 1e-7);
   EXPECT_NEAR(trimmed.delta_tau, whole.delta_tau, 1e-6);
   EXPECT_GT(whole.force_evaluations, 0);

@@ -77,6 +77,7 @@ LocalYieldSite local_yield(const System& s, const Vec3& center, const LocalYield
   LocalYieldSite site;
   site.center = center;
   site.inner = inner.size();
+  site.particles = p.size();
   if (inner.empty())
     throw Error(fmt::format("local yield: no particle within inner_radius {} of the site ({}, {}, {})", opt.inner_radius,
                             center.x, center.y, center.z));

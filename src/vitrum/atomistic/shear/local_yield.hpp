@@ -33,6 +33,7 @@ struct LocalYieldOptions {
 struct LocalYieldSite {
   Vec3 center;                    // the site in the unstrained box [length]
   std::size_t inner = 0;          // particles inside inner_radius
+  std::size_t particles = 0;      // particles the loading worked on (inner and frozen, after trimming)
   double tau0 = 0;                // local stress at zero strain, resolved on the loading direction [stress]
   double tau_c = 0;               // the same at the last stable step
   double delta_tau = 0;           // τ_c − τ_0: the local yield stress [stress]
