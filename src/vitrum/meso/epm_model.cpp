@@ -10,7 +10,8 @@ namespace vitrum::meso {
 
 namespace {
 // `extra` of the Rng draw sites of the EPM stream (step = the block's failure count).
-constexpr std::uint32_t kThresholdDraw = 0, kNoiseDraw = 1, kInitialStressDraw = 2;
+constexpr std::uint32_t kThresholdDraw = 0, kNoiseDraw = 1, kInitialStressDraw = 2, kNeighbourDraw = 3,
+                        kRejuvenatedThresholdDraw = 4;
 
 // s += drop * g over n contiguous blocks; returns the largest |s| - th and the smallest th - s (the distance to
 // threshold under forward loading), both exact in any summation order, so the loop vectorises.
@@ -59,12 +60,13 @@ EpmModel::EpmModel(const EpmParameters& p, LoadControl control)
   threshold_.resize(n);
   plastic_strain_.assign(n, 0.0);
   fail_count_.assign(n, 0);
+  if (p.neighbour_rejuvenation > 0) rejuvenation_count_.assign(n, 0);
   scratch_.assign(n, 0.0);
   // Threads only pay for themselves on large lattices (a fork per event costs microseconds).
   threads_ = n >= kThreadedSites ? std::max(1, p.threads) : 1;
   for (std::size_t i = 0; i < n; ++i) {
     Rng rng(Stream::EpmThreshold, p.seed, 0, i, kThresholdDraw);
-    threshold_[i] = p.thresholds.draw(rng) + p.stability;
+    threshold_[i] = (p.initial_thresholds ? *p.initial_thresholds : p.thresholds).draw(rng) + p.stability;
     if (p.initial_stress_std > 0) {
       Rng r2(Stream::EpmThreshold, p.seed, 0, i, kInitialStressDraw);
       stress_[i] = p.initial_stress_std * r2.normal();
@@ -108,7 +110,21 @@ void EpmModel::record_event(std::size_t i, double drop) {
   ++fail_count_[i];
   Rng rng(Stream::EpmThreshold, p_.seed, fail_count_[i], i, kThresholdDraw);
   threshold_[i] = p_.thresholds.draw(rng);
+  if (p_.neighbour_rejuvenation > 0) rejuvenate_neighbours(i);
   forward_weakest_valid_ = false;
+}
+
+void EpmModel::rejuvenate_neighbours(std::size_t i) {
+  const auto [x, y, z] = p_.lattice.coords(i);
+  const int offsets[6][3] = {{1, 0, 0}, {-1, 0, 0}, {0, 1, 0}, {0, -1, 0}, {0, 0, 1}, {0, 0, -1}};
+  const int neighbours = p_.lattice.dimension == 3 ? 6 : 4;
+  Rng coin(Stream::EpmThreshold, p_.seed, fail_count_[i], i, kNeighbourDraw);  // one draw per neighbour, in order
+  for (int k = 0; k < neighbours; ++k) {
+    const std::size_t j = p_.lattice.index(x + offsets[k][0], y + offsets[k][1], z + offsets[k][2]);
+    if (coin.uniform() >= p_.neighbour_rejuvenation) continue;
+    Rng rng(Stream::EpmThreshold, p_.seed, ++rejuvenation_count_[j], j, kRejuvenatedThresholdDraw);
+    threshold_[j] = p_.thresholds.draw(rng);
+  }
 }
 
 EpmModel::Worst EpmModel::fail_one(std::size_t i) {

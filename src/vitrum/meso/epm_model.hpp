@@ -1,6 +1,7 @@
 // The state of a lattice elastoplastic model: block stresses, thresholds, plastic strain, and the plastic event.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,14 @@ struct EpmParameters {
   Lattice lattice;
   double shear_modulus = 1.0;  // mu: an event with stress drop ds carries plastic strain ds / (2 mu)
   double poisson_ratio = 0.5;  // 3D only
-  ThresholdDistribution thresholds;
+  ThresholdDistribution thresholds;  // renewed thresholds (after an event); also the initial ones unless set below
+  // The initial thresholds, when they differ from the renewed ones: a glass whose own local yield stresses were
+  // measured (StEP calibration: the glass's distribution at the start, the flowing state's after an event).
+  std::optional<ThresholdDistribution> initial_thresholds;
+  // Structural rejuvenation around an event: each nearest lattice neighbour of a failing block also renews its
+  // threshold with this probability (a fresh draw from `thresholds`), as the softness of nearby sites changes after a
+  // rearrangement in the StEP model. 0: only the failing block renews.
+  double neighbour_rejuvenation = 0.0;
   double recovery = 1.0;      // fraction of the local stress an event relaxes (1: back to zero)
   double stress_noise = 0.0;  // std of the Gaussian residual stress left by an event
   // Annealing: the initial thresholds are drawn as above plus `stability` (renewed ones are not shifted);
@@ -74,12 +82,14 @@ class EpmModel {
 
  private:
   void record_event(std::size_t i, double drop);
+  void rejuvenate_neighbours(std::size_t i);  // after the event at i (fail_count_[i] already counts it)
   Worst add_kernel(std::size_t i, double drop);  // sigma_j += drop G(j - i) for all j
   EpmParameters p_;
   EshelbyPropagator propagator_;
   SpectralConvolution fft_;
   std::vector<double> stress_, threshold_, plastic_strain_;
   std::vector<std::uint64_t> fail_count_;
+  std::vector<std::uint64_t> rejuvenation_count_;  // renewals of a block by a neighbour's event (keys their draws)
   std::vector<double> scratch_;
   std::vector<std::pair<std::size_t, double>> drops_;
   struct Scan { Worst worst; std::pair<double, std::size_t> weakest; };

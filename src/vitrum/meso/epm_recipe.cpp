@@ -33,6 +33,56 @@ void read_rate(RecipeTable& t, RateParameters& r) {
   if (r.dt > 0.5 * r.tau_pl) t.fail("dt", "must be at most tau_pl / 2");
 }
 
+// A threshold distribution from [thresholds] or [annealing] initial_thresholds; measured ones are read here, their
+// file relative to the recipe's folder, and their provenance kept in `measured`.
+ThresholdDistribution read_threshold_distribution(RecipeTable& th, std::optional<MeasuredThresholds>& measured) {
+  ThresholdDistribution d;
+  const std::string dist = th.get_string("distribution");
+  if (dist == "weibull") {
+    d.kind = ThresholdDistribution::Kind::Weibull;
+    d.shape = th.get_positive("shape");
+    d.scale = th.get_positive("scale");
+  } else if (dist == "gaussian") {
+    d.kind = ThresholdDistribution::Kind::Gaussian;
+    d.mean = th.get_positive("mean");
+    d.std = th.get_positive("std");
+    d.minimum = th.get_positive("minimum", 0.05 * d.mean);
+    if (d.minimum > d.mean - d.std) th.fail("minimum", "must lie at least one std below the mean");
+  } else if (dist == "measured") {
+    d.kind = ThresholdDistribution::Kind::Measured;
+    std::filesystem::path file = th.get_string("file");
+    if (file.is_relative()) file = th.file().parent_path() / file;
+    const std::string column = th.get_string("column", "delta_tau");
+    const double scale = th.get_positive("scale", 1.0);
+    const double minimum = th.get_positive("minimum", 1e-3);
+    try {
+      measured = read_measured_thresholds(file, column, scale, minimum);
+    } catch (const Error& e) {
+      throw Error(fmt::format("{}: {}", th.locate("file"), e.what()));
+    }
+    d.values = measured->values;
+    d.source = fmt::format("{} column {}", file.filename().string(), column);
+  } else {
+    th.fail("distribution", "expected \"weibull\", \"gaussian\" or \"measured\"");
+  }
+  return d;
+}
+
+nlohmann::json distribution_json(const ThresholdDistribution& d, const std::optional<MeasuredThresholds>& m) {
+  switch (d.kind) {
+    case ThresholdDistribution::Kind::Weibull:
+      return {{"distribution", "weibull"}, {"shape", d.shape}, {"scale", d.scale}};
+    case ThresholdDistribution::Kind::Gaussian:
+      return {{"distribution", "gaussian"}, {"mean", d.mean}, {"std", d.std}, {"minimum", d.minimum}};
+    case ThresholdDistribution::Kind::Measured:
+      return {{"distribution", "measured"}, {"file", m->file.string()}, {"column", m->column}, {"scale", m->scale},
+              {"minimum", m->minimum}, {"sites", m->values.size()}, {"raised_to_minimum", m->raised},
+              {"unyielded_sites", m->unyielded}, {"mean", d.mean_value()}, {"min", m->values.front()},
+              {"max", m->values.back()}};
+  }
+  return {};
+}
+
 EpmRecipe parse(const toml::table& root, const std::filesystem::path& file) {
   EpmRecipe r;
   r.file = file;
@@ -68,27 +118,18 @@ void parse_epm_tables(RecipeTable& top, EpmRecipe& r) {
     el.finish();
   }
 
-  RecipeTable th = top.get_table("thresholds");
-  const std::string dist = th.get_string("distribution");
-  auto& d = r.model.thresholds;
-  if (dist == "weibull") {
-    d.kind = ThresholdDistribution::Kind::Weibull;
-    d.shape = th.get_positive("shape");
-    d.scale = th.get_positive("scale");
-  } else if (dist == "gaussian") {
-    d.kind = ThresholdDistribution::Kind::Gaussian;
-    d.mean = th.get_positive("mean");
-    d.std = th.get_positive("std");
-    d.minimum = th.get_positive("minimum", 0.05 * d.mean);
-    if (d.minimum > d.mean - d.std) th.fail("minimum", "must lie at least one std below the mean");
-  } else {
-    th.fail("distribution", "expected \"weibull\" or \"gaussian\"");
+  {
+    RecipeTable th = top.get_table("thresholds");
+    r.model.thresholds = read_threshold_distribution(th, r.measured);
+    th.finish();
   }
-  th.finish();
 
   RecipeTable ev = top.get_table("events");
   r.model.recovery = ev.get_double("recovery", 1.0);
   if (!(r.model.recovery > 0 && r.model.recovery <= 2)) ev.fail("recovery", "must be in (0, 2]");
+  r.model.neighbour_rejuvenation = ev.get_double("neighbour_rejuvenation", 0.0);
+  if (!(r.model.neighbour_rejuvenation >= 0 && r.model.neighbour_rejuvenation <= 1))
+    ev.fail("neighbour_rejuvenation", "must be a probability in [0, 1]");
   r.model.stress_noise = ev.get_double("stress_noise", 0.0);
   if (!(r.model.stress_noise >= 0) || !std::isfinite(r.model.stress_noise)) ev.fail("stress_noise", "must be zero or positive and finite");
   // A residual as large as the thresholds re-fails the site at once: avalanches then never end (1e6 hung).
@@ -107,6 +148,11 @@ void parse_epm_tables(RecipeTable& top, EpmRecipe& r) {
     if (an.has("stability") && an.raw().get("stability")->is_array()) r.stability_levels = an.get_doubles("stability");
     else r.stability_levels = {an.get_double("stability", 0.0)};
     if (r.stability_levels.empty() || r.stability_levels.size() > 16) an.fail("stability", "give 1 to 16 levels");
+    if (an.has("initial_thresholds")) {
+      RecipeTable it = an.get_table("initial_thresholds");
+      r.model.initial_thresholds = read_threshold_distribution(it, r.measured_initial);
+      it.finish();
+    }
     r.model.initial_stress_std = an.get_double("initial_stress_std", 0.0);
     if (r.model.initial_stress_std < 0) an.fail("initial_stress_std", "must be zero or positive");
     an.finish();
@@ -184,15 +230,16 @@ nlohmann::json EpmRecipe::to_json() const {
       {"file", file.string()}, {"units", "reduced"}, {"seed", model.seed}, {"threads", threads},
       {"lattice", {{"dimension", model.lattice.dimension}, {"size", model.lattice.size}}},
       {"elasticity", {{"shear_modulus", model.shear_modulus}, {"poisson_ratio", model.poisson_ratio}}},
-      {"thresholds", d.kind == ThresholdDistribution::Kind::Weibull
-                         ? nlohmann::json{{"distribution", "weibull"}, {"shape", d.shape}, {"scale", d.scale}}
-                         : nlohmann::json{{"distribution", "gaussian"}, {"mean", d.mean}, {"std", d.std}, {"minimum", d.minimum}}},
+      {"thresholds", distribution_json(d, measured)},
       {"events", {{"recovery", model.recovery}, {"stress_noise", model.stress_noise},
+                  {"neighbour_rejuvenation", model.neighbour_rejuvenation},
                   {"update", update == UpdateRule::Sequential ? "sequential" : "synchronous"}}},
       {"annealing", {{"stability", stability_levels}, {"initial_stress_std", model.initial_stress_std}}},
       {"statistics", {{"s_min", s_min}, {"s_max", s_max}, {"pseudogap_every", pseudogap_every},
                       {"pseudogap_cdf_window", {pseudogap_c_lo, pseudogap_c_hi}}, {"band_width", band_width},
                       {"band_threshold", band_threshold}}}};
+  if (model.initial_thresholds)
+    j["annealing"]["initial_thresholds"] = distribution_json(*model.initial_thresholds, measured_initial);
   nlohmann::json p = {{"kind", protocol_name(protocol)}};
   if (protocol == Protocol::Quasistatic) { p["max_strain"] = max_strain; p["stationary_strain"] = stationary_strain; p["avalanches"] = avalanches; }
   if (protocol == Protocol::Cyclic) { p["amplitude"] = amplitude; p["cycles"] = cycles; }

@@ -7,6 +7,7 @@
 #include <nlohmann/json_fwd.hpp>
 
 #include "vitrum/meso/epm_model.hpp"
+#include "vitrum/meso/measured_thresholds.hpp"
 #include "vitrum/meso/quasistatic_driver.hpp"
 #include "vitrum/meso/rate_driver.hpp"
 
@@ -21,6 +22,8 @@ enum class Protocol { Quasistatic, Cyclic, FiniteRate, Creep };
 struct EpmRecipe {
   std::filesystem::path file;
   EpmParameters model;
+  // Where measured thresholds came from (file, column, counts), for the summary: renewed and initial.
+  std::optional<MeasuredThresholds> measured, measured_initial;
   std::vector<double> stability_levels;  // one run per level (the recipe's `stability`, a number or an array)
   UpdateRule update = UpdateRule::Sequential;
   Protocol protocol = Protocol::Quasistatic;
