@@ -319,6 +319,25 @@ files["softness_bad_events/index.csv"] = "event,strain,stress\n0,0.01,0.1\n"
 files["softness_events_missing/index.csv"] = ("event,strain_before,strain_after,stress_drop,before,after\n"
                                               "0,0.01,0.0105,0.1,event-0000-before.data,event-0000-after.data\n")
 os.makedirs(os.path.join(CASES, "softness_events_missing"), exist_ok=True)
+# StEP (issue 23): EPM thresholds measured on atomistic glasses, from a local_yield CSV.
+LY_HEADER = "site,x,y,z,inner,tau0,tau_c,delta_tau,gamma_c,stress_drop,yielded,converged,force_evaluations\n"
+files["step_glass.csv"] = LY_HEADER + "".join(f"{i},0,0,0,60,0.0,{0.3 + 0.05 * i},{0.3 + 0.05 * i},0.05,0.01,1,1,100\n"
+                                              for i in range(10))
+files["step_nan.csv"] = LY_HEADER + "".join(f"{i},0,0,0,60,0.0,{'nan' if i == 3 else 0.4},0.4,0.05,0.01,1,1,100\n"
+                                            for i in range(10))
+STEP = EPM.replace("STRESS_NOISE", "0.0").replace('[thresholds]\ndistribution = "weibull"\nshape = 2.0\nscale = 1.0',
+                                                  '[thresholds]\ndistribution = "measured"\nfile = "FILE"\ncolumn = "COLUMN"')
+files["step_missing_file.toml"] = STEP.replace("FILE", "no_such.csv").replace("COLUMN", "tau_c")
+files["step_nan_value.toml"] = STEP.replace("FILE", "step_nan.csv").replace("COLUMN", "tau_c")
+files["step_unknown_column.toml"] = STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "softness")
+files["step_neighbour_probability.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
+                                            .replace("recovery = 1.0", "recovery = 1.0\nneighbour_rejuvenation = 1.5"))
+files["step_initial_unknown_key.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
+                                          .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = '
+                                                   '"measured", file = "step_glass.csv", colum = "tau_c" }\n[events]'))
+files["step_good.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
+                           .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = "measured", '
+                                    'file = "step_glass.csv" }\n[events]\nneighbour_rejuvenation = 0.2'))
 for name, text in files.items():
     with open(os.path.join(CASES, name), "w") as f:
         f.write(text)
