@@ -170,7 +170,7 @@ TEST(Recipe, EveryShippedRecipeParses) {
       {"epm-flow-curve.toml", "epm"},   {"stz-vit1.toml", "stz"},          {"ttt_vit1.toml", "ttt"},
       {"ttt_amz4.toml", "ttt"},         {"ttt_pd40ni40p20.toml", "ttt"},   {"lpbf-amz4.toml", "lpbf"},
       {"lpbf-vit1.toml", "lpbf"},       {"fatigue-poly.toml", "run"},      {"liquid-ka.toml", "run"},
-      {"softness-ka.toml", "run"},      {"soft-spots-ka.toml", "run"},
+      {"softness-ka.toml", "run"},      {"soft-spots-ka.toml", "run"},     {"step-swap-glass.toml", "epm"},
   };
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(VITRUM_SOURCE_DIR) / "recipes")) {
