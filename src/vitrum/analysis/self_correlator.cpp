@@ -7,18 +7,28 @@
 
 namespace vitrum {
 
+std::vector<std::int64_t> log_spaced_lags(std::int64_t max_lag, int points_per_decade) {
+  std::vector<std::int64_t> lags;
+  const double factor = std::pow(10.0, 1.0 / points_per_decade);
+  double next = 1;
+  for (std::int64_t k = 1; k <= max_lag; ++k)
+    if (static_cast<double>(k) >= next || k == max_lag) {
+      lags.push_back(k);
+      while (next <= static_cast<double>(k)) next = std::max(next * factor, std::floor(next) + 1);
+    }
+  return lags;
+}
+
+double isotropic_self_term(double q, double r2, int dimension) {
+  const double x = q * std::sqrt(r2);
+  return dimension == 2 ? std::cyl_bessel_j(0.0, x) : (x < 1e-6 ? 1.0 - x * x / 6.0 : std::sin(x) / x);
+}
+
 SelfCorrelator::SelfCorrelator(const SelfCorrelatorOptions& opt, const std::vector<int>& types, int type_count)
     : opt_(opt), types_(types), groups_(type_count + 1) {
   if (opt.max_lag < 1 || opt.origin_every < 1 || opt.origins < 1 || opt.blocks < 1 || opt.origins < opt.blocks)
     throw Error("self correlator: max_lag, origin_every >= 1 and origins >= blocks >= 1 are needed");
-  // Log-spaced lags: every step while the factor 10^(1/ppd) is below one step, then geometric; always max_lag.
-  const double factor = std::pow(10.0, 1.0 / opt.points_per_decade);
-  double next = 1;
-  for (std::int64_t k = 1; k <= opt.max_lag; ++k)
-    if (static_cast<double>(k) >= next || k == opt.max_lag) {
-      lags_.push_back(k);
-      while (next <= static_cast<double>(k)) next = std::max(next * factor, std::floor(next) + 1);
-    }
+  lags_ = log_spaced_lags(opt.max_lag, opt.points_per_decade);
   lag_index_.assign(static_cast<std::size_t>(opt.max_lag) + 1, -1);
   for (std::size_t i = 0; i < lags_.size(); ++i) lag_index_[static_cast<std::size_t>(lags_[i])] = static_cast<int>(i);
   const std::size_t nl = lags_.size(), nb = static_cast<std::size_t>(opt.blocks), ng = static_cast<std::size_t>(groups_);
@@ -56,8 +66,7 @@ void SelfCorrelator::add(std::int64_t k, const std::vector<Vec3>& r) {
       const std::vector<Vec3>& r0 = it->second;
       for (std::size_t i = 0; i < r.size(); ++i) {
         const Vec3 d = r[i] - r0[i];
-        const double r2 = dot(d, d), x = opt_.q * std::sqrt(r2);
-        const double f = opt_.dimension == 2 ? std::cyl_bessel_j(0.0, x) : (x < 1e-6 ? 1.0 - x * x / 6.0 : std::sin(x) / x);
+        const double r2 = dot(d, d), f = isotropic_self_term(opt_.q, r2, opt_.dimension);
         const auto t = static_cast<std::size_t>(types_[i]);
         fs[0] += f;
         msd[0] += r2;

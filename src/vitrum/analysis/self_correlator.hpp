@@ -19,6 +19,12 @@ struct SelfCorrelatorOptions {
   int dimension = 3;
 };
 
+// Log-spaced lags in 1..max_lag: every step while the factor 10^(1/points_per_decade) is below one step, then
+// geometric; always max_lag. Shared by SelfCorrelator and TwoTimeCorrelator.
+[[nodiscard]] std::vector<std::int64_t> log_spaced_lags(std::int64_t max_lag, int points_per_decade);
+// One particle's term of the isotropic F_s for a displacement of squared length r2: sin(qr)/(qr) in 3D, J0(qr) in 2D.
+[[nodiscard]] double isotropic_self_term(double q, double r2, int dimension);
+
 // Curves: [block][lag][group], group 0 = all particles, g = type g (1-based types).
 class SelfCorrelator {
  public:
