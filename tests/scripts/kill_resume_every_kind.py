@@ -56,6 +56,8 @@ CASES = {
     "shear_rate": FIRST.replace("dump_every = 200", 'dump_every = 200\ndump_format = "lammps"') + '[[stage]]\nkind = "shear_rate"\nrate = 0.05\nsteps = 3000\ntemperature = 0.8\n',
     "creep": FIRST + '[[stage]]\nkind = "creep"\nstress = 0.5\nsteps = 3000\ntemperature = 0.8\n',
     "liquid": FIRST + '[[stage]]\nkind = "liquid"\ntemperatures = [1.0, 0.8]\nequilibrate = 300\nsteps = 1000\nq = 7.25\n',
+    "aging": FIRST + '[[stage]]\nkind = "md"\nensemble = "nvt"\ntemperature = 1.0\nsteps = 300\n'
+             '[[stage]]\nkind = "aging"\ntemperature = 0.5\nwaiting_times = [0, 1, 5]\nmax_lag = 10\nq = 7.25\n',
     "analyze": FIRST + '[[stage]]\nkind = "analyze"\ncompute = ["gr", "sq", "voronoi", "q6"]\nminimize = true\n',
     "local_yield": FIRST + '[[stage]]\nkind = "local_yield"\ngrid = [2, 2, 1]\ninner_radius = 2.5\ndgamma = 5e-3\ngamma_max = 0.06\n'
                    'ftol = 1e-6\n',

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "vitrum/atomistic/protocol/aging_stage.hpp"
 #include "vitrum/atomistic/protocol/analyze_stage.hpp"
 #include "vitrum/atomistic/protocol/aqs_stage.hpp"
 #include "vitrum/atomistic/protocol/coarse_grain_stage.hpp"
@@ -106,6 +107,10 @@ const std::vector<StageKind>& stage_kinds() {
        parse_liquid_stage,
        "[[stage]]\nkind = \"liquid\"\ntemperatures = [1.0, 0.8, 0.7, 0.6]\nequilibrate = [2000, 4000, 8000, 20000]\n"
        "steps = [10000, 20000, 40000, 100000]\nq = 7.25\n"},
+      {"aging", "instantaneous quench, then two-time self correlations C(t_w + t, t_w) (F_s and MSD) per waiting time: tau(t_w), aging exponent",
+       {"temperature", "waiting_times", "max_lag", "points_per_decade", "q", "dt", "thermostat", "tdamp", "chain", "seed"},
+       parse_aging_stage,
+       "[[stage]]\nkind = \"aging\"\ntemperature = 0.4\nwaiting_times = [0, 10, 100, 1000]\nmax_lag = 1000\n"},
       {"analyze", "structure analysis of the state as `vitrum analyze`: g(r), S(q), Voronoi, q6, modes, elastic constants",
        {"compute", "minimize", "ftol", "rmax", "bins", "qmax", "qbins", "sq_method", "fft_grid", "q_neighbors", "q_cutoff",
         "face_threshold", "modes", "soft_modes", "softness_model"},
