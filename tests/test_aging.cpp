@@ -1,6 +1,6 @@
 // Two-time correlations for aging: the correlator against synthetic trajectories with known displacements
 // (F_s = sin(q d)/(q d), MSD = d², C(t_w, t_w) = 1 exactly, checkpoint mid-run = uninterrupted), the `aging` stage on
-// a KA liquid "quenched" to its own temperature (stationary: τ independent of t_w), and bad values naming the key.
+// a KA liquid "quenched" to its own temperature (stationary: no trend of τ with t_w), and bad values naming the key.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -114,43 +114,51 @@ ftol = 1e-2
 kind = "md"
 ensemble = "nvt"
 temperature = 1.0
-steps = 3000
+steps = 5000
 [[stage]]
 kind = "aging"
 temperature = 1.0
-waiting_times = [0, 1, 4]
-max_lag = 5
+waiting_times = [0, 1, 2, 4, 8, 16]
+max_lag = 3
 q = 7.25
 )";
 
-// An equilibrium liquid does not age: "quenched" to its own temperature, τ(t_w) is the same for every t_w (one
-// trajectory, 500 particles: within 20 %), near KA's τ_α at T = 1 (about 1, docs/liquid.md), and μ is null with two
-// waiting times > 0.
+// An equilibrium liquid does not age: "quenched" to its own temperature T = 1.0, τ(t_w) shows no trend with t_w. One
+// origin of N = 500 is noisy (τ scatters by about 17 % between origins of one run, up to a factor 1.6 at the extremes;
+// measured over six seeds, docs/liquid.md), so the test asserts what stationarity implies beyond that noise: the
+// aging exponent over t_w = 1 ... 16 is near 0 (six seeds gave -0.01 ... 0.11; the real quench to T = 0.4 gives 1.1),
+// the mean τ is the liquid stage's τ_α(all) at T = 1.0 (1.10 and 1.14 for N = 500, two seeds), every τ lies within a
+// factor 1.8 of it, and C(t_w, t_w) = 1.
 TEST(AgingStage, EquilibriumLiquidQuenchedToItsOwnTemperatureDoesNotAge) {
   const auto dir = std::filesystem::temp_directory_path() / "vitrum_test_aging";
   std::filesystem::remove_all(dir);
   const Recipe recipe = parse_recipe(kStationary, "aging.toml", ".");
   const AgingSpec& spec = recipe.stages[2].as<AgingStage>().spec;
-  ASSERT_EQ(spec.waiting_times, (std::vector<std::int64_t>{0, 200, 800}));
-  ASSERT_EQ(spec.max_lag, 1000);
+  ASSERT_EQ(spec.waiting_times, (std::vector<std::int64_t>{0, 200, 400, 800, 1600, 3200}));
+  ASSERT_EQ(spec.max_lag, 600);
   const nlohmann::json sum = run_recipe(recipe, RunOptions{dir, false});
   const auto& st = sum["stages"][2];
   ASSERT_EQ(st["kind"], "aging");
-  EXPECT_EQ(st["steps"], 1800);
+  EXPECT_EQ(st["steps"], 3800);
   const auto& w = st["waiting_times"];
-  ASSERT_EQ(w.size(), 3u);
+  ASSERT_EQ(w.size(), 6u);
   EXPECT_NEAR(w[0]["temperature_at_t_w"].get<double>(), 1.0, 1e-12) << "velocities rescaled to T at the quench";
-  const double tau0 = w[0]["tau"];
-  EXPECT_GT(tau0, 0.5);
-  EXPECT_LT(tau0, 2.0);
+  double mean = 0;
   for (const auto& e : w) {
     ASSERT_FALSE(e["tau"].is_null()) << e.dump();
-    EXPECT_NEAR(e["tau"].get<double>(), tau0, 0.2 * tau0) << "t_w = " << e["t_w"];
+    const double tau = e["tau"];
+    mean += tau / static_cast<double>(w.size());
+    EXPECT_GT(tau, 1.12 / 1.8) << "t_w = " << e["t_w"];
+    EXPECT_LT(tau, 1.12 * 1.8) << "t_w = " << e["t_w"];
     EXPECT_NEAR(e["temperature_at_t_w"].get<double>(), 1.0, 0.1);
   }
-  EXPECT_TRUE(st["mu"]["value"].is_null());
-  EXPECT_EQ(st["mu"]["points"], 2);
-  // The CSV: 3 waiting times x 3 groups x every lag, C(t_w, t_w) = 1 and MSD 0 on each first row.
+  EXPECT_GT(mean, 0.9);
+  EXPECT_LT(mean, 1.4);
+  ASSERT_FALSE(st["mu"]["value"].is_null()) << st["mu"].dump();
+  EXPECT_EQ(st["mu"]["points"], 5);
+  EXPECT_LT(std::abs(st["mu"]["value"].get<double>()), 0.3) << st["mu"].dump();
+  EXPECT_GT(st["mu"]["stderr"].get<double>(), 0);
+  // The CSV: 6 waiting times x 3 groups x every lag, C(t_w, t_w) = 1 and MSD 0 on each first row.
   std::ifstream csv(dir / "stage3-aging.csv");
   std::string line;
   std::getline(csv, line);
@@ -159,8 +167,8 @@ TEST(AgingStage, EquilibriumLiquidQuenchedToItsOwnTemperatureDoesNotAge) {
   EXPECT_EQ(line, "0,0,all,1,0");
   int rows = 1;
   while (std::getline(csv, line)) ++rows;
-  const int lags = static_cast<int>(std::round(rows / 9.0));
-  EXPECT_EQ(rows, 9 * lags);
+  EXPECT_EQ(rows % 18, 0);
+  EXPECT_GT(rows, 18 * 20);
   std::filesystem::remove_all(dir);
 }
 
@@ -174,17 +182,17 @@ TEST(AgingStage, BadValuesAreErrorsNamingTheKey) {
   auto err = [](const std::string& from, const std::string& to) {
     return test::recipe_error(replace(kStationary, from, to));
   };
-  std::string m = err("waiting_times = [0, 1, 4]", "waiting_times = [0, -1, 4]");
+  std::string m = err("waiting_times = [0, 1, 2, 4, 8, 16]", "waiting_times = [0, -1, 4]");
   EXPECT_NE(m.find("waiting_times: every waiting time must be >= 0, got -1"), std::string::npos) << m;
-  m = err("waiting_times = [0, 1, 4]", "waiting_times = [0, 0.0021]");
+  m = err("waiting_times = [0, 1, 2, 4, 8, 16]", "waiting_times = [0, 0.0021]");
   EXPECT_NE(m.find("waiting_times: 0.0021 is not a whole number of time steps"), std::string::npos) << m;
-  m = err("waiting_times = [0, 1, 4]", "waiting_times = [4, 1, 4.0]");
+  m = err("waiting_times = [0, 1, 2, 4, 8, 16]", "waiting_times = [4, 1, 4.0]");
   EXPECT_NE(m.find("waiting_times: two waiting times fall on the same time step"), std::string::npos) << m;
-  m = err("waiting_times = [0, 1, 4]", "waiting_times = []");
+  m = err("waiting_times = [0, 1, 2, 4, 8, 16]", "waiting_times = []");
   EXPECT_NE(m.find("waiting_times: give at least one waiting time"), std::string::npos) << m;
-  m = err("max_lag = 5", "max_lag = 0");
+  m = err("max_lag = 3", "max_lag = 0");
   EXPECT_NE(m.find("max_lag: must be > 0"), std::string::npos) << m;
-  m = err("max_lag = 5", "");
+  m = err("max_lag = 3", "");
   EXPECT_NE(m.find("max_lag"), std::string::npos) << m;
   m = err("temperature = 1.0\nwaiting", "temperature = -0.4\nwaiting");
   EXPECT_NE(m.find("temperature: must be > 0, got -0.4"), std::string::npos) << m;
