@@ -124,7 +124,7 @@ q = 7.25
 )";
 
 // An equilibrium liquid does not age: "quenched" to its own temperature T = 1.0, τ(t_w) shows no trend with t_w. One
-// origin of N = 500 is noisy (τ scatters by about 17 % between origins of one run, up to a factor 1.6 at the extremes;
+// origin of N = 500 is noisy (τ scatters by about 17 % between origins of one run, single values 0.76 ... 2.1;
 // measured over six seeds, docs/liquid.md), so the test asserts what stationarity implies beyond that noise: the
 // aging exponent over t_w = 1 ... 16 is near 0 (six seeds gave -0.01 ... 0.11; the real quench to T = 0.4 gives 1.1),
 // the mean τ is the liquid stage's τ_α(all) at T = 1.0 (1.10 and 1.14 for N = 500, two seeds), every τ lies within a
