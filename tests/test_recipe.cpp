@@ -171,6 +171,7 @@ TEST(Recipe, EveryShippedRecipeParses) {
       {"ttt_amz4.toml", "ttt"},         {"ttt_pd40ni40p20.toml", "ttt"},   {"lpbf-amz4.toml", "lpbf"},
       {"lpbf-vit1.toml", "lpbf"},       {"fatigue-poly.toml", "run"},      {"liquid-ka.toml", "run"},
       {"softness-ka.toml", "run"},      {"soft-spots-ka.toml", "run"},     {"step-swap-glass.toml", "epm"},
+      {"liquid-cuzr.toml", "run"},
       {"aging-ka.toml", "run"},
   };
   int checked = 0;
