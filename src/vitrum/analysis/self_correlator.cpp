@@ -24,6 +24,19 @@ double isotropic_self_term(double q, double r2, int dimension) {
   return dimension == 2 ? std::cyl_bessel_j(0.0, x) : (x < 1e-6 ? 1.0 - x * x / 6.0 : std::sin(x) / x);
 }
 
+void add_self_terms(double q, int dimension, const std::vector<Vec3>& r, const std::vector<Vec3>& r0,
+                    const std::vector<int>& types, std::vector<double>& fs, std::vector<double>& msd) {
+  const std::size_t ng = fs.size();
+  for (std::size_t i = 0; i < r.size(); ++i) {
+    const Vec3 d = r[i] - r0[i];
+    const double r2 = dot(d, d), f = isotropic_self_term(q, r2, dimension);
+    const auto t = static_cast<std::size_t>(types[i]);
+    fs[0] += f;
+    msd[0] += r2;
+    if (t > 0 && t < ng) fs[t] += f, msd[t] += r2;
+  }
+}
+
 SelfCorrelator::SelfCorrelator(const SelfCorrelatorOptions& opt, const std::vector<int>& types, int type_count)
     : opt_(opt), types_(types), groups_(type_count + 1) {
   if (opt.max_lag < 1 || opt.origin_every < 1 || opt.origins < 1 || opt.blocks < 1 || opt.origins < opt.blocks)
@@ -63,15 +76,7 @@ void SelfCorrelator::add(std::int64_t k, const std::vector<Vec3>& r) {
     if (li >= 0) {
       const auto b = static_cast<std::size_t>(block_of(o));
       std::vector<double> fs(ng, 0.0), msd(ng, 0.0);
-      const std::vector<Vec3>& r0 = it->second;
-      for (std::size_t i = 0; i < r.size(); ++i) {
-        const Vec3 d = r[i] - r0[i];
-        const double r2 = dot(d, d), f = isotropic_self_term(opt_.q, r2, opt_.dimension);
-        const auto t = static_cast<std::size_t>(types_[i]);
-        fs[0] += f;
-        msd[0] += r2;
-        if (t < ng) fs[t] += f, msd[t] += r2;
-      }
+      add_self_terms(opt_.q, opt_.dimension, r, it->second, types_, fs, msd);
       for (std::size_t g = 0; g < ng; ++g)
         if (group_size_[g] > 0) {
           fs_acc_[(b * nl + static_cast<std::size_t>(li)) * ng + g] += fs[g] / group_size_[g];

@@ -24,6 +24,10 @@ struct SelfCorrelatorOptions {
 [[nodiscard]] std::vector<std::int64_t> log_spaced_lags(std::int64_t max_lag, int points_per_decade);
 // One particle's term of the isotropic F_s for a displacement of squared length r2: sin(qr)/(qr) in 3D, J0(qr) in 2D.
 [[nodiscard]] double isotropic_self_term(double q, double r2, int dimension);
+// Sums over particles the F_s term and the squared displacement from r0 to r into fs[0], msd[0] (all particles) and
+// fs[t], msd[t] (type t, 1-based; fs and msd have one entry per group). Shared by SelfCorrelator and TwoTimeCorrelator.
+void add_self_terms(double q, int dimension, const std::vector<Vec3>& r, const std::vector<Vec3>& r0,
+                    const std::vector<int>& types, std::vector<double>& fs, std::vector<double>& msd);
 
 // Curves: [block][lag][group], group 0 = all particles, g = type g (1-based types).
 class SelfCorrelator {

@@ -52,15 +52,7 @@ void TwoTimeCorrelator::add(std::int64_t k, const std::vector<Vec3>& r) {
     if (li < 0) continue;
     if (ref_[j].empty()) throw Error("two-time correlator: a lag was offered before its waiting time");
     std::vector<double> fs(ng, 0.0), msd(ng, 0.0);
-    const std::vector<Vec3>& r0 = ref_[j];
-    for (std::size_t i = 0; i < r.size(); ++i) {
-      const Vec3 d = r[i] - r0[i];
-      const double r2 = dot(d, d), f = isotropic_self_term(opt_.q, r2, opt_.dimension);
-      const auto t = static_cast<std::size_t>(types_[i]);
-      fs[0] += f;
-      msd[0] += r2;
-      if (t > 0 && t < ng) fs[t] += f, msd[t] += r2;
-    }
+    add_self_terms(opt_.q, opt_.dimension, r, ref_[j], types_, fs, msd);
     for (std::size_t g = 0; g < ng; ++g) {
       const std::size_t at = (j * nl + static_cast<std::size_t>(li)) * ng + g;
       fs_[at] = group_size_[g] > 0 ? fs[g] / group_size_[g] : std::numeric_limits<double>::quiet_NaN();
