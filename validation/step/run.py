@@ -175,8 +175,9 @@ def main():
                                         "flow_tau0": local_yield_stats(prep, "flow", "tau0")}
     # One number is fitted: the scale c of every measured threshold, so that the EPM's flow stress of the MD glass
     # equals the atomistic one (the flowing state forgets the preparation, so it is the natural anchor). With
-    # recovery 1 and no noise, thresholds x c give exactly the curve c * Sigma_1(gamma / c), so c = flow_atoms /
-    # flow_EPM(c = 1) is exact. Everything about the swap glass, and the MD glass's peak and drops, is predicted.
+    # recovery 1 and no noise, thresholds x c give exactly the curve c * Sigma_1(gamma / c), so the stationary flow
+    # stress scales by c and c = flow_atoms / flow_EPM(c = 1) (exact up to the strain window, which scales by 1/c).
+    # Everything about the swap glass, and the MD glass's peak and drops, is predicted.
     def ensemble(prep, size, scale, p, tag):
         runs = []
         for seed in range(1, args.seeds + 1):
