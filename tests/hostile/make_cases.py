@@ -339,6 +339,8 @@ files["step_neighbour_probability.toml"] = (STEP.replace("FILE", "step_glass.csv
 files["step_initial_unknown_key.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
                                           .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = '
                                                    '"measured", file = "step_glass.csv", colum = "tau_c" }\n[events]'))
+files["step_scale_negative.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
+                                     .replace('column = "tau_c"', 'column = "tau_c"\nscale = -0.5'))
 files["step_good.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
                            .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = "measured", '
                                     'file = "step_glass.csv" }\n[events]\nneighbour_rejuvenation = 0.2'))
