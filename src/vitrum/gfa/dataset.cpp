@@ -45,18 +45,6 @@ struct Merger {
   std::vector<int> count;
 };
 
-std::vector<std::string> split_commas(const std::string& line) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (true) {
-    const auto p = line.find(',', start);
-    out.emplace_back(trim(std::string_view(line).substr(start, p == std::string::npos ? std::string::npos : p - start)));
-    if (p == std::string::npos) break;
-    start = p + 1;
-  }
-  return out;
-}
-
 LabelledSet load_csv(const std::filesystem::path& file, int column, std::size_t ncols, std::size_t comp_column = 0) {
   TextReader r(file);
   std::string line;

@@ -66,5 +66,7 @@ class TextReader {
 // Whitespace-separated tokens of a line, ignoring anything after '#'.
 std::vector<std::string_view> split_tokens(std::string_view line, bool stop_at_comment = true);
 std::string_view trim(std::string_view s);
+// Comma-separated fields of a CSV line, each trimmed of spaces and tabs (a line without commas is one field).
+std::vector<std::string_view> split_commas(std::string_view line);
 
 }  // namespace vitrum

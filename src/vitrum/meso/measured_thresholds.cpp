@@ -8,19 +8,6 @@
 
 namespace vitrum::meso {
 
-namespace {
-std::vector<std::string_view> split_commas(std::string_view line) {
-  std::vector<std::string_view> out;
-  std::size_t start = 0;
-  for (;;) {
-    const auto comma = line.find(',', start);
-    out.push_back(trim(line.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start)));
-    if (comma == std::string_view::npos) return out;
-    start = comma + 1;
-  }
-}
-}  // namespace
-
 MeasuredThresholds read_measured_thresholds(const std::filesystem::path& file, const std::string& column, double scale,
                                             double minimum) {
   MeasuredThresholds m{file, column, scale, minimum, {}, 0, 0};
@@ -32,14 +19,13 @@ MeasuredThresholds read_measured_thresholds(const std::filesystem::path& file, c
     const auto it = std::find(header.begin(), header.end(), name);
     return it == header.end() ? std::size_t(-1) : static_cast<std::size_t>(it - header.begin());
   };
-  const std::size_t col = find(column), yielded = find("yielded");
+  const std::size_t col = find(column), yielded = find("yielded"), columns = header.size();  // header views die below
   if (col == std::size_t(-1))
     in.fail(fmt::format("no column '{}' in the header (a local_yield stage's CSV has tau0, tau_c, delta_tau, ...)", column));
   while (in.next(line)) {
     if (trim(line).empty()) continue;
     const auto fields = split_commas(line);
-    if (fields.size() != header.size())
-      in.fail(fmt::format("{} fields, the header has {}", fields.size(), header.size()));
+    if (fields.size() != columns) in.fail(fmt::format("{} fields, the header has {}", fields.size(), columns));
     const double v = in.number<double>(fields[col], column);
     if (!std::isfinite(v)) in.fail(fmt::format("{} is not a finite number", column));
     if (yielded != std::size_t(-1) && in.number<int>(fields[yielded], "yielded") == 0) ++m.unyielded;
