@@ -15,6 +15,7 @@ void add_generate(CLI::App& app) {
     GenerateOptions gen;
     double density = 0;
     double min_distance = 0;  // 0: the generator's default (0.8, or 0.7 in 2D)
+    std::string diameters = "random";
     std::vector<double> composition;
   };
   auto opt = std::make_shared<Options>();
@@ -33,10 +34,14 @@ void add_generate(CLI::App& app) {
   cmd->add_option("--dimension", opt->gen.dimension, "3, or 2 for a planar system at z = 0 (density per area)")
       ->check(CLI::IsMember({2, 3}));
   cmd->add_option("--tilt", opt->gen.tilt_xy, "xy tilt as a fraction of Lx")->check(CLI::Range(-0.5, 0.5));
+  cmd->add_option("--diameters", opt->diameters,
+                  "polydisperse models: random (independent draws, default) or stratified (the n quantiles, shuffled)")
+      ->check(CLI::IsMember({"random", "stratified"}));
   cmd->add_option("--out,-o", opt->out, "output file: .data, .dump or .xyz")->required();
   cmd->callback([opt] {
     if (opt->density > 0) opt->gen.density = opt->density;
     if (opt->min_distance > 0) opt->gen.min_distance = opt->min_distance;
+    if (opt->diameters == "stratified") opt->gen.diameters = GenerateOptions::Diameters::stratified;
     if (!opt->composition.empty()) opt->gen.fractions = opt->composition;
     if (opt->model.empty() == opt->potential.empty()) throw Error("generate: give --model NAME or --potential STYLE");
     ModelSpec alloy;

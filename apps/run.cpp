@@ -50,10 +50,12 @@ void add_run(CLI::App& app) {
                 "skip the plots and tables of scripts/plot_run.py (thermo.png; aqs.png, flow.png where such stages ran)");
   cmd->callback([opt] {
     if (opt->recipe.empty() == !opt->use_default) throw Error("run: give a recipe file or --default (not both)");
+    // The seed replaces the recipe's before parsing: stage seeds and generated configurations derive from it.
+    std::optional<std::uint32_t> seed;
+    if (opt->flags.seed >= 0) seed = static_cast<std::uint32_t>(opt->flags.seed);
     Recipe recipe = opt->use_default
-                        ? parse_recipe(default_recipe_text(), "<default recipe>", std::filesystem::current_path())
-                        : read_recipe(opt->recipe);
-    if (opt->flags.seed >= 0) recipe.system.seed = static_cast<std::uint32_t>(opt->flags.seed);
+                        ? parse_recipe(default_recipe_text(), "<default recipe>", std::filesystem::current_path(), seed)
+                        : read_recipe(opt->recipe, seed);
     if (opt->flags.threads > 0) omp_set_num_threads(opt->flags.threads);
     try {
       const auto summary = run_recipe(recipe, {opt->out, opt->resume});

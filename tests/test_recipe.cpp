@@ -2,6 +2,7 @@
 // thermostat, ...) stop with a message naming the file, line and key.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -49,6 +50,20 @@ TEST(Recipe, IssueRecipeParsesExactlyAsWritten) {
   EXPECT_EQ(md.equilibrate, 40000);
   EXPECT_EQ(md.integrator.thermostat, "nose-hoover");
   EXPECT_DOUBLE_EQ(md.t_start, 0.8);
+}
+
+// `vitrum run --seed`: the override reaches everything that derives from [system] seed, and a checkpoint of
+// one seed does not resume a run of another (the hash differs).
+TEST(Recipe, SeedOverrideReachesStagesAndGenerator) {
+  const Recipe plain = parse_recipe(kGood, "good.toml", "/data");
+  const Recipe over = parse_recipe(kGood, "good.toml", "/data", 41u);
+  EXPECT_EQ(plain.stages[0].as<MdStage>().integrator.seed, 1u);
+  EXPECT_EQ(over.system.seed, 41u);
+  EXPECT_EQ(over.stages[0].as<MdStage>().integrator.seed, 41u);
+  EXPECT_NE(over.hash, plain.hash);
+  const Recipe def = parse_recipe(default_recipe_text(), "<default>", ".", 7u);
+  EXPECT_EQ(def.system.generate.seed, 7u);
+  EXPECT_EQ(def.stages[2].as<MdStage>().integrator.seed, 9u);
 }
 
 TEST(Recipe, DefaultRecipeParses) {
@@ -130,6 +145,45 @@ TEST(Recipe, MissingRecipeFile) {
 
 namespace vitrum {
 namespace {
+
+// Stratified diameters: every seed gives the same multiset, the model's quantiles (k + 1/2)/n, in a different
+// order; independent draws give another multiset per seed. The recipe key reaches the generator, and a model
+// without diameters refuses it with the recipe line.
+TEST(Recipe, StratifiedDiametersAreTheModelsQuantiles) {
+  const ModelSpec& model = find_model("polydisperse-ss");
+  auto diameters = [&](std::uint32_t seed, GenerateOptions::Diameters how) {
+    GenerateOptions g;
+    g.n = 200;
+    g.seed = seed;
+    g.diameters = how;
+    return generate_configuration(model, g).particles.diameter;
+  };
+  const auto a = diameters(1, GenerateOptions::Diameters::stratified);
+  const auto b = diameters(2, GenerateOptions::Diameters::stratified);
+  EXPECT_NE(a, b);  // a different order
+  auto sa = a, sb = b;
+  std::sort(sa.begin(), sa.end());
+  std::sort(sb.begin(), sb.end());
+  EXPECT_EQ(sa, sb);
+  for (std::size_t k = 0; k < sa.size(); ++k) EXPECT_DOUBLE_EQ(sa[k], model.diameter_quantile((k + 0.5) / 200.0)) << k;
+  auto ra = diameters(1, GenerateOptions::Diameters::random), rb = diameters(2, GenerateOptions::Diameters::random);
+  std::sort(ra.begin(), ra.end());
+  std::sort(rb.begin(), rb.end());
+  EXPECT_NE(ra, rb);
+
+  const std::string poly = "[system]\ngenerate = { model = \"polydisperse-ss\", n = 300, diameters = \"stratified\" }\n"
+                           "potential = \"polydisperse-ss\"\n[[stage]]\nkind = \"minimize\"\n";
+  EXPECT_EQ(parse_recipe(poly, "poly.toml", ".").system.generate.diameters, GenerateOptions::Diameters::stratified);
+  const auto ka = test::recipe_error(
+      "[system]\ngenerate = { model = \"kob-andersen\", n = 300, diameters = \"stratified\" }\npotential = "
+      "\"kob-andersen\"\n[[stage]]\nkind = \"minimize\"\n");
+  EXPECT_NE(ka.find("bad.toml:2:"), std::string::npos) << ka;
+  EXPECT_NE(ka.find("'kob-andersen' has no per-particle diameters"), std::string::npos) << ka;
+  const auto typo = test::recipe_error(
+      "[system]\ngenerate = { model = \"polydisperse-ss\", n = 300, diameters = \"even\" }\npotential = "
+      "\"polydisperse-ss\"\n[[stage]]\nkind = \"minimize\"\n");
+  EXPECT_NE(typo.find("unknown 'even' (known: random, stratified)"), std::string::npos) << typo;
+}
 
 // potential = { style = "lj/cut", ... } with the Kob-Andersen coefficients is the built-in kob-andersen model:
 // the same energy and virial on one configuration (cut-offs 2.5 sigma of each pair, shifted).

@@ -166,6 +166,10 @@ files = {
     "local_yield_gamma_max_small.toml": RECIPE.replace('kind = "md"', 'kind = "local_yield"') + 'dgamma = 1e-3\ngamma_max = 1e-4\n',
     "generate_1e9.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 1000000000 }')
                          + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "diameters_unknown.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "polydisperse-ss", n = 100, diameters = "even" }')
+                              + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
+    "diameters_binary.toml": RECIPE.replace('read = "good.data"', 'generate = { model = "kob-andersen", n = 100, diameters = "stratified" }')
+                             + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "replicate_1000.toml": RECIPE.replace('seed = 1', 'seed = 1\nreplicate = [1000, 1000, 1000]')
                            + 'ensemble = "nvt"\ntemperature = 0.5\nsteps = 10\n',
     "pt_kob_andersen.toml": RECIPE.replace('kind = "md"', 'kind = "parallel_tempering"')

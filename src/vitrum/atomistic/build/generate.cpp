@@ -36,7 +36,9 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
   cfg.box = planar ? Box({0, 0, -0.5 * lz}, {L, L, lz}, opt.tilt_xy * L) : Box({0, 0, 0}, {L, L, L}, opt.tilt_xy * L);
   cfg.type_count = static_cast<int>(fractions.size());
   cfg.type_masses = model.type_masses;
-  cfg.has_diameters = static_cast<bool>(model.draw_diameter);
+  cfg.has_diameters = static_cast<bool>(model.diameter_quantile);
+  if (opt.diameters == GenerateOptions::Diameters::stratified && !cfg.has_diameters)
+    throw Error(fmt::format("generate: model '{}' has no per-particle diameters to stratify", model.name));
   Particles& p = cfg.particles;
   p.resize(n);
 
@@ -52,12 +54,23 @@ Configuration generate_configuration(const ModelSpec& model, const GenerateOptio
     Rng rng(Stream::Generate, opt.seed, 0, i, 1);
     std::swap(p.type[i], p.type[static_cast<std::size_t>(rng.uniform() * (i + 1))]);
   }
+  // Stratified diameters: quantile slot k goes to the particle at position k of a seeded shuffle.
+  std::vector<std::size_t> slot(n);
+  std::iota(slot.begin(), slot.end(), std::size_t{0});
+  if (opt.diameters == GenerateOptions::Diameters::stratified)
+    for (std::size_t i = n - 1; i > 0; --i) {
+      Rng rng(Stream::Generate, opt.seed, 0, i, 3);
+      std::swap(slot[i], slot[static_cast<std::size_t>(rng.uniform() * (i + 1))]);
+    }
   for (std::size_t i = 0; i < n; ++i) {
     p.id[i] = static_cast<std::int64_t>(i + 1);
     p.mass[i] = model.type_masses[p.type[i] - 1];
-    if (cfg.has_diameters) {
+    if (!cfg.has_diameters) continue;
+    if (opt.diameters == GenerateOptions::Diameters::stratified) {
+      p.diameter[i] = model.diameter_quantile((static_cast<double>(slot[i]) + 0.5) / static_cast<double>(n));
+    } else {
       Rng rng(Stream::Generate, opt.seed, 0, i, 2);
-      p.diameter[i] = model.draw_diameter(rng);
+      p.diameter[i] = model.diameter_quantile(rng.uniform());
     }
   }
 

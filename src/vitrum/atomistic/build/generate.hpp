@@ -21,6 +21,12 @@ struct GenerateOptions {
   std::optional<double> min_distance;
   double tilt_xy = 0.0;  // xy tilt as a fraction of Lx
   int dimension = 3;     // 2: a planar system at z = 0, `density` per area (see Configuration::dimension)
+  // Per-particle diameters (polydisperse models): independent draws from the model's distribution, or a
+  // stratified sample, the quantiles (k + 1/2)/n in a seeded random order: every sample of n particles then
+  // has the same diameters, without the sample-to-sample spread of composition that independent draws give
+  // small systems (at n = 500 the liquid's E/N at T = 0.25 varies by about 15 % between seeds).
+  enum class Diameters { random, stratified };
+  Diameters diameters = Diameters::random;
 };
 
 Configuration generate_configuration(const ModelSpec& model, const GenerateOptions& opt);

@@ -21,8 +21,9 @@ struct ModelSpec {
   std::vector<double> type_masses;     // [mass]
   double density = 1.0;                // default number density [length^-3]
   std::function<std::unique_ptr<Potential>()> make;
-  // Only for models with per-particle sizes: draw one diameter from the model's distribution.
-  std::function<double(Rng&)> draw_diameter;
+  // Only for models with per-particle sizes: the diameter at quantile u in [0, 1) of the model's distribution
+  // (its inverse CDF; a uniform u draws one diameter, evenly spaced u give a stratified sample).
+  std::function<double(double)> diameter_quantile;
 };
 
 // How a Lennard-Jones model is truncated at r_c: energy-shifted as the papers define them, or also

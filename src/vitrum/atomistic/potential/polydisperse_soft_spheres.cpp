@@ -18,9 +18,9 @@ ModelSpec polydisperse_soft_spheres_model() {
       {1.0},
       1.0,
       [] { return std::make_unique<PairPotential<P>>("polydisperse-ss", P{}); },
-      [](Rng& rng) {
+      [](double u) {
         const double a = 1.0 / (P::kSigmaMin * P::kSigmaMin), b = 1.0 / (P::kSigmaMax * P::kSigmaMax);
-        return 1.0 / std::sqrt(a - rng.uniform() * (a - b));
+        return 1.0 / std::sqrt(a - u * (a - b));
       },
   };
 }

@@ -1,5 +1,6 @@
 #include "vitrum/atomistic/protocol/recipe.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
 #include <fstream>
@@ -93,7 +94,7 @@ PotentialSpec parse_potential(RecipeTable& t, const std::filesystem::path& base_
   return p;
 }
 
-SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
+SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir, std::optional<std::uint32_t> seed_override) {
   SystemSpec s;
   t.only({"read", "frame", "generate", "potential", "seed", "skin", "units", "replicate", "dimension", "engine"});
   s.engine.kind = t.get_string("engine", "vitrum");
@@ -102,6 +103,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   s.potential = parse_potential(t, base_dir);
   s.units = s.potential.units();
   s.seed = t.get_seed("seed", 1);
+  if (seed_override) s.seed = *seed_override;
   // LAMMPS's lj default skin is 0.3 sigma; 1 Angstrom suits metals (LAMMPS metal uses 2 Angstrom).
   s.skin = t.get_double("skin", s.units.is_metal() ? 1.0 : 0.3);
   if (!(s.skin >= 0)) t.fail("skin", "must be >= 0");
@@ -133,7 +135,7 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
   } else {
     if (t.has("frame")) t.fail("frame", "picks a frame of the `read` file: give `read` too");
     RecipeTable g = t.get_table("generate");
-    g.only({"model", "n", "density", "composition", "seed", "min_distance"});
+    g.only({"model", "n", "density", "composition", "seed", "min_distance", "diameters"});
     if (s.potential.is_kim())
       g.fail("model", "a KIM model carries no lattice data to guess a density from: read a configuration (read = "
                       "\"FILE\"), e.g. one generated with an EAM potential of the same alloy");
@@ -154,6 +156,16 @@ SystemSpec parse_system(RecipeTable t, const std::filesystem::path& base_dir) {
     if (g.has("composition")) s.generate.fractions = g.get_doubles("composition");
     s.generate.seed = static_cast<std::uint32_t>(g.get_int("seed", s.seed));
     if (g.has("min_distance")) s.generate.min_distance = g.get_double("min_distance");
+    if (g.has("diameters")) {
+      const std::string d = g.get_string("diameters");
+      if (d != "random" && d != "stratified") g.fail("diameters", fmt::format("unknown '{}' (known: random, stratified)", d));
+      const auto& known = models();
+      const auto m = std::find_if(known.begin(), known.end(), [&](const ModelSpec& k) { return k.name == s.generate_model; });
+      if (d == "stratified" && (m == known.end() || !m->diameter_quantile))
+        g.fail("diameters", fmt::format("stratified diameters need a polydisperse model; '{}' has no per-particle diameters",
+                                        s.potential.is_eam() ? "the EAM alloy" : s.generate_model.value_or("")));
+      s.generate.diameters = d == "random" ? GenerateOptions::Diameters::random : GenerateOptions::Diameters::stratified;
+    }
     g.finish();
   }
   if (s.engine.lammps()) {
@@ -238,14 +250,16 @@ std::string parse_velocities_key(RecipeTable& t) {
   return v;
 }
 
-Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir) {
+Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir,
+                    std::optional<std::uint32_t> seed_override) {
   const toml::table root = parse_toml_string(text, source);
   RecipeTable top(root, source, "");
   Recipe r;
   r.text = text;
   r.source = source;
-  r.hash = fnv1a(text);
-  r.system = parse_system(top.get_table("system"), base_dir);
+  // A checkpoint resumes only the run it came from: an overriding seed is part of the recipe's identity.
+  r.hash = seed_override ? fnv1a(fmt::format("{}\nseed override {}", text, *seed_override)) : fnv1a(text);
+  r.system = parse_system(top.get_table("system"), base_dir, seed_override);
   r.output = top.has("output") ? parse_output(top.get_table("output")) : OutputSpec{};
   if (top.has("engine")) {
     RecipeTable e = top.get_table("engine");
@@ -267,12 +281,12 @@ Recipe parse_recipe(const std::string& text, const std::string& source, const st
   return r;
 }
 
-Recipe read_recipe(const std::filesystem::path& file) {
+Recipe read_recipe(const std::filesystem::path& file, std::optional<std::uint32_t> seed_override) {
   std::ifstream in(file);
   if (!in) throw Error(fmt::format("{}: cannot open recipe for reading", file.string()));
   std::stringstream ss;
   ss << in.rdbuf();
-  return parse_recipe(ss.str(), file.string(), file.parent_path());
+  return parse_recipe(ss.str(), file.string(), file.parent_path(), seed_override);
 }
 
 }  // namespace vitrum

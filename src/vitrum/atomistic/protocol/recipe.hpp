@@ -80,9 +80,11 @@ void parse_minimizer_keys(RecipeTable& t, MinimizeOptions& m, const char* defaul
 // `velocities` of a dynamics stage (md, shear_rate, creep): auto (create if the system has none) | create | keep.
 std::string parse_velocities_key(RecipeTable& t);
 
-// Parses and validates; every error names the file, line and key.
-Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir);
-Recipe read_recipe(const std::filesystem::path& file);
+// Parses and validates; every error names the file, line and key. `seed_override` (`vitrum run --seed`) replaces
+// [system] seed before anything derives from it: the stage seeds and the default seed of `generate`.
+Recipe parse_recipe(const std::string& text, const std::string& source, const std::filesystem::path& base_dir,
+                    std::optional<std::uint32_t> seed_override = std::nullopt);
+Recipe read_recipe(const std::filesystem::path& file, std::optional<std::uint32_t> seed_override = std::nullopt);
 // The recipe `make demo` runs (`vitrum recipe --default` prints it).
 const std::string& default_recipe_text();
 
