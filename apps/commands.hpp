@@ -94,5 +94,6 @@ void add_lpbf(CLI::App& app);
 void add_info(CLI::App& app);
 void add_engines(CLI::App& app);
 void add_softness(CLI::App& app);
+void add_seep(CLI::App& app);
 
 }  // namespace vitrum::cli

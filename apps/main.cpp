@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   vitrum::cli::add_inspect(app);
   vitrum::cli::add_generate(app);
   vitrum::cli::add_epm(app);
+  vitrum::cli::add_seep(app);
   vitrum::cli::add_run(app);
   vitrum::cli::add_gfa(app);
   vitrum::cli::add_analyze(app);

@@ -345,6 +345,23 @@ files["step_initial_unknown_key.toml"] = (STEP.replace("FILE", "step_glass.csv")
                                                    '"measured", file = "step_glass.csv", colum = "tau_c" }\n[events]'))
 files["step_scale_negative.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
                                      .replace('column = "tau_c"', 'column = "tau_c"\nscale = -0.5'))
+# SEEP (issue 23): the data-driven map's database of AQS histories and its recipe.
+AQS_HEADER = "gamma,stress_xy,pe_per_particle,event,iterations,force_evaluations\n"
+files["seep_history.csv"] = AQS_HEADER + "".join(f"{k * 1e-3:.12g},{0.003 * k},{1 + 1e-4 * k},0,10,20\n" for k in range(40))
+files["seep_uneven.csv"] = AQS_HEADER + "".join(f"{k * 1e-3 + (5e-4 if k > 6 else 0):.12g},{0.003 * k},1,0,10,20\n"
+                                                for k in range(20))
+files["seep_nan.csv"] = AQS_HEADER + "".join(f"{k * 1e-3:.12g},{'nan' if k == 4 else 0.003 * k},1,0,10,20\n" for k in range(20))
+SEEP = ('units = "reduced"\n[database]\nhistories = ["HISTORY"]\ndensity = 1.0\n[map]\nstress_bins = 4\n'
+        'energy_bins = 2\n[[predict]]\nname = "p"\nhistories = "seep_history.csv"\ntrajectories = 5\n')
+files["seep_good.toml"] = SEEP.replace("HISTORY", "seep_history.csv")
+files["seep_uneven.toml"] = SEEP.replace("HISTORY", "seep_uneven.csv")
+files["seep_nan.toml"] = SEEP.replace("HISTORY", "seep_nan.csv")
+files["seep_missing.toml"] = SEEP.replace("HISTORY", "no_such_folder")
+files["seep_unknown_key.toml"] = SEEP.replace("HISTORY", "seep_history.csv").replace("stress_bins", "stres_bins")
+files["seep_no_predict.toml"] = SEEP.replace("HISTORY", "seep_history.csv").split("[[predict]]")[0]
+files["seep_start_no_steps.toml"] = (SEEP.replace("HISTORY", "seep_history.csv")
+                                     .replace('histories = "seep_history.csv"', "start = [0.0, 1.0]"))
+files["seep_too_long.toml"] = SEEP.replace("HISTORY", "seep_history.csv").replace("trajectories = 5", "trajectories = 5\nsteps = 500")
 files["step_good.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
                            .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = "measured", '
                                     'file = "step_glass.csv" }\n[events]\nneighbour_rejuvenation = 0.2'))

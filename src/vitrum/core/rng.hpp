@@ -22,6 +22,7 @@ enum class Stream : std::uint32_t {
   ContinuumField = 10,  // random initial fields of the continuum solver (continuum/)
   ReplicaExchange = 11,  // parallel tempering's exchange decisions (mc/parallel_tempering)
   AlloyMC = 12,          // EAM alloy Monte Carlo: translations and species swaps (mc/eam_monte_carlo)
+  SeepMap = 13,          // the SEEP stochastic map's draws (meso/state_map)
 };
 
 // One draw-site generator: construct for (stream, seed, step, id[, extra]) and pull a handful of
