@@ -18,6 +18,7 @@
 #include "vitrum/core/error.hpp"
 #include "vitrum/gfa/ttt_recipe.hpp"
 #include "vitrum/meso/epm_recipe.hpp"
+#include "vitrum/meso/seep_recipe.hpp"
 
 namespace vitrum {
 namespace {
@@ -211,6 +212,7 @@ TEST(Recipe, EveryShippedRecipeParses) {
   const std::map<std::string, Reader> readers = {
       {"run", [](const std::filesystem::path& f) { (void)read_recipe(f); }},
       {"epm", [](const std::filesystem::path& f) { (void)meso::read_epm_recipe(f); }},
+      {"seep", [](const std::filesystem::path& f) { (void)meso::read_seep_recipe(f); }},
       {"stz", [](const std::filesystem::path& f) { (void)continuum::read_stz_recipe(f); }},
       {"ttt", [](const std::filesystem::path& f) { (void)gfa::read_ttt_recipe(f); }},
       {"lpbf", [](const std::filesystem::path& f) { (void)am::read_lpbf_recipe(f); }},
@@ -227,6 +229,7 @@ TEST(Recipe, EveryShippedRecipeParses) {
       {"softness-ka.toml", "run"},      {"soft-spots-ka.toml", "run"},     {"step-swap-glass.toml", "epm"},
       {"liquid-cuzr.toml", "run"},
       {"aging-ka.toml", "run"},
+      {"seep-poly.toml", "seep"},
   };
   int checked = 0;
   for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(VITRUM_SOURCE_DIR) / "recipes")) {
