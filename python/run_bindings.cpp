@@ -20,6 +20,8 @@
 #include "vitrum/gfa/ttt_run.hpp"
 #include "vitrum/meso/epm_recipe.hpp"
 #include "vitrum/meso/epm_run.hpp"
+#include "vitrum/meso/seep_recipe.hpp"
+#include "vitrum/meso/seep_run.hpp"
 
 namespace vitrum::python {
 
@@ -56,6 +58,10 @@ void bind_runs(py::module_& m) {
           const auto recipe = meso::parse_epm_recipe(text, source);
           return run_released([&] { return meso::run_epm(recipe, {out, VITRUM_VERSION, progress}); });
         }, py::arg("text"), py::arg("source"), py::arg("out"), py::arg("progress"));
+  m.def("_run_seep", [](const std::string& text, const std::string& source, const std::filesystem::path& out) {
+          const auto recipe = meso::parse_seep_recipe(text, source);
+          return run_released([&] { return meso::run_seep(recipe, out); });
+        }, py::arg("text"), py::arg("source"), py::arg("out"));
   m.def("_run_stz", [](const std::string& text, const std::string& source, const std::filesystem::path& out, bool progress) {
           const auto recipe = continuum::parse_stz_recipe(text, source);
           return run_released([&] { return continuum::run_stz(recipe, {out, VITRUM_VERSION, progress}); });

@@ -1,7 +1,7 @@
 """vitrum: an in-silico metallic-glass laboratory.
 
 Systems and potentials (``System``, ``Potential``), recipes of every scale (``run`` for the atomistic recipes of
-``vitrum run``; ``epm.run``, ``stz.run``, ``lpbf.run``, ``ttt.run``), analyses (``vitrum.analysis``), glass-forming
+``vitrum run``; ``epm.run``, ``seep.run``, ``stz.run``, ``lpbf.run``, ``ttt.run``), analyses (``vitrum.analysis``), glass-forming
 ability (``vitrum.gfa``) and an ASE calculator (``vitrum.ase.VitrumCalculator``). Every function runs the same C++
 code as the ``vitrum`` command and gives the same numbers. Errors in inputs raise ``vitrum.Error`` (a ValueError).
 """
@@ -17,7 +17,7 @@ from ._vitrum import Error, Potential, System, count_frames, default_recipe, rea
 
 __version__: str = _vitrum.__version__
 
-__all__ = ["Error", "Potential", "System", "read_trajectory", "count_frames", "run", "default_recipe", "to_toml", "info", "analysis", "gfa", "epm", "stz",
+__all__ = ["Error", "Potential", "System", "read_trajectory", "count_frames", "run", "default_recipe", "to_toml", "info", "analysis", "gfa", "epm", "seep", "stz",
            "lpbf", "ttt", "__version__"]
 
 
@@ -41,4 +41,4 @@ def run(recipe: RecipeLike, out: Union[str, os.PathLike] = "out", resume: bool =
     return _vitrum._run_recipe(text, source, str(base_dir), os.fspath(out), resume)
 
 
-from . import analysis, epm, gfa, lpbf, stz, ttt  # noqa: E402  (submodules that use run's helpers)
+from . import analysis, epm, gfa, lpbf, seep, stz, ttt  # noqa: E402  (submodules that use run's helpers)

@@ -361,6 +361,9 @@ files["seep_unknown_key.toml"] = SEEP.replace("HISTORY", "seep_history.csv").rep
 files["seep_no_predict.toml"] = SEEP.replace("HISTORY", "seep_history.csv").split("[[predict]]")[0]
 files["seep_start_no_steps.toml"] = (SEEP.replace("HISTORY", "seep_history.csv")
                                      .replace('histories = "seep_history.csv"', "start = [0.0, 1.0]"))
+files["seep_huge_walks.toml"] = (SEEP.replace("HISTORY", "seep_history.csv")
+                                 .replace('histories = "seep_history.csv"', "start = [0.0, 1.0]\nsteps = 1000000")
+                                 .replace("trajectories = 5", "trajectories = 10000000"))
 files["seep_too_long.toml"] = SEEP.replace("HISTORY", "seep_history.csv").replace("trajectories = 5", "trajectories = 5\nsteps = 500")
 files["step_good.toml"] = (STEP.replace("FILE", "step_glass.csv").replace("COLUMN", "tau_c")
                            .replace("[events]", '[annealing]\ninitial_thresholds = { distribution = "measured", '

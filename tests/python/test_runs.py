@@ -49,6 +49,16 @@ epm["protocol"].update({"avalanches": 300, "stationary_strain": 0.5})
 py, ref = both(["epm"], vitrum.epm.run, epm, "epm")
 assert py["yield_stress"] == ref["yield_stress"] and py["largest_drop"] == ref["largest_drop"]
 
+# SEEP: the committed map (its history folders made absolute: a dict resolves paths against the current directory).
+seep = tomllib.loads((recipes / "seep-poly.toml").read_text())
+seep["database"]["histories"] = [str((recipes / h).resolve()) for h in seep["database"]["histories"]]
+for p in seep["predict"]:
+    p["histories"] = str((recipes / p["histories"]).resolve())
+    p["trajectories"] = 20
+py, ref = both(["seep"], vitrum.seep.run, seep, "seep")
+assert [p["model"] for p in py["predictions"]] == [p["model"] for p in ref["predictions"]]
+assert py["predictions"][1]["reference"]["peak_stress"] == ref["predictions"][1]["reference"]["peak_stress"]
+
 # STZ: a coarse grid to a small strain.
 stz = tomllib.loads((recipes / "stz-vit1.toml").read_text())
 stz["grid"].update({"nx": 32, "ny": 32})
@@ -76,4 +86,4 @@ except vitrum.Error as e:
     assert "ftoll" in str(e), str(e)
 else:
     raise AssertionError("a misspelt key was accepted")
-print("vitrum.run, epm.run, stz.run, ttt.run, lpbf.run give the CLI's numbers")
+print("vitrum.run, epm.run, seep.run, stz.run, ttt.run, lpbf.run give the CLI's numbers")

@@ -73,7 +73,7 @@ SeepRecipe parse(const toml::table& root, const std::filesystem::path& file) {
     }
     if (p.has("steps")) {
       const auto n = p.get_int("steps");
-      if (n < 1 || n > 100000000) p.fail("steps", fmt::format("must be in 1 .. 1e8, got {}", n));
+      if (n < 1 || n > 1000000) p.fail("steps", fmt::format("must be in 1 .. 1e6, got {}", n));
       s.steps = static_cast<std::size_t>(n);
     }
     const auto n = p.get_int("trajectories", 100);

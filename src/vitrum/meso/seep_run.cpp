@@ -194,6 +194,12 @@ nlohmann::json run_seep(const SeepRecipe& recipe, const std::filesystem::path& o
         throw Error(fmt::format("{}: [[predict]] '{}': steps = {} is longer than its shortest held-out history ({} steps)",
                                 recipe.file.string(), p.name, steps, shortest));
     }
+    // Every walk step may keep one stress drop for the KS statistic: bound the product before allocating.
+    constexpr double kMaxWalkSteps = 2e8;
+    if (static_cast<double>(steps) * static_cast<double>(p.trajectories) > kMaxWalkSteps)
+      throw Error(fmt::format("{}: [[predict]] '{}': trajectories × steps = {:.3g} walk steps, more than {:.0e} (the "
+                              "drop statistics keep one value per step): fewer trajectories or steps",
+                              recipe.file.string(), p.name, static_cast<double>(steps) * p.trajectories, kMaxWalkSteps));
     Ensemble model(steps + 1), ref(steps + 1);
     for (auto& r : reference) {
       r.resize(steps + 1);
