@@ -172,15 +172,11 @@ TEST(AgingStage, EquilibriumLiquidQuenchedToItsOwnTemperatureDoesNotAge) {
   std::filesystem::remove_all(dir);
 }
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto p = s.find(from);
-  EXPECT_NE(p, std::string::npos) << from;
-  return s.replace(p, from.size(), to);
-}
+using test::replace_first;
 
 TEST(AgingStage, BadValuesAreErrorsNamingTheKey) {
   auto err = [](const std::string& from, const std::string& to) {
-    return test::recipe_error(replace(kStationary, from, to));
+    return test::recipe_error(replace_first(kStationary, from, to));
   };
   std::string m = err("waiting_times = [0, 1, 2, 4, 8, 16]", "waiting_times = [0, -1, 4]");
   EXPECT_NE(m.find("waiting_times: every waiting time must be >= 0, got -1"), std::string::npos) << m;

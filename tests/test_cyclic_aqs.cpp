@@ -32,9 +32,9 @@ const System& glass(std::size_t n) {
   return it->second;
 }
 
-System copy_of(const System& s) { return make_system(s.cfg, std::string(s.potential->name()), "copy", s.list.skin()); }
+using test::copy_of;
 
-CyclicAqsOptions options(double amplitude, double dgamma, std::int64_t cycles) {
+CyclicAqsOptions cyclic_options(double amplitude, double dgamma, std::int64_t cycles) {
   CyclicAqsOptions o;
   o.amplitude = amplitude;
   o.dgamma = dgamma;
@@ -57,7 +57,7 @@ TEST(CyclicAqs, CycleFarBelowTheFirstEventIsExactlyReversible) {
   const double e0 = s.last.energy;
   // This instantly quenched glass has soft spots that flip already at γ = 2e-4 (measured: MSD 7e-9 after
   // one cycle, then a period-1 orbit); 2e-5 is far below them.
-  const CyclicAqsResult r = run_cyclic_aqs(s, options(2e-5, 5e-6, 2));
+  const CyclicAqsResult r = run_cyclic_aqs(s, cyclic_options(2e-5, 5e-6, 2));
   ASSERT_EQ(r.cycles.size(), 2u);
   ASSERT_EQ(r.curve.size(), 1u + 2 * 16);
   EXPECT_TRUE(r.converged);
@@ -81,7 +81,7 @@ TEST(CyclicAqs, CycleFarBelowTheFirstEventIsExactlyReversible) {
 
 TEST(CyclicAqs, LargeCycleHasEventsBothWaysAndMovesParticles) {
   System s = copy_of(glass(256));
-  CyclicAqsOptions o = options(0.12, 0.01, 1);
+  CyclicAqsOptions o = cyclic_options(0.12, 0.01, 1);
   o.drop_threshold = 0.01;
   const CyclicAqsResult r = run_cyclic_aqs(s, o);
   ASSERT_EQ(r.curve.size(), 1u + 48);
@@ -98,15 +98,15 @@ TEST(CyclicAqs, LargeCycleHasEventsBothWaysAndMovesParticles) {
 
 TEST(CyclicAqs, RejectsBadOptions) {
   System s = copy_of(glass(256));
-  EXPECT_THROW(run_cyclic_aqs(s, options(2.5e-4, 1e-4, 1)), Error);  // not a whole number of steps
-  EXPECT_THROW(run_cyclic_aqs(s, options(1e-4, 1e-4, 0)), Error);
-  EXPECT_THROW(run_cyclic_aqs(s, options(0, 1e-4, 1)), Error);
+  EXPECT_THROW(run_cyclic_aqs(s, cyclic_options(2.5e-4, 1e-4, 1)), Error);  // not a whole number of steps
+  EXPECT_THROW(run_cyclic_aqs(s, cyclic_options(1e-4, 1e-4, 0)), Error);
+  EXPECT_THROW(run_cyclic_aqs(s, cyclic_options(0, 1e-4, 1)), Error);
 }
 
-const std::string kHead = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
+const std::string kCyclicHead = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
 
 TEST(RecipeCyclicAqs, BadKeysAreErrorsNamingKeyAndFile) {
-  const std::string good = kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\ncycles = 3\n";
+  const std::string good = kCyclicHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\ncycles = 3\n";
   EXPECT_EQ(test::recipe_error(good), "");
   auto expect = [&](const std::string& text, const std::string& key, const std::string& what) {
     const std::string msg = test::recipe_error(text);
@@ -116,12 +116,12 @@ TEST(RecipeCyclicAqs, BadKeysAreErrorsNamingKeyAndFile) {
   };
   expect(good + "gamma_max = 0.1\n", "gamma_max", "gamma_max");
   expect(good + "refine = false\n", "refine", "refine");
-  expect(kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\ncycles = 3\n", "amplitude", "amplitude");
-  expect(kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\n", "cycles", "cycles");
-  expect(kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 3e-3\namplitude = 0.01\ncycles = 3\n", "amplitude",
+  expect(kCyclicHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\ncycles = 3\n", "amplitude", "amplitude");
+  expect(kCyclicHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\n", "cycles", "cycles");
+  expect(kCyclicHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 3e-3\namplitude = 0.01\ncycles = 3\n", "amplitude",
          "whole number of steps");
   expect(good + "strain_step = 1e-3\n", "strain_step", "not both");
-  expect(kHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\ncycles = 0\n", "cycles", ">= 1");
+  expect(kCyclicHead + "[[stage]]\nkind = \"cyclic_aqs\"\ndgamma = 1e-3\namplitude = 0.01\ncycles = 0\n", "cycles", ">= 1");
   expect(good + "absorbing_msd = -1\n", "absorbing_msd", "positive");
   expect(good + "method = \"newton\"\n", "method", "known: fire, cg, lbfgs");
 }

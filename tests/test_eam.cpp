@@ -187,14 +187,7 @@ TEST(Eam, MassesFromTheFileInMetalUnits) {
   EXPECT_NEAR(s.cfg.type_masses[0], 63.546 * 1.0364269e-4, 1e-15);
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::error_of;
 
 // Writes the first `lines` lines of `source` (all if < 0) with line `replace_line` (1-based) swapped for `text`.
 std::filesystem::path edited_copy(const std::filesystem::path& source, const std::string& name, int lines,

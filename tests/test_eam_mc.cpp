@@ -18,13 +18,13 @@ namespace vitrum {
 namespace {
 
 const PotentialSpec kCuZr{"eam/fs", {"/usr/share/lammps/potentials/CuZr_mm.eam.fs"}, {"Cu", "Zr"}};
-bool have_potentials() { return std::filesystem::exists(kCuZr.files[0]); }
+bool have_cuzr_potential() { return std::filesystem::exists(kCuZr.files[0]); }
 
 // Local ΔE of 10⁴ random translations and swaps (Metropolis at 0.2 eV) on a random 500-atom Cu64Zr36
 // alloy equals the change of the full sum to 1e-10 eV (checked after each of the first 50 moves, then
 // every 10); the running energy also matches the force code's total.
 TEST(EamMonteCarlo, LocalEnergyChangeEqualsFullRecomputation) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed (scripts/install-deps installs it)";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed (scripts/install-deps installs it)";
   GenerateOptions g;
   g.n = 500;
   g.seed = 11;
@@ -76,7 +76,7 @@ TEST(EamMonteCarlo, LocalEnergyChangeEqualsFullRecomputation) {
 // Two Cu and two Zr at fixed positions in a cluster (swaps only): the six species assignments
 // must be visited with Boltzmann weights exp(−E_s/kT); χ² with 5 degrees of freedom.
 TEST(EamMonteCarlo, SwapsSatisfyDetailedBalance) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   Configuration cfg;
   cfg.box = Box({0, 0, 0}, {18, 18, 18});
   cfg.type_count = 2;
@@ -130,7 +130,7 @@ TEST(EamMonteCarlo, SwapsSatisfyDetailedBalance) {
 
 // VC-SGC type changes on the Cu64Zr36 alloy: the local ΔU equals the full sum's change to 1e-10 eV.
 TEST(EamMonteCarlo, TypeChangeEnergyEqualsFullRecomputation) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   GenerateOptions g;
   g.n = 400;
   g.seed = 5;
@@ -245,7 +245,7 @@ TEST(EamMonteCarlo, VcSgcIdealMixtureMatchesExactDistribution) {
 
 // A chain resumed from its checkpoint between sweeps repeats the uninterrupted one bit for bit.
 TEST(EamMonteCarlo, ResumedChainRepeatsBitForBit) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   GenerateOptions g;
   g.n = 350;
   g.seed = 8;
@@ -279,7 +279,7 @@ TEST(EamMonteCarlo, ResumedChainRepeatsBitForBit) {
 // liquid at 1500 K (350 atoms, both from one equilibrated state, within 4 combined standard errors); and
 // a swap stage with VC-SGC holds the target concentration.
 TEST(EamMonteCarlo, HybridAndMdAgreeOnLiquidEnergy) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   const std::string text = R"([system]
 potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
 generate = { n = 350, composition = [0.64, 0.36], seed = 4 }
@@ -339,7 +339,7 @@ vcsgc = { kappa = 1000, concentration = [0.36] }
 // The surrogate route in one recipe: swap Monte Carlo on an lj/cut stand-in for the alloy (a stage with its own
 // potential), then the EAM again for the minimisation; the summary names each stage's potential.
 TEST(EamMonteCarlo, SurrogateStageThenEam) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   const std::string text = R"([system]
 potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
 generate = { n = 350, composition = [0.64, 0.36], seed = 6 }
@@ -374,7 +374,7 @@ ftol = 1e-3
 
 // A stage potential in other units than the system's, or with other elements, is refused by name.
 TEST(EamMonteCarlo, StagePotentialMustMatchTheSystem) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   const std::string head = R"([system]
 potential = { style = "eam/fs", file = "/usr/share/lammps/potentials/CuZr_mm.eam.fs", elements = ["Cu", "Zr"] }
 generate = { n = 350, composition = [0.64, 0.36], seed = 6 }
@@ -410,7 +410,7 @@ namespace {
 // By hand (prints, asserts only that moves happen): acceptance of Cu<->Zr swaps and 0.1 Å translations at
 // 1200 K in the 2000-atom Cu64Zr36 liquid of tests/data/eam (1500 K state, then 20 sweeps at 1200 K).
 TEST(EamMonteCarlo, DISABLED_AcceptanceAt1200K) {
-  if (!have_potentials()) GTEST_SKIP() << "Debian lammps-data is not installed";
+  if (!have_cuzr_potential()) GTEST_SKIP() << "Debian lammps-data is not installed";
   System s = make_system(read_configuration(test::data_dir() / "eam" / "cuzr_ortho.data"), kCuZr, "liquid", 1.0);
   auto& eam = dynamic_cast<EamPotential&>(*s.potential);
   EamMonteCarlo mc(eam, s.cfg.particles, s.cfg.box, 7);

@@ -26,7 +26,7 @@ System swap_glass() {
   return make_system(read_configuration(test::data_dir() / "fatigue" / "poly500_swap.data"), "polydisperse-ss", "swap glass");
 }
 
-FatigueOptions options(double amplitude, double dgamma, std::int64_t cycles) {
+FatigueOptions fatigue_options(double amplitude, double dgamma, std::int64_t cycles) {
   FatigueOptions o;
   o.cyclic.amplitude = amplitude;
   o.cyclic.dgamma = dgamma;
@@ -54,7 +54,7 @@ TEST(Fatigue, LoopWorkByTheTrapezoidRule) {
 TEST(Fatigue, ReversibleCycleDoesNoWorkAndItsQuarterStoresTheEnergy) {
   System s = swap_glass();
   // Far below the first plastic event: the loop is elastic (and nonlinear only at the 1e-4 level).
-  const FatigueResult r = run_fatigue(s, options(1e-4, 2.5e-5, 3));
+  const FatigueResult r = run_fatigue(s, fatigue_options(1e-4, 2.5e-5, 3));
   ASSERT_GE(r.cycles.size(), 1u);
   EXPECT_EQ(r.outcome, "limit_cycle");
   EXPECT_EQ(r.limit_cycle_at, 1);
@@ -79,7 +79,7 @@ TEST(Fatigue, ReversibleCycleDoesNoWorkAndItsQuarterStoresTheEnergy) {
 TEST(Fatigue, LargeAmplitudeFailsByOneBandAndSmallOneReachesALimitCycle) {
   {
     System s = swap_glass();
-    const FatigueResult r = run_fatigue(s, options(0.16, 0.01, 8));
+    const FatigueResult r = run_fatigue(s, fatigue_options(0.16, 0.01, 8));
     ASSERT_EQ(r.outcome, "failed");
     EXPECT_GE(r.failed_at, 1);
     EXPECT_LE(r.failed_at, 4);
@@ -99,7 +99,7 @@ TEST(Fatigue, LargeAmplitudeFailsByOneBandAndSmallOneReachesALimitCycle) {
   }
   {
     System s = swap_glass();
-    const FatigueResult r = run_fatigue(s, options(0.02, 0.01, 8));
+    const FatigueResult r = run_fatigue(s, fatigue_options(0.02, 0.01, 8));
     EXPECT_EQ(r.outcome, "limit_cycle");
     EXPECT_EQ(r.failed_at, 0);
     EXPECT_LE(r.limit_cycle_at, 3);
@@ -109,21 +109,21 @@ TEST(Fatigue, LargeAmplitudeFailsByOneBandAndSmallOneReachesALimitCycle) {
 
 TEST(Fatigue, RejectsBadOptions) {
   System s = swap_glass();
-  FatigueOptions o = options(0.02, 0.01, 1);
+  FatigueOptions o = fatigue_options(0.02, 0.01, 1);
   o.energy_rise = -1;
   EXPECT_THROW(run_fatigue(s, o), Error);
-  o = options(0.02, 0.01, 1);
+  o = fatigue_options(0.02, 0.01, 1);
   o.d2min_cutoff = 0;
   EXPECT_THROW(run_fatigue(s, o), Error);
-  EXPECT_THROW(run_fatigue(s, options(0.025, 0.01, 1)), Error);  // not a whole number of steps
-  EXPECT_THROW(run_fatigue(s, options(0.02, 0.01, 0)), Error);
+  EXPECT_THROW(run_fatigue(s, fatigue_options(0.025, 0.01, 1)), Error);  // not a whole number of steps
+  EXPECT_THROW(run_fatigue(s, fatigue_options(0.02, 0.01, 0)), Error);
 }
 
-const std::string kHead = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
+const std::string kFatigueHead = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
 
 TEST(RecipeFatigue, BadKeysAreErrorsNamingKeyAndFile) {
   const std::string stage = "[[stage]]\nkind = \"fatigue\"\ndgamma = 1e-3\n";
-  const std::string good = kHead + stage + "amplitude = 0.01\n";
+  const std::string good = kFatigueHead + stage + "amplitude = 0.01\n";
   EXPECT_EQ(test::recipe_error(good), "");
   auto expect = [&](const std::string& text, const std::string& key, const std::string& what) {
     const std::string msg = test::recipe_error(text);
@@ -131,10 +131,10 @@ TEST(RecipeFatigue, BadKeysAreErrorsNamingKeyAndFile) {
     EXPECT_NE(msg.find(key), std::string::npos) << msg;
     EXPECT_NE(msg.find(what), std::string::npos) << msg;
   };
-  expect(kHead + stage, "amplitude", "amplitude");
-  expect(kHead + stage + "amplitude = 0.0\n", "amplitude", "positive whole number of steps");
-  expect(kHead + stage + "amplitude = -0.01\n", "amplitude", "positive whole number of steps");
-  expect(kHead + stage + "amplitude = 0.0105\n", "amplitude", "whole number of steps");
+  expect(kFatigueHead + stage, "amplitude", "amplitude");
+  expect(kFatigueHead + stage + "amplitude = 0.0\n", "amplitude", "positive whole number of steps");
+  expect(kFatigueHead + stage + "amplitude = -0.01\n", "amplitude", "positive whole number of steps");
+  expect(kFatigueHead + stage + "amplitude = 0.0105\n", "amplitude", "whole number of steps");
   expect(good + "max_cycles = 0\n", "max_cycles", "1 .. 1000000");
   expect(good + "cycles = 5\n", "cycles", "unknown key");
   expect(good + "strain_step = 1e-3\n", "strain_step", "not both");

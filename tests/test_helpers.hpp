@@ -3,10 +3,14 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
+#include <functional>
+#include <iterator>
 #include <map>
 #include <string>
 
 #include "vitrum/atomistic/system.hpp"
+#include "vitrum/core/error.hpp"
 
 namespace vitrum::test {
 
@@ -18,6 +22,34 @@ inline std::string param_name(const ::testing::TestParamInfo<std::string>& info)
   for (char& c : s)
     if (c == '-') c = '_';
   return s;
+}
+
+// A file's bytes.
+inline std::string slurp(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  return {std::istreambuf_iterator<char>(f), {}};
+}
+
+// `s` with the first `from` replaced by `to` (a failed expectation if `from` is not there).
+inline std::string replace_first(std::string s, const std::string& from, const std::string& to) {
+  const auto p = s.find(from);
+  EXPECT_NE(p, std::string::npos) << from;
+  return s.replace(p, from.size(), to);
+}
+
+// The message of the vitrum Error that `f` throws ("" if none).
+inline std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const Error& e) {
+    return e.what();
+  }
+  return "";
+}
+
+// A fresh System on a copy of `s`'s configuration and potential (velocities are not carried over).
+inline System copy_of(const System& s) {
+  return make_system(s.cfg, std::string(s.potential->name()), "copy", s.list.skin());
 }
 
 // The message of the Error that parsing `text` as a recipe named "bad.toml" throws ("" if none).

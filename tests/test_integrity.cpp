@@ -17,10 +17,7 @@
 namespace vitrum {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(f), {}};
-}
+using test::slurp;
 
 // Whether a process runs: /proc/PID/stat exists and is not a zombie (a container's init may never reap one,
 // and `kill -0` succeeds on a zombie).

@@ -58,7 +58,7 @@ struct Agreement {
   double energy, virial, force, atom_energy;  // relative: |Δ|/|E|, max|ΔW|/max|W|, max|ΔF|/max|F|, max|Δe|/max|e|
 };
 
-Agreement compare(System& s, const test::MetalReference& ref) {
+Agreement compare_forces(System& s, const test::MetalReference& ref) {
   Agreement a{};
   a.energy = std::abs(s.last.energy - ref.pe) / std::abs(ref.pe);
   double vmax = 0, vdiff = 0;
@@ -113,7 +113,7 @@ TEST_P(KimReference, MatchesLammpsPairKim) {
   ASSERT_EQ(ref.atoms.size(), s.size());
   EXPECT_EQ(s.units.name, "metal");
   EXPECT_NEAR(s.box().volume(), ref.volume, 1e-12 * ref.volume);
-  const Agreement a = compare(s, ref);
+  const Agreement a = compare_forces(s, ref);
   std::cout << "[ kim ] " << name << ": relative energy " << a.energy << ", virial " << a.virial << ", force "
             << a.force << ", per-atom energy " << a.atom_energy << "\n";
   EXPECT_LE(a.energy, c.tolerance);
@@ -136,7 +136,7 @@ TEST(Kim, Msk2007MatchesNativeEamFs) {
     System kim = cuzr_system(kim_spec(kMsk2007, {"Cu", "Zr"}), geometry);
     System eam = cuzr_system({"eam/fs", {"/usr/share/lammps/potentials/CuZr_mm.eam.fs"}, {"Cu", "Zr"}}, geometry);
     const test::MetalReference ref = test::read_metal_reference(test::data_dir() / "eam" / ("eam-fs_" + geometry + ".ref"));
-    const Agreement with_lammps = compare(kim, ref);
+    const Agreement with_lammps = compare_forces(kim, ref);
     double fmax = 0, fdiff = 0;
     for (std::size_t i = 0; i < kim.size(); ++i) {
       fmax = std::max(fmax, norm(eam.cfg.particles.force[i]));
@@ -318,14 +318,7 @@ TEST(Kim, ModelDirLoadsUserModel) {
   fs::remove_all(root);
 }
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const Error& e) {
-    return e.what();
-  }
-  return "";
-}
+using test::error_of;
 
 // Bad input: one line naming the model and what exists.
 TEST(Kim, BadInputNamesModelAndChoices) {

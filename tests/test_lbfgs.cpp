@@ -19,10 +19,10 @@
 namespace vitrum {
 namespace {
 
-System copy_of(const System& s) { return make_system(s.cfg, std::string(s.potential->name()), "copy", s.list.skin()); }
+using test::copy_of;
 
 // An instantly quenched KA glass, N = 500, CG to 1e-10 (made once).
-const System& ka_glass() {
+const System& ka_glass_cg() {
   static const System glass = [] {
     System s = make_system(test::random_configuration("kob-andersen", 500, 7, 0.0), "kob-andersen", "ka500");
     EXPECT_TRUE(minimize(s, {.method = "cg", .ftol = 1e-10}).converged);
@@ -33,7 +33,7 @@ const System& ka_glass() {
 
 // The glass displaced by a deterministic pseudo-random field of amplitude `amp` per component.
 System perturbed_glass(double amp) {
-  System s = copy_of(ka_glass());
+  System s = copy_of(ka_glass_cg());
   for (std::size_t i = 0; i < s.size(); ++i) {
     const double k = static_cast<double>(i);
     s.particles().position[i] += Vec3{std::sin(12.9898 * k), std::sin(78.233 * k + 1), std::sin(37.719 * k + 2)} * amp;
@@ -57,7 +57,7 @@ TEST(Lbfgs, ReachesTheSameMinimumAsCgWithFewerForceEvaluations) {
   for (const int start : {0, 1}) {
     auto make = [&] {
       if (start == 0) return perturbed_glass(0.02);
-      System s = copy_of(ka_glass());
+      System s = copy_of(ka_glass_cg());
       affine_shear(s, 1e-4);
       return s;
     };
@@ -109,7 +109,7 @@ TEST(Lbfgs, KeepsUnwrappedPositionsContinuousThroughListRebuilds) {
 // up to 1.4e-3 in σ_xy, both on the force tolerance), as LAMMPS and vitrum's CG do (validation/aqs/README.md).
 TEST(Lbfgs, AqsCurveEqualsCgBeforeTheFirstEvent) {
   auto curve = [](const std::string& method) {
-    System s = copy_of(ka_glass());
+    System s = copy_of(ka_glass_cg());
     AqsOptions o;
     o.dgamma = 1e-4;
     o.gamma_max = 1e-3;

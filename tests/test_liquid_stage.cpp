@@ -42,11 +42,7 @@ e_is_samples = 1
 e_is_ftol = 1e-3
 )";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto p = s.find(from);
-  EXPECT_NE(p, std::string::npos) << from;
-  return s.replace(p, from.size(), to);
-}
+using test::replace_first;
 
 TEST(LiquidStage, TinyKaLadderGivesOrderedTauAndDAndConsistentEntries) {
   const auto dir = std::filesystem::temp_directory_path() / "vitrum_test_liquid";
@@ -129,7 +125,7 @@ steps = 100
 
 TEST(LiquidStage, BadValuesAreErrorsNamingTheKey) {
   auto err = [](const std::string& from, const std::string& to) {
-    return test::recipe_error(replace(kLiquidRecipe, from, to));
+    return test::recipe_error(replace_first(kLiquidRecipe, from, to));
   };
   std::string m = err("gk_cutoff = 1.0", "gk_cutoff = -1.0");
   EXPECT_NE(m.find("gk_cutoff"), std::string::npos) << m;

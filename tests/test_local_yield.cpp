@@ -23,7 +23,7 @@ MinimizeOptions cg(double ftol) {
 }
 
 // A KA glass quenched instantly from a random state: N = 500, minimised to 1e-10 (made once).
-const System& ka_glass() {
+const System& quenched_ka_glass() {
   static const System glass = [] {
     System s = make_system(test::random_configuration("kob-andersen", 500, 7, 0.0), "kob-andersen", "ka500");
     EXPECT_TRUE(minimize(s, cg(1e-10)).converged);
@@ -64,7 +64,7 @@ TEST(PerAtomVirials, EamSumsToTheTotal) {
 // A region larger than the box frees every particle: the loading is then the global AQS of run_aqs step for step, and
 // the first local instability is run_aqs's first event (the same strain, the stress at it, the drop), to round-off.
 TEST(LocalYield, RegionCoveringTheBoxIsGlobalAqsAndFindsItsFirstEvent) {
-  const System& glass = ka_glass();
+  const System& glass = quenched_ka_glass();
   LocalYieldOptions o;
   o.inner_radius = 2.0 * glass.box().lengths().x;
   o.dgamma = 1e-3;
@@ -101,7 +101,7 @@ TEST(LocalYield, RegionCoveringTheBoxIsGlobalAqsAndFindsItsFirstEvent) {
 // Holding the matrix removes the relaxation of everything outside the region: its small-strain stress rise is
 // steeper than the global one (and below the affine, Born limit that a region of one particle would approach).
 TEST(LocalYield, FrozenMatrixStiffensTheRegion) {
-  const System& glass = ka_glass();
+  const System& glass = quenched_ka_glass();
   LocalYieldOptions o;
   o.dgamma = 2e-4;
   o.gamma_max = 2e-4;  // one step
@@ -145,7 +145,7 @@ TEST(LocalYield, TrimmingTheMatrixChangesOnlyRoundOff) {
 }
 
 TEST(LocalYield, BadOptionsAreRefused) {
-  const System& glass = ka_glass();
+  const System& glass = quenched_ka_glass();
   LocalYieldOptions o;
   o.minimize = cg(1e-10);
   const Vec3 c = glass.box().from_fractional({0.5, 0.5, 0.5});

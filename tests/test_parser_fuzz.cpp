@@ -17,10 +17,7 @@
 namespace vitrum {
 namespace {
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  return {std::istreambuf_iterator<char>(f), {}};
-}
+using test::slurp;
 
 std::vector<std::string> lines_of(const std::string& s) {
   std::vector<std::string> out;

@@ -39,7 +39,7 @@ const System& ka_liquid() {
   return liquid;
 }
 
-System copy_of(const System& s) {
+System copy_with_velocities(const System& s) {
   System c = make_system(s.cfg, std::string(s.potential->name()), "copy", s.list.skin());
   c.cfg.has_velocities = s.cfg.has_velocities;
   return c;
@@ -103,7 +103,7 @@ TEST(ShearRate, FreeParticlesMoveOnStraightLabLinesAcrossFlips) {
 
 // γ̇ = 0: the SLLOD step is the Nosé–Hoover chain NVT step operation for operation (bit for bit).
 TEST(ShearRate, ZeroRateIsTheNvtIntegratorBitForBit) {
-  System a = copy_of(ka_liquid()), b = copy_of(ka_liquid());
+  System a = copy_with_velocities(ka_liquid()), b = copy_with_velocities(ka_liquid());
   IntegratorOptions io;
   io.ensemble = "nvt";
   io.tdamp = 0.3;
@@ -132,7 +132,7 @@ TEST(ShearRate, ZeroRateIsTheNvtIntegratorBitForBit) {
 // settle ~0.2 above the target with tdamp = 0.5; README notes it.
 TEST(ShearRate, ThermostatHoldsTAndProfileStaysLinearInAKaLiquid) {
   for (const std::string thermostat : {"nose-hoover", "bussi"}) {
-    System s = copy_of(ka_liquid());
+    System s = copy_with_velocities(ka_liquid());
     SllodOptions o;
     o.thermostat = thermostat;
     o.tdamp = 0.1;
@@ -215,7 +215,7 @@ CreepRun creep(System& s, double temperature, double target, int steps) {
 // A KA glass (instant quench, then T = 0.1) under zero target stress does not flow: the strain stays at the
 // residual-stress offset (≪ 0.01) and the mean rate over the second half is zero within noise.
 TEST(Creep, GlassAtZeroStressDoesNotFlow) {
-  System s = copy_of(ka_liquid());
+  System s = copy_with_velocities(ka_liquid());
   MinimizeOptions m;
   m.method = "fire";
   m.ftol = 1e-6;
@@ -229,7 +229,7 @@ TEST(Creep, GlassAtZeroStressDoesNotFlow) {
 
 // A KA liquid at T = 1 (η ≈ 11) under σ* = 1 flows (γ̇ ≈ 0.1) and carries the target stress on average.
 TEST(Creep, LiquidCarriesTargetStressOnAverage) {
-  System s = copy_of(ka_liquid());
+  System s = copy_with_velocities(ka_liquid());
   const CreepRun r = creep(s, 1.0, 1.0, 8000);
   EXPECT_NEAR(r.mean_stress, 1.0, std::max(0.05, 4 * r.stress_stderr)) << r.stress_stderr;
   EXPECT_GT(r.mean_rate, 0.03);
@@ -265,11 +265,7 @@ temperature = 1.0
 tdamp = 0.5
 )";
 
-std::string replace(std::string s, const std::string& from, const std::string& to) {
-  const auto p = s.find(from);
-  EXPECT_NE(p, std::string::npos) << from;
-  return s.replace(p, from.size(), to);
-}
+using test::replace_first;
 
 // The recipe stages end to end: summary entries, CSV columns and lengths, the viscosity from the steady part.
 TEST(ShearRate, RecipeStagesWriteCsvAndSummary) {
@@ -302,7 +298,7 @@ TEST(ShearRate, RecipeStagesWriteCsvAndSummary) {
 }
 
 TEST(ShearRate, BadValuesAreErrorsNamingTheKey) {
-  auto err = [](const std::string& from, const std::string& to) { return test::recipe_error(replace(kFlowRecipe, from, to)); };
+  auto err = [](const std::string& from, const std::string& to) { return test::recipe_error(replace_first(kFlowRecipe, from, to)); };
   std::string m = err("rate = 0.1", "rate = 0");
   EXPECT_NE(m.find("bad.toml:16: [stage[2]] rate: must be a positive strain rate"), std::string::npos) << m;
   EXPECT_NE(m.find("positive strain rate"), std::string::npos) << m;

@@ -16,12 +16,7 @@ namespace {
 
 const char* kSystem = "[system]\ngenerate = { model = \"kob-andersen\", n = 100 }\npotential = \"kob-andersen\"\n";
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using test::slurp;
 
 TEST(StageRegistry, NamesAreUniqueAndEveryKindIsComplete) {
   std::set<std::string> names;

@@ -9,7 +9,7 @@
 namespace vitrum::continuum {
 namespace {
 
-const Moduli kVit1 = Moduli::from_young(101e9, 0.35);
+const Moduli kVitreloy1 = Moduli::from_young(101e9, 0.35);
 
 // Steady state of HSPN 2002 at plastic shear rate γ̇, written out here: creation balances annihilation,
 // ξ = 2 k_BT n_D (cosh(τΩ/2k_BT) − 1)/(v* E/(3(1−ν))), and γ̇ = 2 f e^{−ΔG/k_BT} e^{−1/ξ} sinh(τΩ/2k_BT).
@@ -40,7 +40,7 @@ TEST(FreeVolume, HomogeneousShearReachesAnalyticSteadyState) {
   set.max_strain_step = 2e-3;
   set.jaumann = false;
   const Grid g{8, 4, 1e-4};
-  QuasistaticShear run(g, kVit1, law, set, std::vector<double>(g.cells(), 0.08));
+  QuasistaticShear run(g, kVitreloy1, law, set, std::vector<double>(g.cells(), 0.08));
   double peak = 0;
   for (double gamma = 0.01; gamma <= 2.0 + 1e-9; gamma += 0.01) {
     run.advance_to(gamma);
@@ -67,7 +67,7 @@ TEST(FreeVolume, SeedLocalises) {
       const double x = (i + 0.5) * g.h - 5e-4, y = (j + 0.5) * g.h - 5e-4;
       seeded[g.cell(i, j)] = 0.06 * (1 + 0.1 * std::exp(-(x * x + y * y) / (2 * 5e-5 * 5e-5)));
     }
-  QuasistaticShear a(g, kVit1, law, set, seeded), b(g, kVit1, law, set, uniform);
+  QuasistaticShear a(g, kVitreloy1, law, set, seeded), b(g, kVitreloy1, law, set, uniform);
   a.advance_to(0.25);
   b.advance_to(0.25);
   auto band = [&](const QuasistaticShear& r) {

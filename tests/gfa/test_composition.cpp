@@ -5,16 +5,13 @@
 #include "vitrum/gfa/composition.hpp"
 #include "vitrum/gfa/periodic_table.hpp"
 
+#include "gfa_test_data.hpp"
+
 using namespace vitrum::gfa;
 
 namespace {
-double frac(const Composition& c, const char* sym) {
-  const int z = atomic_number(sym);
-  for (std::size_t i = 0; i < c.size(); ++i)
-    if (c.z[i] == z) return c.x[i];
-  return 0.0;
-}
-std::string error_of(const char* s) {
+using test::frac;
+std::string parse_error(const char* s) {
   try {
     parse_composition(s);
   } catch (const vitrum::Error& e) {
@@ -68,16 +65,16 @@ TEST(GfaComposition, RepeatsMergeAndZerosDrop) {
 }
 
 TEST(GfaComposition, BadInputsNameTheProblem) {
-  EXPECT_NE(error_of("Xx50Cu50").find("unknown element 'Xx'"), std::string::npos);
-  EXPECT_NE(error_of("Cu50Zr50)").find("unbalanced ')'"), std::string::npos);
-  EXPECT_NE(error_of("(Cu50Zr50").find("unbalanced '('"), std::string::npos);
-  EXPECT_NE(error_of("[Cu50Zr50)").find("unbalanced '['"), std::string::npos);
-  EXPECT_NE(error_of("50Cu").find("amount without an element"), std::string::npos);
-  EXPECT_NE(error_of("cu50zr50").find("unexpected character"), std::string::npos);
-  EXPECT_NE(error_of("Cu-50").find("unexpected character"), std::string::npos);
-  EXPECT_NE(error_of("Cu1.2.3").find("malformed number"), std::string::npos);
-  EXPECT_NE(error_of("").find("no element"), std::string::npos);
-  EXPECT_NE(error_of("Cu0Zr0").find("no element"), std::string::npos);
-  EXPECT_NE(error_of("()2Cu").find("empty or all-zero group"), std::string::npos);
-  EXPECT_EQ(error_of("Cu50Zr50"), "");
+  EXPECT_NE(parse_error("Xx50Cu50").find("unknown element 'Xx'"), std::string::npos);
+  EXPECT_NE(parse_error("Cu50Zr50)").find("unbalanced ')'"), std::string::npos);
+  EXPECT_NE(parse_error("(Cu50Zr50").find("unbalanced '('"), std::string::npos);
+  EXPECT_NE(parse_error("[Cu50Zr50)").find("unbalanced '['"), std::string::npos);
+  EXPECT_NE(parse_error("50Cu").find("amount without an element"), std::string::npos);
+  EXPECT_NE(parse_error("cu50zr50").find("unexpected character"), std::string::npos);
+  EXPECT_NE(parse_error("Cu-50").find("unexpected character"), std::string::npos);
+  EXPECT_NE(parse_error("Cu1.2.3").find("malformed number"), std::string::npos);
+  EXPECT_NE(parse_error("").find("no element"), std::string::npos);
+  EXPECT_NE(parse_error("Cu0Zr0").find("no element"), std::string::npos);
+  EXPECT_NE(parse_error("()2Cu").find("empty or all-zero group"), std::string::npos);
+  EXPECT_EQ(parse_error("Cu50Zr50"), "");
 }

@@ -9,13 +9,12 @@
 #include "vitrum/gfa/data_dir.hpp"
 #include "vitrum/gfa/features.hpp"
 
+#include "gfa_test_data.hpp"
+
 using namespace vitrum::gfa;
 
 namespace {
-const ElementData& data() {
-  static const ElementData d = ElementData::load(resolve_data_dir(VITRUM_GFA_TEST_DATA));
-  return d;
-}
+using test::data;
 }  // namespace
 
 TEST(GfaCriteria, Cu50Zr50SizeMismatchAndMiedemaEnthalpy) {

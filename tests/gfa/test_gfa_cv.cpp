@@ -12,14 +12,13 @@
 #include "vitrum/gfa/model.hpp"
 #include "vitrum/io/sealed_file.hpp"
 
+#include "gfa_test_data.hpp"
+
 using namespace vitrum::gfa;
 
 namespace {
-std::filesystem::path dir() { return resolve_data_dir(VITRUM_GFA_TEST_DATA); }
-const ElementData& data() {
-  static const ElementData d = ElementData::load(dir());
-  return d;
-}
+using test::data;
+using test::dir;
 }  // namespace
 
 TEST(GfaData, Ward2016LoadsWithWardsConvention) {

@@ -15,7 +15,7 @@ using namespace vitrum::gfa;
 
 namespace {
 // y = 1 when x0 + x1 > 1 (x uniform in the unit square), plus three noise columns.
-FeatureMatrix synthetic(std::size_t n, std::vector<double>& y, bool regression = false) {
+FeatureMatrix forest_synthetic(std::size_t n, std::vector<double>& y, bool regression = false) {
   FeatureMatrix x;
   x.rows = n;
   x.cols = 5;
@@ -32,8 +32,8 @@ FeatureMatrix synthetic(std::size_t n, std::vector<double>& y, bool regression =
 
 TEST(GfaForest, LearnsASeparableRuleAndRanksTheRightFeatures) {
   std::vector<double> y, yt;
-  const auto x = synthetic(1500, y);
-  const auto xt = synthetic(3000, yt);  // rows 1500.. differ from the training rows
+  const auto x = forest_synthetic(1500, y);
+  const auto xt = forest_synthetic(3000, yt);  // rows 1500.. differ from the training rows
   ForestParams p;
   p.trees = 40;
   const auto f = RandomForest::train(x, y, p);
@@ -45,7 +45,7 @@ TEST(GfaForest, LearnsASeparableRuleAndRanksTheRightFeatures) {
 
 TEST(GfaForest, RegressionFitsASmoothFunction) {
   std::vector<double> y;
-  const auto x = synthetic(2000, y, true);
+  const auto x = forest_synthetic(2000, y, true);
   std::vector<int> folds(2000);
   for (std::size_t i = 0; i < 2000; ++i) folds[i] = static_cast<int>(i % 5);
   ForestParams p;
@@ -57,7 +57,7 @@ TEST(GfaForest, RegressionFitsASmoothFunction) {
 
 TEST(GfaForest, IdenticalForAnyThreadCountAndAfterSaveLoad) {
   std::vector<double> y;
-  const auto x = synthetic(600, y);
+  const auto x = forest_synthetic(600, y);
   ForestParams p;
   p.trees = 12;
   p.threads = 1;

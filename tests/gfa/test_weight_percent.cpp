@@ -9,20 +9,14 @@
 #include "vitrum/gfa/element_data.hpp"
 #include "vitrum/gfa/periodic_table.hpp"
 
+#include "gfa_test_data.hpp"
+
 using namespace vitrum::gfa;
 
 namespace {
-const ElementData& data() {
-  static const ElementData d = ElementData::load(resolve_data_dir(VITRUM_GFA_TEST_DATA));
-  return d;
-}
-double frac(const Composition& c, const char* sym) {
-  const int z = atomic_number(sym);
-  for (std::size_t i = 0; i < c.size(); ++i)
-    if (c.z[i] == z) return c.x[i];
-  return 0.0;
-}
-std::string error_of(const std::string& s, bool with_data = true) {
+using test::data;
+using test::frac;
+std::string weight_parse_error(const std::string& s, bool with_data = true) {
   try {
     if (with_data) (void)parse_composition(s, data());
     else (void)parse_composition(s);
@@ -82,20 +76,20 @@ TEST(GfaWeightPercent, GroupsAndMultipliersAreByWeight) {
 }
 
 TEST(GfaWeightPercent, BadInputsNameTheStringAndPosition) {
-  EXPECT_EQ(error_of("Cu50wt%Zr50"), "composition 'Cu50wt%Zr50': the unit 'wt%' may only end the composition at position 5");
-  EXPECT_EQ(error_of("Cu50Zr50 at% wt%"), "composition 'Cu50Zr50 at% wt%': the unit 'at%' may only end the composition at position 10");
+  EXPECT_EQ(weight_parse_error("Cu50wt%Zr50"), "composition 'Cu50wt%Zr50': the unit 'wt%' may only end the composition at position 5");
+  EXPECT_EQ(weight_parse_error("Cu50Zr50 at% wt%"), "composition 'Cu50Zr50 at% wt%': the unit 'at%' may only end the composition at position 10");
   // Without atomic weights (the plain parser) wt% is refused with its position.
-  EXPECT_EQ(error_of("Cu50Zr50 wt%", false),
+  EXPECT_EQ(weight_parse_error("Cu50Zr50 wt%", false),
             "composition 'Cu50Zr50 wt%': weight percent ('wt%' at position 10) needs the atomic weights; "
             "use the parse_composition overload that takes ElementData");
   // Errors inside a wt% string quote the whole string.
-  EXPECT_EQ(error_of("Cu50Xx50 wt%"), "composition 'Cu50Xx50 wt%': unknown element 'Xx' at position 5");
-  EXPECT_EQ(error_of("Cu50Zr50 wt"), "composition 'Cu50Zr50 wt': unexpected character at position 10");
-  EXPECT_EQ(error_of("Cu50Zr50 WT%"), "composition 'Cu50Zr50 WT%': unknown element 'T' at position 11");  // W is tungsten
-  EXPECT_EQ(error_of(" wt%"), "composition ' wt%': no element with a positive amount");
-  EXPECT_EQ(error_of("Cu0Zr0 wt%"), "composition 'Cu0Zr0 wt%': no element with a positive amount");
+  EXPECT_EQ(weight_parse_error("Cu50Xx50 wt%"), "composition 'Cu50Xx50 wt%': unknown element 'Xx' at position 5");
+  EXPECT_EQ(weight_parse_error("Cu50Zr50 wt"), "composition 'Cu50Zr50 wt': unexpected character at position 10");
+  EXPECT_EQ(weight_parse_error("Cu50Zr50 WT%"), "composition 'Cu50Zr50 WT%': unknown element 'T' at position 11");  // W is tungsten
+  EXPECT_EQ(weight_parse_error(" wt%"), "composition ' wt%': no element with a positive amount");
+  EXPECT_EQ(weight_parse_error("Cu0Zr0 wt%"), "composition 'Cu0Zr0 wt%': no element with a positive amount");
   // An element with no tabulated weight (the table stops at Z = 112) is named with the table.
-  const auto e = error_of("Cu50Og50 wt%");
+  const auto e = weight_parse_error("Cu50Og50 wt%");
   EXPECT_NE(e.find("AtomicWeight.table"), std::string::npos) << e;
   EXPECT_NE(e.find("Og"), std::string::npos) << e;
 }

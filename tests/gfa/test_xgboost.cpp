@@ -15,12 +15,14 @@
 #include "vitrum/gfa/model.hpp"
 #include "vitrum/gfa/xgboost_model.hpp"
 
+#include "gfa_test_data.hpp"
+
 using namespace vitrum;
 using namespace vitrum::gfa;
 
 namespace {
 // y = 1 when x0 + x1 > 1 (x uniform in the unit square; regression: sin 3x0 + x1), plus three noise columns.
-FeatureMatrix synthetic(std::size_t n, std::vector<double>& y, bool regression = false) {
+FeatureMatrix boost_synthetic(std::size_t n, std::vector<double>& y, bool regression = false) {
   FeatureMatrix x;
   x.rows = n;
   x.cols = 5;
@@ -43,13 +45,13 @@ BoostParams small(bool classification = true) {
   return p;
 }
 
-std::filesystem::path dir() { return resolve_data_dir(VITRUM_GFA_TEST_DATA); }
+using test::dir;
 }  // namespace
 
 TEST(GfaXGBoost, LearnsASeparableRuleAndRanksTheRightFeatures) {
   std::vector<double> y, yt;
-  const auto x = synthetic(1500, y);
-  const auto xt = synthetic(3000, yt);  // rows 1500.. are not training rows
+  const auto x = boost_synthetic(1500, y);
+  const auto xt = boost_synthetic(3000, yt);  // rows 1500.. are not training rows
   std::vector<std::size_t> train(1500);
   for (std::size_t i = 0; i < 1500; ++i) train[i] = i;
   const auto m = XGBoostModel::train(xt, yt, small(), train);
@@ -69,7 +71,7 @@ TEST(GfaXGBoost, LearnsASeparableRuleAndRanksTheRightFeatures) {
 
 TEST(GfaXGBoost, RegressionFitsASmoothFunctionOutOfFold) {
   std::vector<double> y;
-  const auto x = synthetic(2000, y, true);
+  const auto x = boost_synthetic(2000, y, true);
   std::vector<int> folds(2000);
   for (std::size_t i = 0; i < 2000; ++i) folds[i] = static_cast<int>(i % 5);
   LearnerParams p;
@@ -81,7 +83,7 @@ TEST(GfaXGBoost, RegressionFitsASmoothFunctionOutOfFold) {
 
 TEST(GfaXGBoost, SaveLoadPredictsIdenticallyAndTheSeedMatters) {
   std::vector<double> y;
-  const auto x = synthetic(600, y);
+  const auto x = boost_synthetic(600, y);
   LearnerParams p;
   p.kind = LearnerKind::XGBoost;
   p.boost = small();
@@ -112,7 +114,7 @@ TEST(GfaXGBoost, SaveLoadPredictsIdenticallyAndTheSeedMatters) {
 
 TEST(GfaXGBoost, FoldThreadsAndConcurrentPredictionChangeNothing) {
   std::vector<double> y;
-  const auto x = synthetic(3000, y, true);
+  const auto x = boost_synthetic(3000, y, true);
   std::vector<int> folds(x.rows);
   for (std::size_t i = 0; i < x.rows; ++i) folds[i] = static_cast<int>(i % 4);
   LearnerParams p;

@@ -6,12 +6,12 @@
 #include <fmt/format.h>
 
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/stopwatch.hpp"
 
 namespace vitrum::continuum {
 
 namespace {
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 }  // namespace
 
 QuasistaticShear::QuasistaticShear(const Grid& grid, const Moduli& moduli, const PlasticLaw& law,
@@ -169,7 +169,7 @@ void QuasistaticShear::rates(const Eigen::VectorXd& sigma, const Eigen::VectorXd
   }
   const auto t0 = Clock::now();
   proj_.project(out.sigma, wall_speed(), w_new);
-  solve_seconds_ += since(t0);
+  solve_seconds_ += seconds_since(t0);
   ++solves_;
 
   // Internal variable: transport by the new velocity, diffusion l² ∇·(D^pl ∇x) with no flux through the walls.
@@ -239,7 +239,7 @@ double QuasistaticShear::step(double strain_limit) {
   if (!std::isfinite(s_.sigma.squaredNorm()) || !std::isfinite(s_.state.squaredNorm()))
     throw Error("continuum shear: the fields became non-finite (lower cfl or max_strain_step)");
   ++steps_;
-  total_seconds_ += since(t0);
+  total_seconds_ += seconds_since(t0);
   return rate * dt;
 }
 

@@ -10,6 +10,7 @@
 #include "vitrum/continuum/initial_field.hpp"
 #include "vitrum/continuum/shear_band.hpp"
 #include "vitrum/core/error.hpp"
+#include "vitrum/core/stopwatch.hpp"
 #include "vitrum/io/configuration.hpp"
 #include "vitrum/io/npy.hpp"
 
@@ -43,7 +44,6 @@ std::filesystem::path stz_plot_script() { return script_path("plot_stz.py"); }
 namespace {
 
 using Clock = std::chrono::steady_clock;
-double since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 nlohmann::json band_json(const ShearBand& b) {
   return {{"band_detected", b.detected}, {"band_orientation", b.orientation}, {"band_width", b.width},
@@ -101,9 +101,9 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
       snaps.push_back(j);
       ++next_snap;
     }
-    if (opt.progress && since(last_print) > 1.0) {
+    if (opt.progress && seconds_since(last_print) > 1.0) {
       last_print = Clock::now();
-      const double f = strain / r.max_strain, t = since(t0);
+      const double f = strain / r.max_strain, t = seconds_since(t0);
       fmt::print(stderr, "\rstz  strain {:.4f}  stress {:.4g} GPa  {} steps  {:5.1f}%  {:.0f} s elapsed, ETA {:.0f} s   ",
                  strain, tau / 1e9, run.steps(), 100 * f, t, f > 0 ? t * (1 - f) / f : 0.0);
     }
@@ -124,7 +124,7 @@ nlohmann::json run_stz(const StzRecipe& r, const StzRunOptions& opt) {
       {"solve_seconds", run.solve_seconds()}, {"step_seconds", run.total_seconds()},
       {"factor_nonzeros", run.projection().factor_nonzeros()},
       {"max_divergence_relative", smax > 0 ? run.max_divergence() * r.grid.h / smax : 0.0},
-      {"snapshots", snaps}, {"wall_seconds", since(t0)}};
+      {"snapshots", snaps}, {"wall_seconds", seconds_since(t0)}};
   summary.update(band_json(band));
   write_file_atomically(opt.out / "summary.json", summary.dump(2) + "\n");
   return summary;

@@ -19,7 +19,7 @@ std::vector<std::filesystem::path> files_of(RecipeTable& t, const std::string& k
   }
 }
 
-SeepRecipe parse(const toml::table& root, const std::filesystem::path& file) {
+SeepRecipe parse_seep(const toml::table& root, const std::filesystem::path& file) {
   SeepRecipe r;
   r.file = file;
   const auto base = file.parent_path();
@@ -89,9 +89,9 @@ SeepRecipe parse(const toml::table& root, const std::filesystem::path& file) {
 }  // namespace
 
 SeepRecipe parse_seep_recipe(const std::string& text, const std::filesystem::path& name) {
-  return parse(parse_toml_string(text, name.string()), name);
+  return parse_seep(parse_toml_string(text, name.string()), name);
 }
 
-SeepRecipe read_seep_recipe(const std::filesystem::path& file) { return parse(parse_toml_file(file), file); }
+SeepRecipe read_seep_recipe(const std::filesystem::path& file) { return parse_seep(parse_toml_file(file), file); }
 
 }  // namespace vitrum::meso

@@ -31,10 +31,12 @@ std::int64_t to_steps(const RecipeTable& t, const std::string& key, double time,
   return static_cast<std::int64_t>(std::llround(k));
 }
 
-nlohmann::json num(std::optional<double> v) { return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json(nullptr); }
+nlohmann::json finite_or_null(std::optional<double> v) {
+  return v && std::isfinite(*v) ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
 
 // The resumable part of the stage.
-struct Cursor {
+struct AgingCursor {
   std::int64_t step = 0;  // MD steps since the quench
   double q = 0;
   std::vector<double> pe, temperature;  // per particle / measured, at each waiting time reached (user units)
@@ -83,7 +85,7 @@ StageResult AgingStage::run(StageContext& ctx) const {
   const UnitSystem& u = s.units;
   const double dt = sp.integrator.dt, T = sp.temperature;
   std::unique_ptr<Integrator> integ = make_integrator(sp.integrator);
-  Cursor cur;
+  AgingCursor cur;
   TwoTimeCorrelator corr;
   auto make_correlator = [&] {
     TwoTimeCorrelatorOptions co;
@@ -176,11 +178,13 @@ StageResult AgingStage::run(StageContext& ctx) const {
       const std::optional<double> tau =
           crossing_time(time, std::vector<double>(fs.begin() + 1, fs.end()));
       if (g == 0) tau_all = tau;
-      groups[name] = {{"tau", num(tau)}, {"C_at_max_lag", num(fs.back())}, {"msd_at_max_lag", num(msd.back())}};
+      groups[name] = {{"tau", finite_or_null(tau)},
+                      {"C_at_max_lag", finite_or_null(fs.back())},
+                      {"msd_at_max_lag", finite_or_null(msd.back())}};
     }
     if (tw > 0 && tau_all) fit_tw.push_back(tw), fit_tau.push_back(*tau_all);
     entries.push_back({{"t_w", tw},
-                       {"tau", num(tau_all)},
+                       {"tau", finite_or_null(tau_all)},
                        {"pe_per_particle", cur.pe.at(j)},
                        {"temperature_at_t_w", cur.temperature.at(j)},
                        {"groups", groups}});

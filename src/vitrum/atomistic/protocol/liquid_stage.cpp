@@ -71,7 +71,7 @@ BlockStat block_stat(std::optional<double> whole, const std::vector<std::optiona
 }
 
 // The resumable part of the stage.
-struct Cursor {
+struct LiquidCursor {
   std::int64_t index = 0;   // temperature
   std::int64_t phase = 0;   // 0 equilibrate, 1 production
   std::int64_t step = 0;    // within the phase
@@ -256,7 +256,7 @@ StageResult LiquidStage::run(StageContext& ctx) const {
   IntegratorOptions prod_opt = sp.integrator;
   prod_opt.ensemble = sp.production;
   std::unique_ptr<Integrator> equil = make_integrator(sp.integrator), prod = make_integrator(prod_opt);
-  Cursor cur;
+  LiquidCursor cur;
   SelfCorrelator corr;
   auto make_correlator = [&](std::size_t i) {
     SelfCorrelatorOptions co;
