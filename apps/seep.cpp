@@ -20,6 +20,7 @@ void print_text(const nlohmann::json& summary, const std::string& out) {
              db["shear_modulus_from"].get<std::string>());
   fmt::print("map        {} x {} bins, {} empty, {} widened\n", map["stress_bins"].get<int>(), map["energy_bins"].get<int>(),
              map["empty_bins"].get<int>(), map["widened_bins"].get<int>());
+  fmt::print("predictions: mean ± s.d. over the map's walks, then over the held-out histories\n");
   for (const auto& p : summary["predictions"]) {
     fmt::print("{:<10} peak {}  flow {}  overshoot {}  largest drop {}  (map, {} walks)\n", p["name"].get<std::string>(),
                stat(p["model"]["peak_stress"]), stat(p["model"]["flow_stress"]), stat(p["model"]["overshoot"]),
