@@ -1,6 +1,7 @@
 #include "vitrum/meso/epm_run.hpp"
 
 #include "vitrum/core/install_paths.hpp"
+#include "vitrum/core/stopwatch.hpp"
 
 #include <chrono>
 #include <cmath>
@@ -17,8 +18,6 @@ namespace vitrum::meso {
 namespace {
 
 using Clock = std::chrono::steady_clock;
-
-double seconds_since(Clock::time_point t0) { return std::chrono::duration<double>(Clock::now() - t0).count(); }
 
 // A progress line on stderr, at most once a second.
 class Progress {

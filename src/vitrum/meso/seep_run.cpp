@@ -8,6 +8,7 @@
 
 #include "vitrum/core/error.hpp"
 #include "vitrum/core/install_paths.hpp"
+#include "vitrum/core/stopwatch.hpp"
 #include "vitrum/core/units.hpp"
 
 namespace vitrum::meso {
@@ -248,7 +249,7 @@ nlohmann::json run_seep(const SeepRecipe& recipe, const std::filesystem::path& o
     }
     summary["predictions"].push_back(j);
   }
-  summary["wall_seconds"] = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  summary["wall_seconds"] = seconds_since(t0);
   auto f = open_output(out / "summary.json");
   f << summary.dump(1) << "\n";
   return summary;
